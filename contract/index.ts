@@ -1,0 +1,57 @@
+/**
+ * The one IPC contract. Every channel the renderer may call is declared here with zod schemas
+ * for its arguments and result; main (and the browser host) validate both. Channel names are
+ * `domain:verb`. Events flow main → renderer through `events`, also validated.
+ *
+ * The renderer imports this module for types only (lint-enforced), so zod never enters the
+ * renderer bundle.
+ */
+import { z } from 'zod';
+import { appInfoSchema, idSchema, langSchema, runEventSchema, runIdSchema, troubleshooterSummarySchema, answerValueSchema } from './schemas.ts';
+
+const empty = z.object({}).strict();
+const ack = z.object({ ok: z.literal(true) });
+
+export const channels = {
+  /** Name, version, language and support contact for the header and About screen. */
+  'app:info': { args: empty, result: appInfoSchema },
+  /** The catalog as the employee may see it (policy-filtered), texts in `lang`. */
+  'catalog:list': { args: z.object({ lang: langSchema }).strict(), result: z.array(troubleshooterSummarySchema) },
+  /** Starts a run by troubleshooter id; progress arrives as `run:event`. */
+  'run:start': {
+    args: z.object({ troubleshooterId: idSchema, lang: langSchema, dryRun: z.boolean().optional() }).strict(),
+    result: z.object({ runId: runIdSchema }),
+  },
+  /** Answers a pending question of a run. */
+  'run:answer': {
+    args: z.object({ runId: runIdSchema, stepId: z.string().max(64), value: answerValueSchema }).strict(),
+    result: ack,
+  },
+  /** Grants or refuses a pending consent request of a run. */
+  'run:consent': {
+    args: z.object({ runId: runIdSchema, stepId: z.string().max(64), granted: z.boolean() }).strict(),
+    result: ack,
+  },
+  'run:cancel': { args: z.object({ runId: runIdSchema }).strict(), result: ack },
+} as const;
+
+export const events = {
+  /** One event of a running troubleshooter, in order. */
+  'run:event': runEventSchema,
+  /** The shell asks the UI to show a screen (tray menu "Contact IT"). */
+  'app:navigate': z.object({ screen: z.enum(['home', 'contact']) }).strict(),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelArgs<C extends Channel> = z.input<Channels[C]['args']>;
+export type ChannelResult<C extends Channel> = z.output<Channels[C]['result']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export * from './errors.ts';
+export * from './schemas.ts';

@@ -1,0 +1,34 @@
+/** Domain schemas that travel over IPC. Engine-owned schemas are re-exported, not copied. */
+import { z } from 'zod';
+import { runEventSchema, answerValueSchema } from '../core/engine/events.ts';
+
+export { runEventSchema, answerValueSchema };
+
+export const langSchema = z.enum(['en', 'nl', 'fr', 'de']);
+
+export const troubleshooterSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  keywords: z.array(z.string()),
+  category: z.string(),
+  /** Titles/summaries/keywords in every language, so search matches across languages. */
+  searchText: z.record(z.string(), z.string()),
+});
+export type TroubleshooterSummary = z.infer<typeof troubleshooterSummarySchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** 'electron' in the app, 'browser-host' in development/tests. */
+  host: z.enum(['electron', 'browser-host']),
+  lang: langSchema,
+  supportContact: z
+    .object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional(), url: z.string().optional() })
+    .default({}),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
+export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);

@@ -1,0 +1,46 @@
+/**
+ * Built-in actions: the closed set of things a troubleshooter may do. Each declares typed input
+ * and result schemas, the platforms it supports and whether it changes the machine (which
+ * decides consent and dry-run behaviour). Per-OS work goes through the exec port only.
+ */
+import type { z } from 'zod';
+import type { ExecPort } from './ports.ts';
+
+export type Platform = 'win32' | 'darwin' | 'linux';
+export const platforms: readonly Platform[] = ['win32', 'darwin', 'linux'];
+
+export type Lang = 'en' | 'nl' | 'fr' | 'de';
+
+export type ActionContext = {
+  exec: ExecPort;
+  platform: Platform;
+  signal: AbortSignal;
+  /** Milliseconds left for this step. */
+  timeoutMs: number;
+  /** Environment as seen by the action (injectable in tests: HOME, LOCALAPPDATA, CUPS_SERVER…). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Effective policy values (read-only). */
+  policy: Readonly<Record<string, unknown>>;
+  /** Directory of the catalog the troubleshooter came from (scripts resolve under it). */
+  catalogDir: string;
+  lang: Lang;
+  now(): Date;
+};
+
+export type ActionDefinition<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> = {
+  /** Dotted name used in YAML, e.g. `printer.clear-queue`. */
+  name: string;
+  input: I;
+  result: R;
+  platforms: readonly Platform[];
+  /** True when running it changes the machine: consent first, never executed in a dry run. */
+  changesMachine: boolean;
+  /** Localized one-sentence description of what will change (shown in the consent dialog). */
+  describe?(input: z.infer<I>, lang: Lang): string;
+  run(input: z.infer<I>, ctx: ActionContext): Promise<z.infer<R>>;
+};
+
+/** Identity helper that keeps input/result types linked. */
+export function defineAction<I extends z.ZodType, R extends z.ZodType>(def: ActionDefinition<I, R>): ActionDefinition<I, R> {
+  return def;
+}

@@ -1,0 +1,112 @@
+/**
+ * Run events: the one record of what a troubleshooter run did. The UI renders them live, the
+ * history stores them, the ticket is drafted from them. Every event is timestamped and numbered.
+ * These schemas are the source of truth; the IPC contract re-exports them.
+ */
+import { z } from 'zod';
+
+export const outcomeSchema = z.enum(['resolved', 'not-resolved', 'cancelled', 'needs-human', 'error']);
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const phaseSchema = z.enum(['check', 'fix', 'verify']);
+export type Phase = z.infer<typeof phaseSchema>;
+
+export const questionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('yesno'), prompt: z.string() }),
+  z.object({
+    type: z.literal('choice'),
+    prompt: z.string(),
+    choices: z.array(z.object({ value: z.string(), label: z.string() })).min(1),
+  }),
+  z.object({
+    type: z.literal('text'),
+    prompt: z.string(),
+    /** Regular expression the answer must match (whole string). */
+    pattern: z.string().optional(),
+    maxLength: z.number().int().positive().optional(),
+    /** Localized hint shown when validation fails. */
+    invalidMessage: z.string().optional(),
+  }),
+]);
+export type Question = z.infer<typeof questionSchema>;
+
+export const answerValueSchema = z.union([z.string(), z.boolean()]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+const base = {
+  runId: z.string(),
+  seq: z.number().int().nonnegative(),
+  /** ISO 8601 timestamp. */
+  at: z.string(),
+};
+
+const stepRef = { ...base, stepId: z.string() };
+
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...base,
+    type: z.literal('run-started'),
+    troubleshooterId: z.string(),
+    version: z.string(),
+    title: z.string(),
+    lang: z.string(),
+    platform: z.string(),
+    dryRun: z.boolean(),
+  }),
+  z.object({
+    ...stepRef,
+    type: z.literal('step-started'),
+    kind: z.enum(['check', 'ask', 'info', 'link', 'escalate']),
+    title: z.string(),
+  }),
+  z.object({
+    ...stepRef,
+    type: z.literal('action-result'),
+    phase: phaseSchema,
+    action: z.string(),
+    ok: z.boolean(),
+    /** True when the action was not executed because of a dry run. */
+    skipped: z.boolean().default(false),
+    result: z.record(z.string(), z.unknown()),
+    /** Plain-language finding (localized) when the action or the check provides one. */
+    finding: z.string().optional(),
+    exitCode: z.number().int().nullable().optional(),
+    stdout: z.string().optional(),
+    stderr: z.string().optional(),
+    error: z.string().optional(),
+    durationMs: z.number().nonnegative(),
+  }),
+  z.object({ ...stepRef, type: z.literal('question'), question: questionSchema }),
+  z.object({ ...stepRef, type: z.literal('answer'), value: answerValueSchema }),
+  z.object({
+    ...stepRef,
+    type: z.literal('consent-requested'),
+    /** Localized sentences saying what will change. */
+    changes: z.array(z.string()),
+    elevation: z.boolean(),
+  }),
+  z.object({ ...stepRef, type: z.literal('consent-given') }),
+  z.object({ ...stepRef, type: z.literal('consent-refused') }),
+  z.object({ ...stepRef, type: z.literal('elevation-refused') }),
+  z.object({ ...stepRef, type: z.literal('fix-applied'), action: z.string(), ok: z.boolean() }),
+  z.object({ ...stepRef, type: z.literal('verified') }),
+  z.object({ ...stepRef, type: z.literal('verification-failed') }),
+  z.object({ ...stepRef, type: z.literal('info'), text: z.string(), link: z.string().optional() }),
+  z.object({ ...stepRef, type: z.literal('link-opened'), url: z.string(), ok: z.boolean() }),
+  z.object({
+    ...stepRef,
+    type: z.literal('step-finished'),
+    status: z.enum(['passed', 'fixed', 'failed', 'skipped', 'error', 'timeout', 'refused']),
+    finding: z.string().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('run-finished'),
+    outcome: outcomeSchema,
+    /** Localized reason (e.g. the escalate step's text, or what broke). */
+    reason: z.string().optional(),
+    durationMs: z.number().nonnegative(),
+  }),
+]);
+export type RunEvent = z.infer<typeof runEventSchema>;
+export type RunEventType = RunEvent['type'];

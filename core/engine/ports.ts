@@ -1,0 +1,50 @@
+/**
+ * Ports: everything the engine needs from the outside world. The engine never imports
+ * child_process, Electron or the network directly for decisions; adapters implement these.
+ */
+import type { AnswerValue, Question } from './events.ts';
+
+export type ExecOptions = {
+  /** Milliseconds; the child is killed (tree where possible) when it expires. */
+  timeout: number;
+  env?: Record<string, string>;
+  cwd?: string;
+  signal?: AbortSignal;
+  /** Cap for stdout/stderr kept in memory, in bytes (default 64 KiB each). */
+  maxOutput?: number;
+};
+
+export type ExecResult = {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** The command was not found (ENOENT) — e.g. nmcli is not installed. */
+  notFound: boolean;
+  cancelled: boolean;
+  durationMs: number;
+};
+
+/** argv only: `file` is an executable, `args` are passed verbatim, never through a shell. */
+export type ExecPort = {
+  exec(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult>;
+};
+
+export type ElevationPort = {
+  /** Ask the OS/user for elevation; resolves false when refused or unavailable. */
+  request(reason: string): Promise<boolean>;
+};
+
+export type ConsentRequest = { stepId: string; changes: string[]; elevation: boolean };
+
+export type InteractionPort = {
+  ask(stepId: string, question: Question): Promise<AnswerValue>;
+  consent(request: ConsentRequest): Promise<boolean>;
+};
+
+export type UrlOpenerPort = {
+  /** Opens an https URL through the allowlist; resolves false when refused. */
+  open(url: string): Promise<boolean>;
+};
+
+export type Clock = { now(): Date };

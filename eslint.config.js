@@ -1,0 +1,114 @@
+// Lint enforces the architecture (see README "Boundaries"): which folder may import what.
+// A violating import fails `npm test`; test/unit/boundaries.test.ts proves each rule bites.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const electronMainOnly = { name: 'electron', importNames: ['ipcMain'], message: 'Only main/ipc.ts registers IPC handlers.' };
+const rendererIpc = { name: 'electron', importNames: ['ipcRenderer', 'contextBridge'], message: 'Only the preload touches ipcRenderer/contextBridge.' };
+const noElectron = { name: 'electron', message: 'This layer runs in plain Node/browser: no Electron. Put shell code in main/.' };
+const noReact = [
+  { name: 'react', message: 'The engine has no UI.' },
+  { name: 'react-dom', message: 'The engine has no UI.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'No Function constructor.' },
+        { selector: "Property[key.name='shell'][value.value=true]", message: 'Commands run as argv arrays, never through a shell.' },
+      ],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReact],
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/app/**', '**/host/**', '**/contract/**', '**/cli/**'], message: 'core/ is the engine: it depends on nothing but itself and libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...noReact],
+          patterns: [{ group: ['node:*', '**/main/**', '**/renderer/**', '**/app/**', '**/host/**', '**/cli/**'], message: 'The contract holds schemas only.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron, ...noReact], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shell and UI code stay in their folders.' }] }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/ipc.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronMainOnly, rendererIpc, ...noReact], patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/host/**'], message: 'main/ must not reach into the UI or the browser host.' }] }],
+    },
+  },
+  {
+    files: ['main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rendererIpc, ...noReact] }] },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronMainOnly, ...noReact, { name: 'zod', message: 'The preload forwards; main validates.' }],
+          patterns: [{ group: ['node:*', '**/core/**', '**/app/**', '**/main/**', '**/renderer/**', '**/contract/index.ts', '**/contract/schemas.ts'], message: 'The preload only needs contract/names.ts and contract/transport.ts.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks only to window.firstline.' }, { name: 'zod', message: 'Validation happens in main.' }],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer has no Node.' },
+            { group: ['**/core/**', '**/main/**', '**/app/**', '**/host/**', '**/preload/**', '**/cli/**'], message: 'The renderer imports only the contract (types) and its own code.' },
+            { group: ['**/contract/**'], allowTypeImports: true, message: 'Import the contract with `import type` only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['host/bridge-client.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,63 @@
+/**
+ * Applies the security decisions made in core/security to Electron: the app:// protocol with
+ * its path check and CSP header, navigation and new-window denial, permission denial, and the
+ * only `shell.openExternal` call in the app.
+ */
+import { readFile } from 'node:fs/promises';
+import { app, net, protocol, session, shell, type WebContents } from 'electron';
+import { checkExternalUrl } from '../core/security/external-url.ts';
+import { contentSecurityPolicy } from '../core/security/csp.ts';
+import { contentTypeFor, resolveRendererFile } from '../core/security/renderer-path.ts';
+import { appHost, appScheme, isAppUrl } from '../core/security/window-options.ts';
+
+/** Must run before `app.whenReady()`. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+}
+
+export function serveRenderer(rendererRoot: string): void {
+  void net; // the protocol answers from disk only; no network fetches are proxied.
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === appHost ? resolveRendererFile(rendererRoot, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': contentTypeFor(file),
+          'Content-Security-Policy': contentSecurityPolicy(),
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+export function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+/** The only way a URL leaves the app. */
+export function openExternalChecked(url: string, allowlist: readonly string[]): Promise<boolean> {
+  const decision = checkExternalUrl(url, allowlist);
+  if (!decision.allowed) return Promise.resolve(false);
+  return shell.openExternal(decision.url).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Shared stand-in for the `electron` module in Node unit tests (aliased in vitest.config.ts).
+ * Records what the shell asked of Electron so tests can assert it; does nothing real.
+ */
+import { vi } from 'vitest';
+
+export const calls: Array<{ api: string; args: unknown[] }> = [];
+const record = (api: string) => (...args: unknown[]) => {
+  calls.push({ api, args });
+};
+
+export const app = {
+  enableSandbox: vi.fn(record('app.enableSandbox')),
+  requestSingleInstanceLock: vi.fn(() => true),
+  on: vi.fn(record('app.on')),
+  whenReady: vi.fn(() => Promise.resolve()),
+  quit: vi.fn(record('app.quit')),
+  getPath: vi.fn((name: string) => `/tmp/firstline-mock/${name}`),
+  getAppPath: vi.fn(() => '/tmp/firstline-mock/app'),
+  getVersion: vi.fn(() => '0.0.0-test'),
+  getLocale: vi.fn(() => 'en-US'),
+};
+export const shell = { openExternal: vi.fn(async (url: string) => void calls.push({ api: 'shell.openExternal', args: [url] })) };
+export const ipcMain = { handle: vi.fn(record('ipcMain.handle')) };
+export const ipcRenderer = { invoke: vi.fn(), on: vi.fn() };
+export const contextBridge = { exposeInMainWorld: vi.fn(record('contextBridge.exposeInMainWorld')) };
+export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn(record('protocol.handle')) };
+export const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
+export const net = {};
+export const screen = { getDisplayNearestPoint: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })) };
+export const nativeImage = { createFromPath: vi.fn(() => ({})) };
+export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })) };
+export class Tray {
+  handlers = new Map<string, () => void>();
+  menu: unknown;
+  setToolTip = vi.fn();
+  setContextMenu = vi.fn((menu: unknown) => {
+    this.menu = menu;
+  });
+  getBounds = vi.fn(() => ({ x: 1800, y: 1040, width: 24, height: 24 }));
+  on = vi.fn((event: string, handler: () => void) => {
+    this.handlers.set(event, handler);
+  });
+}
+export class BrowserWindow {
+  static created: BrowserWindow[] = [];
+  constructor(readonly options: Record<string, unknown>) {
+    BrowserWindow.created.push(this);
+  }
+  webContents = { id: BrowserWindow.created.length + 1, send: vi.fn() };
+  loadURL = vi.fn(async () => undefined);
+  isDestroyed = () => false;
+  on = vi.fn();
+}
+export default { app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow };

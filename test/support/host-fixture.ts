@@ -1,0 +1,55 @@
+/**
+ * Starts a browser host for a Playwright test: real core services over a temporary data dir,
+ * the built renderer, loopback only. Product defaults that would reach the network are
+ * overridden here for every UI test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createFirstline, type FirstlineOptions } from '../../app/compose.ts';
+import { createLogger } from '../../core/log.ts';
+import { redact } from '../../core/redact.ts';
+import { startBrowserHost, type BrowserHost } from '../../host/server.ts';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export type TestHost = BrowserHost & { dataDir: string; opened: string[]; stop(): Promise<void> };
+
+export async function startTestHost(overrides: Partial<FirstlineOptions> = {}): Promise<TestHost> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fl-e2e-'));
+  const opened: string[] = [];
+  const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
+  let dispose = (): void => undefined;
+  const host = await startBrowserHost({
+    rendererDir: path.join(repoRoot, 'out', 'renderer'),
+    log,
+    createHandlers: async (emit) => {
+      const firstline = await createFirstline({
+        host: 'browser-host',
+        version: '0.0.0-test',
+        dataDir,
+        catalogDir: path.join(repoRoot, 'troubleshooters'),
+        locale: 'en-US',
+        emit,
+        openUrl: async (url) => {
+          opened.push(url);
+          return true;
+        },
+        log,
+        ...overrides,
+      });
+      dispose = firstline.dispose;
+      return firstline.handlers;
+    },
+  });
+  return {
+    ...host,
+    dataDir,
+    opened,
+    stop: async () => {
+      dispose();
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Proves the architecture rules bite: each fixture is an import that must fail lint in the
+ * folder it pretends to live in, and pass where it is allowed.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('architecture boundaries (lint)', () => {
+  it.each([
+    ['core/engine/violation.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['core/engine/violation.ts', "import React from 'react';\nexport const x = React;\n"],
+    ['core/engine/violation.ts', "import { call } from '../../renderer/src/api.ts';\nexport const x = call;\n"],
+    ['core/engine/violation.ts', 'export const x = document.title;\n'],
+    ['renderer/src/violation.ts', "import { run } from '../../core/engine/runner.ts';\nexport const x = run;\n"],
+    ['renderer/src/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['renderer/src/violation.ts', "import { channels } from '../../contract/index.ts';\nexport const x = channels;\n"],
+    ['renderer/src/violation.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+    ['main/violation.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
+    ['app/violation.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+    ['core/engine/violation.ts', "import { execFile } from 'node:child_process';\nexecFile('sh', ['-c', 'x'], { shell: true });\n"],
+  ])('%s: refuses %j', async (file, code) => {
+    const ids = await ruleIds(file, code);
+    expect(ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-globals' || id === 'no-restricted-syntax')).toBe(true);
+  });
+
+  it.each([
+    ['renderer/src/allowed.ts', "import type { Channel } from '../../contract/index.ts';\nexport type X = Channel;\n"],
+    ['main/ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
+    ['preload/allowed.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+  ])('%s: allows %j', async (file, code) => {
+    expect(await ruleIds(file, code)).toEqual([]);
+  });
+});

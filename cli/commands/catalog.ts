@@ -1,0 +1,81 @@
+/**
+ * `firstline catalog keygen|sign|verify <dir>` — the admin's tools for signed catalogs.
+ * keygen writes an Ed25519 key pair; sign writes manifest.json + manifest.sig; verify checks a
+ * directory exactly as the app will (exit code 1 when the app would refuse it).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCatalogKeyPair, parsePrivateKey, publicKeyOf } from '../../core/catalog/keys.ts';
+import { signCatalog, verifyCatalogDir } from '../../core/catalog/manifest.ts';
+
+export type CommandIo = { out(line: string): void; err(line: string): void };
+
+export const catalogUsage = `Usage:
+  firstline catalog keygen <dir>                 write catalog-signing.key (secret) and catalog-signing.pub
+  firstline catalog sign <dir> --key <file>      write manifest.json and manifest.sig into <dir>
+  firstline catalog verify <dir> [--key <key>]…  check <dir> as the app would (key: base64, PEM or a file)`;
+
+export async function catalogCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { key: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [verb, dir] = positionals;
+  if (values.help || !verb || !dir) {
+    (values.help ? io.out : io.err)(catalogUsage);
+    return values.help ? 0 : 2;
+  }
+  switch (verb) {
+    case 'keygen':
+      return keygen(dir, io);
+    case 'sign':
+      return signDir(dir, values.key?.[0], io);
+    case 'verify':
+      return verifyDir(dir, values.key ?? [], io);
+    default:
+      io.err(`Unknown catalog command "${verb}".\n${catalogUsage}`);
+      return 2;
+  }
+}
+
+function keygen(dir: string, io: CommandIo): number {
+  const secret = path.join(dir, 'catalog-signing.key');
+  const pub = path.join(dir, 'catalog-signing.pub');
+  if (existsSync(secret)) {
+    io.err(`${secret} already exists; refusing to overwrite a signing key.`);
+    return 1;
+  }
+  mkdirSync(dir, { recursive: true });
+  const pair = generateCatalogKeyPair();
+  writeFileSync(secret, pair.privateKeyPem, { mode: 0o600 });
+  writeFileSync(pub, pair.publicKey + '\n');
+  io.out(`Private key: ${secret} (keep it secret, off the file share)`);
+  io.out(`Public key:  ${pub}`);
+  io.out(`Put this value in the catalogSigningKeys policy:\n${pair.publicKey}`);
+  return 0;
+}
+
+function signDir(dir: string, keyFile: string | undefined, io: CommandIo): number {
+  if (!keyFile) {
+    io.err('sign needs --key <file> (the private key from "catalog keygen").');
+    return 2;
+  }
+  const privateKey = parsePrivateKey(readFileSync(keyFile, 'utf8'));
+  const manifest = signCatalog(dir, privateKey, new Date());
+  io.out(`Signed ${Object.keys(manifest.files).length} files in ${dir} with key ${publicKeyOf(privateKey)}`);
+  return 0;
+}
+
+function verifyDir(dir: string, keys: readonly string[], io: CommandIo): number {
+  // A --key value may be the key itself or a file holding it.
+  const trusted = keys.map((k) => (existsSync(k) ? readFileSync(k, 'utf8').trim() : k));
+  const verdict = verifyCatalogDir(dir, trusted);
+  if (!verdict.ok) {
+    io.err(`Refused (${verdict.code}): ${verdict.reason}`);
+    return 1;
+  }
+  io.out(`OK: ${verdict.files.length} files, ${verdict.signed ? 'signature valid' : 'not signature-checked (no --key given)'}`);
+  return 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * The policy schema: every setting an admin (or, for a few keys, the employee) can set.
+ * One source of truth — the loader validates each key against it, and the ADMX/ADML,
+ * .mobileconfig and policy.json templates are generated from it (scripts/gen-admin-templates.ts).
+ * Every field carries an English description (`.describe`) that becomes the admin-facing help text.
+ */
+import { z } from 'zod';
+import { langs } from '../i18n/lang.ts';
+
+const loopbackHosts = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
+/** https anywhere; plain http only for loopback so tests and local development never need TLS. */
+export function isAllowedRemoteUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && loopbackHosts.has(url.hostname);
+}
+
+/** Absolute folder on this machine or a UNC share (\\server\share\catalog). */
+export function isAbsoluteFolder(value: string): boolean {
+  return value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || /^\\\\[^\\]+\\[^\\]+/.test(value);
+}
+
+const remoteUrl = () => z.string().refine(isAllowedRemoteUrl, { message: 'must be an https:// URL' });
+const hostName = z
+  .string()
+  .regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, { message: 'must be a host name such as intranet.example.com or *.example.com' });
+const troubleshooterId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be a troubleshooter id such as wifi.reconnect' });
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'g');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a valid regular expression' },
+);
+
+// Placeholders until core/tickets/config.ts and core/fixes/network/config.ts land; both keys are
+// JSON objects in every source, so swapping the schema does not change the templates' shape.
+const helpdeskSchema = z.record(z.string(), z.unknown());
+const networkProbesSchema = z.record(z.string(), z.unknown());
+
+export const policyFields = {
+  helpdesk: helpdeskSchema
+    .optional()
+    .describe('Helpdesk connector and its non-secret settings, as a JSON object (for example {"connector":"topdesk","baseUrl":"https://example.topdesk.net"}). Secrets such as API keys are never read from policy.'),
+  support: z
+    .object({
+      name: z.string().min(1).max(120).optional(),
+      email: z.email().optional(),
+      phone: z.string().regex(/^[+0-9 ()./-]{3,40}$/, { message: 'must be a phone number' }).optional(),
+      url: remoteUrl().optional(),
+    })
+    .strict()
+    .default({})
+    .describe('How employees reach a human: the support team name, e-mail address, phone number and web page shown on every screen.'),
+  passwordResetUrl: remoteUrl()
+    .optional()
+    .describe('Web page where employees reset a forgotten password. The password troubleshooter opens it.'),
+  urlAllowlist: z
+    .array(hostName)
+    .default([])
+    .describe('Extra host names troubleshooters may open links to (one per line, *.example.com allowed). The support and password-reset pages are always allowed.'),
+  enabledTroubleshooters: z
+    .array(troubleshooterId)
+    .optional()
+    .describe('When set, only these troubleshooters are offered (one id per line). When not set, all troubleshooters for this platform are offered.'),
+  disabledTroubleshooters: z
+    .array(troubleshooterId)
+    .default([])
+    .describe('Troubleshooters that are never offered (one id per line). Applied after the enabled list.'),
+  tileOrder: z
+    .array(troubleshooterId)
+    .default([])
+    .describe('Order of the tiles on the Home screen (troubleshooter ids, one per line). Tiles not listed follow in their default order.'),
+  catalogSources: z
+    .array(z.string().refine((s) => isAllowedRemoteUrl(s) || isAbsoluteFolder(s), { message: 'must be an absolute folder, a \\\\server\\share path or an https:// URL' }))
+    .default([])
+    .describe('Organisation troubleshooter catalogs, one per line: an absolute folder, a file share (\\\\server\\share\\catalog) or an https:// URL. They are cached for offline use.'),
+  catalogSigningKeys: z
+    .array(z.string().regex(/^(-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*|[A-Za-z0-9+/]{40,}={0,2})$/, { message: 'must be an Ed25519 public key (base64 or PEM) from "firstline catalog keygen"' }))
+    .default([])
+    .describe('Ed25519 public keys (base64, from "firstline catalog keygen") that organisation catalogs must be signed with. When set, unsigned or tampered catalogs are refused.'),
+  outageFeedUrl: remoteUrl()
+    .optional()
+    .describe('https:// URL of the outage feed (JSON, see docs/admin.md). Active outages appear as a banner so employees do not open duplicate tickets.'),
+  defaultLanguage: z
+    .enum(langs as unknown as ['en', 'nl', 'fr', 'de'])
+    .optional()
+    .describe('Language used when the employee has not chosen one: en, nl, fr or de. When not set, the language of the operating system is used.'),
+  telemetry: z
+    .object({
+      enabled: z.boolean().default(false),
+      endpoint: remoteUrl().optional(),
+    })
+    .strict()
+    .refine((t) => !t.enabled || t.endpoint !== undefined, { message: 'endpoint is required when enabled' })
+    .default({ enabled: false })
+    .describe('Export anonymous run events (troubleshooter id, outcome, duration; never names or machine data) to your OpenTelemetry collector over OTLP/HTTP. Off by default. The endpoint is the collector base URL; /v1/logs is appended.'),
+  autostart: z
+    .boolean()
+    .default(true)
+    .describe('Start Firstline in the tray when the employee signs in.'),
+  branding: z
+    .object({
+      name: z.string().min(1).max(60).default('Firstline'),
+      colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour such as #1a73e8' }).optional(),
+      logo: z.string().refine((s) => isAllowedRemoteUrl(s) || isAbsoluteFolder(s), { message: 'must be an absolute file path or an https:// URL' }).optional(),
+    })
+    .strict()
+    .default({ name: 'Firstline' })
+    .describe('Name, accent colour (#rrggbb) and logo (absolute path to a PNG or SVG) shown in the app.'),
+  networkProbes: networkProbesSchema
+    .optional()
+    .describe('Targets the network troubleshooters test, as a JSON object (for example internal hosts to ping or resolve). When not set, the built-in defaults are used.'),
+  redactionPatterns: z
+    .array(regexSource)
+    .default([])
+    .describe('Extra regular expressions whose matches are removed from tickets and logs (one per line), for example internal account or asset numbers.'),
+};
+
+export const policySchema = z.object(policyFields);
+export type Policy = z.infer<typeof policySchema>;
+export type PolicyKey = keyof typeof policyFields;
+export const policyKeys = Object.keys(policyFields) as PolicyKey[];
+
+/** Keys the employee may set in their own settings; everything else is for admins only. */
+export const userSettableKeys: ReadonlySet<PolicyKey> = new Set<PolicyKey>(['defaultLanguage', 'autostart', 'tileOrder']);
+
+export function isPolicyKey(key: string): key is PolicyKey {
+  return Object.hasOwn(policyFields, key);
+}
+
+/** Every default, computed from the schema so defaults live in exactly one place. */
+export function policyDefaults(): Policy {
+  return policySchema.parse({});
+}

@@ -1,0 +1,47 @@
+/**
+ * One line of local run history — the integrator appends one per finished run. Nothing in it
+ * identifies the employee; it is what the self-help numbers and the telemetry export are built from.
+ */
+import { z } from 'zod';
+import { outcomeSchema } from '../engine/events.ts';
+
+export const runHistoryRecordSchema = z.object({
+  runId: z.string().min(1),
+  troubleshooterId: z.string().min(1),
+  /** Troubleshooter category, e.g. `network`, `printing`. */
+  category: z.string().min(1),
+  outcome: outcomeSchema,
+  /** ISO 8601. */
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }),
+  /** A helpdesk ticket was created from this run (escalation). */
+  ticketCreated: z.boolean(),
+});
+export type RunHistoryRecord = z.infer<typeof runHistoryRecordSchema>;
+
+/** History is bounded: only the most recent runs are kept and counted. */
+export const historyLimit = 1000;
+
+export type SelfHelpStats = {
+  runs: number;
+  /** outcome `resolved` and no ticket created. */
+  resolvedWithoutTicket: number;
+  /** a ticket was created from the run. */
+  escalated: number;
+  cancelled: number;
+  /** Median of finishedAt − startedAt over resolved-without-ticket runs, in seconds; null when none. */
+  medianSecondsToResolution: number | null;
+  /** resolvedWithoutTicket ÷ runs (0…1, rounded to 3 decimals); null when there are no runs. */
+  deflectionRate: number | null;
+};
+
+export type SelfHelpReport = {
+  generatedAt: string;
+  /** startedAt of the oldest and newest run counted; null when the history is empty. */
+  period: { from: string; to: string } | null;
+  total: SelfHelpStats;
+  byTroubleshooter: ({ troubleshooterId: string; category: string } & SelfHelpStats)[];
+  byCategory: ({ category: string } & SelfHelpStats)[];
+  /** Records that did not match the schema (skipped, counted so the admin knows). */
+  skippedRecords: number;
+};

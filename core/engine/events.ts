@@ -74,6 +74,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     stdout: z.string().optional(),
     stderr: z.string().optional(),
     error: z.string().optional(),
+    /** Technical explanation for IT, e.g. which expectation of a check failed (not localized). */
+    detail: z.string().optional(),
     durationMs: z.number().nonnegative(),
   }),
   z.object({ ...stepRef, type: z.literal('question'), question: questionSchema }),

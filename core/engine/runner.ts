@@ -1,0 +1,179 @@
+/**
+ * The runner: walks a loaded troubleshooter and yields typed, timestamped run events
+ * (events.ts) as an async stream. Semantics:
+ *
+ * - Steps run in order; a step whose `when:` is false is `skipped`.
+ * - check: passes → `passed`; fails with fixes → consent (for actions that change the machine),
+ *   elevation (when `elevation: required`), fixes, then the check re-runs as verification →
+ *   `fixed` or `failed`. Elevation is asked only before changes, never for a read-only check.
+ * - A step ending `failed`, `refused` or `timeout` ends the run `not-resolved`, and `error` (the
+ *   troubleshooter or an action broke) ends it `error` — unless the step has `continue-on-error`.
+ * - escalate ends the run `needs-human` with its reason. Reaching the end is `resolved`.
+ * - Cancelling the AbortSignal kills the running child and ends the run `cancelled`.
+ * - Per-step `timeout` is the time the step's actions may take (waiting for the employee to answer
+ *   or consent does not count); default 60 s.
+ * - Dry run: no action is executed, read-only or not, and no link is opened; every action that
+ *   would run is reported as an `action-result` with `skipped: true`. Questions are still asked
+ *   (or taken from `answers`) because they decide the path. Outcome is `resolved` with a
+ *   "nothing was changed" reason unless an escalate step is reached.
+ */
+import { randomUUID } from 'node:crypto';
+import { evaluateCondition, parseCondition } from './condition.ts';
+import type { AnswerValue, Outcome, Question, RunEvent } from './events.ts';
+import { say, text } from './messages.ts';
+import { abortable, runCheck, type StepEnd } from './run-check.ts';
+import { CancelledError, RunContext, type RunOptions, type RunPorts } from './run-context.ts';
+import type { AskStep, Step, Troubleshooter } from './schema.ts';
+
+export type { RunOptions, RunPorts } from './run-context.ts';
+
+const stopOutcome: Partial<Record<StepEnd['status'], Outcome>> = {
+  failed: 'not-resolved',
+  refused: 'not-resolved',
+  timeout: 'not-resolved',
+  error: 'error',
+};
+
+export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, options: RunOptions): AsyncGenerator<RunEvent, Outcome> {
+  const ctx = new RunContext(options.runId ?? randomUUID(), ports, options);
+  const started = performance.now();
+  const finish = (outcome: Outcome, reason?: string) =>
+    ctx.event({ type: 'run-finished', outcome, ...(reason ? { reason } : {}), durationMs: performance.now() - started });
+  yield ctx.event({
+    type: 'run-started', troubleshooterId: troubleshooter.id, version: troubleshooter.version,
+    title: text(troubleshooter.title, ctx.lang), lang: ctx.lang, platform: ctx.platform, dryRun: options.dryRun ?? false,
+  });
+  let current: string | undefined;
+  try {
+    for (const step of troubleshooter.steps) {
+      ctx.throwIfCancelled();
+      current = step.id;
+      const title = text(step.title, ctx.lang);
+      yield ctx.event({ type: 'step-started', stepId: step.id, kind: step.type, title });
+      if (step.when !== undefined) {
+        const cond = parseCondition(step.when);
+        // The loader rejects bad conditions; an unparsable one here is a broken troubleshooter.
+        if (!cond.ok) throw new Error(`Step "${step.id}": invalid condition: ${cond.error.message}`);
+        if (!evaluateCondition(cond.expr, ctx.scope)) {
+          ctx.recordStep(step.id, 'skipped');
+          yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'skipped' });
+          current = undefined;
+          continue;
+        }
+      }
+      if (step.type === 'escalate') {
+        const reason = text(step.reason, ctx.lang);
+        ctx.recordStep(step.id, 'passed');
+        yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'passed', finding: reason });
+        yield finish('needs-human', reason);
+        return 'needs-human';
+      }
+      const end = yield* runStep(ctx, step);
+      ctx.recordStep(step.id, end.status, end.result);
+      yield ctx.event({ type: 'step-finished', stepId: step.id, status: end.status, ...(end.finding ? { finding: end.finding } : {}) });
+      current = undefined;
+      const outcome = stopOutcome[end.status];
+      if (outcome && !step['continue-on-error']) {
+        yield finish(outcome, end.reason);
+        return outcome;
+      }
+    }
+  } catch (error) {
+    if (error instanceof CancelledError || ctx.signal.aborted) {
+      if (current) yield ctx.event({ type: 'step-finished', stepId: current, status: 'skipped', finding: say('cancelled', ctx.lang) });
+      yield finish('cancelled', say('cancelled', ctx.lang));
+      return 'cancelled';
+    }
+    if (current) yield ctx.event({ type: 'step-finished', stepId: current, status: 'error', finding: ctx.redactText((error as Error).message) });
+    yield finish('error', ctx.redactText((error as Error).message));
+    return 'error';
+  }
+  const reason = options.dryRun ? say('dryRun', ctx.lang) : undefined;
+  yield finish('resolved', reason);
+  return 'resolved';
+}
+
+async function* runStep(ctx: RunContext, step: Exclude<Step, { type: 'escalate' }>): AsyncGenerator<RunEvent, StepEnd> {
+  switch (step.type) {
+    case 'check':
+      return yield* runCheck(ctx, step);
+    case 'ask':
+      return yield* runAsk(ctx, step);
+    case 'info': {
+      const link = step.link ? resolveUrl(ctx, step.link) : undefined;
+      yield ctx.event({ type: 'info', stepId: step.id, text: text(step.text, ctx.lang), ...(link ? { link } : {}) });
+      return { status: 'passed' };
+    }
+    case 'link': {
+      const url = resolveUrl(ctx, step);
+      if (!url) return { status: 'failed', finding: say('linkMissing', ctx.lang), reason: say('linkMissing', ctx.lang) };
+      if (step.text) yield ctx.event({ type: 'info', stepId: step.id, text: text(step.text, ctx.lang), link: url });
+      if (ctx.options.dryRun) {
+        yield ctx.event({ type: 'action-result', stepId: step.id, phase: 'fix', action: 'link.open', ok: true, skipped: true, result: { url }, durationMs: 0 });
+        return { status: 'skipped', finding: say('dryRun', ctx.lang) };
+      }
+      const ok = await abortable(ctx, ctx.ports.urlOpener.open(url));
+      yield ctx.event({ type: 'link-opened', stepId: step.id, url, ok });
+      return ok ? { status: 'passed' } : { status: 'failed', reason: say('stepFailed', ctx.lang, text(step.title, ctx.lang)) };
+    }
+  }
+}
+
+/** A literal https URL or one from policy; anything that is not https is treated as missing. */
+function resolveUrl(ctx: RunContext, target: { url?: string | undefined; 'url-from-policy'?: string | undefined }): string | undefined {
+  const key = target['url-from-policy'];
+  const value = key !== undefined ? ctx.scope.policy[key] : target.url;
+  if (typeof value !== 'string') return undefined;
+  try {
+    return new URL(value).protocol === 'https:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function buildQuestion(step: AskStep, lang: RunContext['lang']): Question {
+  const prompt = text(step.prompt, lang);
+  if (step.answer === 'yesno') return { type: 'yesno', prompt };
+  if (step.answer === 'choice') {
+    return { type: 'choice', prompt, choices: (step.choices ?? []).map((c) => ({ value: c.value, label: text(c.label, lang) })) };
+  }
+  return {
+    type: 'text', prompt,
+    ...(step.pattern !== undefined ? { pattern: step.pattern } : {}),
+    ...(step['max-length'] !== undefined ? { maxLength: step['max-length'] } : {}),
+    ...(step['invalid-message'] ? { invalidMessage: text(step['invalid-message'], lang) } : {}),
+  };
+}
+
+/** Normalizes an answer (CLI strings like "yes"/"no" become booleans); undefined when invalid. */
+export function validateAnswer(question: Question, value: AnswerValue): AnswerValue | undefined {
+  if (question.type === 'yesno') {
+    if (typeof value === 'boolean') return value;
+    const v = value.trim().toLowerCase();
+    if (['yes', 'y', 'true', 'ja', 'oui', 'j'].includes(v)) return true;
+    if (['no', 'n', 'false', 'nee', 'non', 'nein'].includes(v)) return false;
+    return undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (question.type === 'choice') return question.choices.some((c) => c.value === value) ? value : undefined;
+  if (question.maxLength !== undefined && value.length > question.maxLength) return undefined;
+  if (question.pattern !== undefined && !new RegExp(`^(?:${question.pattern})$`).test(value)) return undefined;
+  return value;
+}
+
+async function* runAsk(ctx: RunContext, step: AskStep): AsyncGenerator<RunEvent, StepEnd> {
+  const question = buildQuestion(step, ctx.lang);
+  yield ctx.event({ type: 'question', stepId: step.id, question });
+  const preset = ctx.options.answers?.[step.id];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const raw = preset ?? (await abortable(ctx, ctx.ports.interaction.ask(step.id, question)));
+    const value = validateAnswer(question, raw);
+    if (value !== undefined) {
+      ctx.recordAnswer(step.id, value);
+      yield ctx.event({ type: 'answer', stepId: step.id, value: typeof value === 'string' ? ctx.redactText(value) : value });
+      return { status: 'passed', result: { value } };
+    }
+    if (preset !== undefined) break; // A preset answer will not change by asking again.
+  }
+  return { status: 'error', reason: `${text(step.title, ctx.lang)}: ${say('invalidAnswer', ctx.lang)}` };
+}

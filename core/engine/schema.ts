@@ -1,0 +1,184 @@
+/**
+ * The troubleshooter format. This zod schema is the single source of truth: the loader validates
+ * with it and `scripts/gen-schema.ts` generates `troubleshooters/schema.json` (editor completion,
+ * CI validation) from it. A unit test fails when the committed JSON Schema drifts.
+ *
+ * Modelled on GitHub Actions steps: closed key sets (`additionalProperties: false`), a per-step
+ * `timeout`, `continue-on-error`, and a small `when:` condition language (see condition.ts).
+ * Keys are kebab-case like the rest of the YAML.
+ */
+import { z } from 'zod';
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Step ids are referenced from `when:` as `steps.<id>` / `answers.<id>`, so keep them simple. */
+const stepIdPattern = /^[a-z][a-z0-9_-]*$/;
+
+/** A user-facing text. `en` is required; `nl`, `fr`, `de` fall back to `en` (the loader warns). */
+export const localizedSchema = z
+  .strictObject({
+    en: z.string().min(1),
+    nl: z.string().min(1).optional(),
+    fr: z.string().min(1).optional(),
+    de: z.string().min(1).optional(),
+  })
+  .meta({ id: 'localized', description: 'Text in English (required), Dutch, French and German.' });
+export type Localized = z.infer<typeof localizedSchema>;
+
+const wordList = z.array(z.string().min(1));
+export const localizedListSchema = z
+  .strictObject({ en: wordList.min(1), nl: wordList.optional(), fr: wordList.optional(), de: wordList.optional() })
+  .meta({ description: 'Search words per language; `en` is required.' });
+
+export const platformSchema = z.enum(['win32', 'darwin', 'linux']);
+
+/** Duration like `500ms`, `30s`, `2m`. */
+export const durationSchema = z
+  .string()
+  .regex(/^[1-9][0-9]*(?:ms|s|m)$/, 'Use a duration like "30s", "500ms" or "2m".')
+  .meta({ description: 'Duration such as "30s", "500ms" or "2m".' });
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** One assertion on the check action's result; every operator given must hold. */
+export const expectationSchema = z
+  .strictObject({
+    field: z.string().min(1).meta({ description: 'Result field, dotted for nested values (e.g. "data.ssid").' }),
+    equals: scalar.optional(),
+    'not-equals': scalar.optional(),
+    in: z.array(scalar).min(1).optional(),
+    matches: z.string().optional().meta({ description: 'Regular expression the value (as text) must match.' }),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+  })
+  .meta({ description: 'Judges one field of the check result.' });
+export type Expectation = z.infer<typeof expectationSchema>;
+
+const actionName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*$/, 'Action names are dotted kebab-case, e.g. "printer.clear-queue".');
+
+/**
+ * Input values for an action. Validated against the action's own input schema at load time.
+ * Strings may contain `${{ answers.<id> }}`, `${{ steps.<id>.result.<field> }}` or `${{ policy.<key> }}`;
+ * the value is substituted as data (one argv element at most), never parsed by a shell.
+ */
+const withSchema = z.record(z.string(), z.unknown()).meta({ description: 'Inputs for the action.' });
+
+export const fixActionSchema = z.strictObject({
+  action: actionName,
+  with: withSchema.optional(),
+  description: localizedSchema.optional().meta({ description: 'What this changes, shown before consent.' }),
+});
+export type FixAction = z.infer<typeof fixActionSchema>;
+
+const common = {
+  id: z.string().regex(stepIdPattern, 'Step ids start with a letter and use a-z, 0-9, "-" or "_".'),
+  title: localizedSchema,
+  when: z.string().min(1).optional().meta({ description: "Condition, e.g. \"platform == 'win32' and steps.wifi.outcome == 'failed'\"." }),
+  timeout: durationSchema.optional(),
+  elevation: z.enum(['none', 'required']).optional(),
+  'continue-on-error': z.boolean().optional(),
+};
+
+export const checkStepSchema = z.strictObject({
+  ...common,
+  type: z.literal('check'),
+  action: actionName,
+  with: withSchema.optional(),
+  expect: z.array(expectationSchema).min(1).optional().meta({
+    description: 'All must hold for the check to pass. Without it the check passes when the action reports ok.',
+  }),
+  fix: z.array(fixActionSchema).min(1).optional().meta({ description: 'Run when the check fails; the check then re-runs.' }),
+  finding: z
+    .strictObject({ pass: localizedSchema.optional(), fail: localizedSchema.optional() })
+    .optional()
+    .meta({ description: 'Plain-language sentence for the employee and the ticket.' }),
+});
+
+const choiceSchema = z.strictObject({ value: z.string().min(1), label: localizedSchema });
+
+export const askStepSchema = z.strictObject({
+  ...common,
+  type: z.literal('ask'),
+  prompt: localizedSchema,
+  answer: z.enum(['yesno', 'choice', 'text']),
+  choices: z.array(choiceSchema).min(1).optional().meta({ description: 'Required when answer is "choice".' }),
+  pattern: z.string().optional().meta({ description: 'Regular expression the whole text answer must match.' }),
+  'max-length': z.number().int().positive().optional(),
+  'invalid-message': localizedSchema.optional(),
+});
+
+const httpsUrl = z.string().regex(/^https:\/\/[^\s]+$/, 'Links must be https:// URLs.');
+const policyKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, 'Policy keys use letters, digits, ".", "-" and "_".');
+
+/** Either a literal https URL or the name of a policy key holding one (e.g. the password-reset URL). */
+export const linkTargetSchema = z.strictObject({
+  url: httpsUrl.optional(),
+  'url-from-policy': policyKey.optional(),
+  label: localizedSchema.optional(),
+});
+
+export const infoStepSchema = z.strictObject({
+  ...common,
+  type: z.literal('info'),
+  text: localizedSchema,
+  link: linkTargetSchema.optional(),
+});
+
+export const linkStepSchema = z.strictObject({
+  ...common,
+  type: z.literal('link'),
+  url: httpsUrl.optional(),
+  'url-from-policy': policyKey.optional(),
+  text: localizedSchema.optional(),
+});
+
+export const escalateStepSchema = z.strictObject({
+  ...common,
+  type: z.literal('escalate'),
+  reason: localizedSchema,
+});
+
+export const stepSchema = z.discriminatedUnion('type', [
+  checkStepSchema,
+  askStepSchema,
+  infoStepSchema,
+  linkStepSchema,
+  escalateStepSchema,
+]);
+export type Step = z.infer<typeof stepSchema>;
+export type StepKind = Step['type'];
+export type CheckStep = z.infer<typeof checkStepSchema>;
+export type AskStep = z.infer<typeof askStepSchema>;
+
+export const troubleshooterSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(kebab, 'Ids are kebab-case, e.g. "printer-queue".'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'Versions look like "1.0.0" (quote them in YAML).')
+      .meta({ description: 'Semantic version, quoted: "1.0.0".' }),
+    title: localizedSchema,
+    summary: localizedSchema,
+    keywords: localizedListSchema.optional(),
+    platforms: z.array(platformSchema).min(1),
+    category: z.string().regex(kebab, 'Categories are kebab-case, e.g. "network".').meta({
+      description: 'Helpdesk category this maps to when a ticket is opened.',
+    }),
+    urgency: z.enum(['low', 'normal', 'high']).optional(),
+    policy: z.array(policyKey).optional().meta({ description: 'Policy keys this troubleshooter reads.' }),
+    steps: z.array(stepSchema).min(1),
+  })
+  .meta({
+    title: 'Firstline troubleshooter',
+    description: 'A guided fix: checks, fixes with verification, questions, links and escalation.',
+  });
+export type Troubleshooter = z.infer<typeof troubleshooterSchema>;
+
+/** The JSON Schema shipped at troubleshooters/schema.json. */
+export function troubleshooterJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(troubleshooterSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

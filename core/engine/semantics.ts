@@ -1,0 +1,160 @@
+/**
+ * Checks the JSON Schema cannot express: actions exist and get valid input, `when:` conditions
+ * parse and only reference earlier steps, step ids are unique, ask/link steps are complete, and
+ * translations exist. Works on the raw parsed YAML (not the schema-validated value) so these
+ * errors are reported together with schema errors in one pass.
+ */
+import { parseCondition, type Expr } from './condition.ts';
+import type { Diagnostic, Locator, PathKey, Severity } from './loader.ts';
+import { describePath, issueLocation } from './loader.ts';
+import type { ActionRegistry } from './registry.ts';
+import { findTemplates, hasTemplate } from './template.ts';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const langs = ['nl', 'fr', 'de'] as const;
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (severity: Severity, p: readonly PathKey[], message: string, offset = 0) => {
+    const where = locator.at(p, offset);
+    out.push({ file, line: where.line, column: where.column, severity, message });
+  };
+  const declaredPolicy = new Set(Array.isArray(data.policy) ? data.policy.filter((k): k is string => typeof k === 'string') : []);
+  const steps = Array.isArray(data.steps) ? data.steps : [];
+  const earlier = new Map<string, string>(); // id → type, for steps before the current one
+  const all = new Set(steps.filter(isObj).map((s) => s.id).filter((id): id is string => typeof id === 'string'));
+
+  const checkRefs = (refs: Extract<Expr, { kind: 'ref' }>[], p: PathKey[], base: number, own: string | undefined) => {
+    for (const ref of refs) {
+      const [root, id] = ref.path;
+      if ((root === 'steps' || root === 'answers') && id !== undefined) {
+        if (id === own) add('error', p, `"${ref.path.join('.')}" refers to this step itself; a step can only use results of earlier steps.`, base + ref.pos);
+        else if (!earlier.has(id)) {
+          add('error', p, all.has(id) ? `Step "${id}" runs later; a step can only use results of earlier steps.` : `There is no step "${id}".`, base + ref.pos);
+        } else if (root === 'answers' && earlier.get(id) !== 'ask') add('error', p, `Step "${id}" is not an ask step, so it has no answer.`, base + ref.pos);
+      }
+      if (root === 'policy' && id !== undefined && !declaredPolicy.has(id)) {
+        add('warning', p, `Policy key "${id}" is used but not listed under "policy:".`, base + ref.pos);
+      }
+    }
+  };
+
+  const checkAction = (name: unknown, input: unknown, p: PathKey[], stepId: string | undefined) => {
+    if (typeof name !== 'string') return;
+    const def = registry.get(name);
+    if (!def) {
+      const near = registry.names().filter((n) => distance(n, name) <= 3).slice(0, 3);
+      const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ` Known actions: ${registry.names().join(', ')}.`;
+      add('error', [...p, 'action'], `${describePath(p, data)}: unknown action "${name}".${hint}`);
+      return;
+    }
+    const withValue = input === undefined ? {} : input;
+    walkStrings(withValue, [...p, 'with'], (text, sp) => {
+      for (const t of findTemplates(text)) {
+        if (!t.ok) add('error', sp, t.message, t.pos);
+        else checkRefs(t.refs, sp, 0, stepId);
+      }
+    });
+    const parsed = def.input.safeParse(withValue);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      const ip = [...p, 'with', ...(issue.path as PathKey[])];
+      // A templated value is checked again at run time, after substitution.
+      const value = issue.path.reduce<unknown>((v, k) => (isObj(v) || Array.isArray(v) ? (v as Obj)[k as string] : undefined), withValue);
+      if (typeof value === 'string' && hasTemplate(value)) continue;
+      const where = issueLocation({ ...issue, path: ip }, locator);
+      const field = issue.path.length ? `"${issue.path.join('.')}"` : 'its input';
+      const message = issue.code === 'unrecognized_keys' ? `unknown input ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${field}: ${issue.message}`;
+      out.push({ file, ...where, severity: 'error', message: `${describePath(p, data)}: action "${name}" ${message.replace(/\.?$/, '.')}` });
+    }
+  };
+
+  steps.forEach((step, i) => {
+    if (!isObj(step)) return;
+    const p: PathKey[] = ['steps', i];
+    const id = typeof step.id === 'string' ? step.id : undefined;
+    if (id !== undefined && earlier.has(id)) add('error', [...p, 'id'], `The step id "${id}" is used twice; step ids must be unique.`);
+    if (typeof step.when === 'string') {
+      const cond = parseCondition(step.when);
+      if (!cond.ok) add('error', [...p, 'when'], `${describePath(p, data)}, when: ${cond.error.message}`, cond.error.pos);
+      else checkRefs(cond.refs, [...p, 'when'], 0, id);
+    }
+    if (step.type === 'check') {
+      checkAction(step.action, step.with, p, id);
+      if (Array.isArray(step.fix)) step.fix.forEach((fix, j) => isObj(fix) && checkAction(fix.action, fix.with, [...p, 'fix', j], id));
+      if (Array.isArray(step.expect)) {
+        step.expect.forEach((e, j) => {
+          if (!isObj(e)) return;
+          const ops = ['equals', 'not-equals', 'in', 'matches', 'gt', 'gte', 'lt', 'lte'].filter((k) => k in e);
+          if (ops.length === 0) add('error', [...p, 'expect', j], `${describePath(p, data)}: this expectation has no test; add equals, not-equals, in, matches, gt, gte, lt or lte.`);
+          if (typeof e.matches === 'string' && !validRegExp(e.matches)) add('error', [...p, 'expect', j, 'matches'], `"${e.matches}" is not a valid regular expression.`);
+        });
+      }
+    }
+    if (step.type === 'ask') {
+      if (step.answer === 'choice' && !Array.isArray(step.choices)) add('error', p, `${describePath(p, data)}: a choice question needs "choices".`);
+      if (step.answer !== 'choice' && step.choices !== undefined) add('error', [...p, 'choices'], '"choices" only applies when answer is "choice".');
+      if (typeof step.pattern === 'string' && !validRegExp(step.pattern)) add('error', [...p, 'pattern'], `"${step.pattern}" is not a valid regular expression.`);
+      if (step.answer !== 'text' && step.pattern !== undefined) add('error', [...p, 'pattern'], '"pattern" only applies when answer is "text".');
+    }
+    const checkTarget = (target: Obj, tp: PathKey[], required: boolean) => {
+      const hasUrl = target.url !== undefined;
+      const hasPolicy = target['url-from-policy'] !== undefined;
+      if (hasUrl && hasPolicy) add('error', tp, `${describePath(tp, data)}: give either "url" or "url-from-policy", not both.`);
+      if (required && !hasUrl && !hasPolicy) add('error', tp, `${describePath(tp, data)}: a link needs "url" or "url-from-policy".`);
+      const key = target['url-from-policy'];
+      if (typeof key === 'string' && !declaredPolicy.has(key)) add('warning', [...tp, 'url-from-policy'], `Policy key "${key}" is used but not listed under "policy:".`);
+    };
+    if (step.type === 'link') checkTarget(step, p, true);
+    if (step.type === 'info' && isObj(step.link)) checkTarget(step.link, [...p, 'link'], true);
+    if (id !== undefined && !earlier.has(id) && typeof step.type === 'string') earlier.set(id, step.type);
+  });
+
+  walkLocalized(data, [], (value, p) => {
+    const missing = langs.filter((l) => value[l] === undefined);
+    if (missing.length > 0 && 'en' in value) {
+      add('warning', p, `${describePath(p, data)}: no ${missing.join(', ')} translation; employees will see the English text.`);
+    }
+  });
+  return out;
+}
+
+function validRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function walkStrings(value: unknown, p: PathKey[], visit: (text: string, p: PathKey[]) => void): void {
+  if (typeof value === 'string') visit(value, p);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...p, i], visit));
+  else if (isObj(value)) for (const [k, v] of Object.entries(value)) walkStrings(v, [...p, k], visit);
+}
+
+/** Localized values are mappings whose keys are all language codes. */
+function walkLocalized(value: unknown, p: PathKey[], visit: (value: Obj, p: PathKey[]) => void): void {
+  if (Array.isArray(value)) value.forEach((v, i) => walkLocalized(v, [...p, i], visit));
+  else if (isObj(value)) {
+    const keys = Object.keys(value);
+    if (keys.length > 0 && keys.every((k) => k === 'en' || k === 'nl' || k === 'fr' || k === 'de') && p[p.length - 1] !== 'with') visit(value, p);
+    else for (const [k, v] of Object.entries(value)) if (k !== 'with') walkLocalized(v, [...p, k], visit);
+  }
+}

@@ -1,0 +1,31 @@
+/** The outage service the app wires up: feed refresh, what to show now, and "I'm affected too". */
+import path from 'node:path';
+import type { Lang } from '../engine/action.ts';
+import { createAffectedStore, type MarkResult } from './affected.ts';
+import { createOutageClient, type RefreshResult } from './client.ts';
+import { activeOutages, localizeOutage, outagesFor, type LocalizedOutage } from './feed.ts';
+
+export type ShownOutage = LocalizedOutage & { affected: boolean };
+
+export function createOutageService(options: { url: string | undefined; dataDir: string; fetch?: typeof globalThis.fetch; now?: () => Date }) {
+  const now = options.now ?? (() => new Date());
+  const client = createOutageClient({ url: options.url, cacheFile: path.join(options.dataDir, 'outage-feed.json'), now, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const affected = createAffectedStore({ file: path.join(options.dataDir, 'outage-affected.json'), now, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const show = (lang: Lang) => (o: Parameters<typeof localizeOutage>[0]): ShownOutage => ({ ...localizeOutage(o, lang), affected: affected.isAffected(o.id) });
+
+  return {
+    refresh: (): Promise<RefreshResult> => client.refresh(),
+    /** Active outages for the Home banner (from the cached feed; call refresh() periodically). */
+    active: (lang: Lang): ShownOutage[] => activeOutages(client.cached(), now()).map(show(lang)),
+    /** Active outages matching one troubleshooter, shown before it runs. */
+    forTroubleshooter: (troubleshooter: { id: string; category: string }, lang: Lang): ShownOutage[] =>
+      outagesFor(activeOutages(client.cached(), now()), troubleshooter).map(show(lang)),
+    /** Idempotent; refuses ids that are not a currently active outage. Never creates a ticket. */
+    async markAffected(outageId: string): Promise<MarkResult | { error: 'unknown-outage' }> {
+      const outage = activeOutages(client.cached(), now()).find((o) => o.id === outageId);
+      if (!outage) return { error: 'unknown-outage' };
+      return affected.markAffected(outage);
+    },
+  };
+}
+export type OutageService = ReturnType<typeof createOutageService>;

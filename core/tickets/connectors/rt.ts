@@ -1,0 +1,68 @@
+/**
+ * Request Tracker REST2: `POST /REST/2.0/ticket` with Queue, Subject, Requestor, Content
+ * (attachments base64 in `Attachments`). Auth `token <t>` or Basic. The client id is kept in a
+ * custom field when configured, otherwise as a `[fl:<id>]` subject tag, and searched with
+ * TicketSQL before any re-send.
+ */
+import type { z } from 'zod';
+import type { rtConfigSchema } from '../config.ts';
+import { ticketBody } from '../draft.ts';
+import type { Connector, CreateResult, TicketStatus } from '../types.ts';
+import { field, httpRequest, missingField, str } from './http.ts';
+import type { HttpContext } from './http.ts';
+
+type Config = z.infer<typeof rtConfigSchema>;
+const states: Record<string, TicketStatus['state']> = { new: 'open', open: 'in-progress', stalled: 'waiting', resolved: 'resolved', rejected: 'closed', deleted: 'closed' };
+
+export const rtSubjectTag = (clientId: string) => `[fl:${clientId}]`;
+
+/** TicketSQL string literal: single quotes, backslash-escaped. */
+const sqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+export function createRtConnector(config: Config, http: HttpContext): Connector {
+  const tagged = !config.clientIdCustomField;
+  return {
+    kind: 'rt',
+    // RT's Subject column holds 200 characters; keep room for the tag.
+    titleLimit: tagged ? 150 : 200,
+    async create(ticket, clientId): Promise<CreateResult> {
+      const payload: Record<string, unknown> = {
+        Queue: config.queue,
+        Subject: tagged ? `${ticket.title} ${rtSubjectTag(clientId)}` : ticket.title,
+        Content: ticketBody(ticket),
+        ContentType: 'text/plain',
+      };
+      const requestor = config.requestor ?? ticket.requesterEmail;
+      if (requestor) payload.Requestor = requestor;
+      const priority = config.priorities[ticket.urgency];
+      if (priority !== undefined) payload.Priority = priority;
+      if (config.clientIdCustomField) payload.CustomFields = { [config.clientIdCustomField]: clientId };
+      if (ticket.attachments.length) {
+        payload.Attachments = ticket.attachments.map((a) => ({
+          FileName: a.filename,
+          FileType: a.contentType.split(';')[0],
+          FileContent: Buffer.from(a.content, 'utf8').toString('base64'),
+        }));
+      }
+      const res = await httpRequest(http, 'POST', '/REST/2.0/ticket', { json: payload, okStatuses: [200, 201] });
+      const id = str(field(res.body, 'id'));
+      if (!id) throw missingField('POST /REST/2.0/ticket');
+      return { id, number: `#${id}` };
+    },
+    async findByClientId(clientId) {
+      const query = config.clientIdCustomField
+        ? `CF.{${config.clientIdCustomField}} = ${sqlString(clientId)}`
+        : `Subject LIKE ${sqlString(rtSubjectTag(clientId))}`;
+      const qs = new URLSearchParams({ query, per_page: '5' });
+      const res = await httpRequest(http, 'GET', `/REST/2.0/tickets?${qs}`);
+      const items = field(res.body, 'items');
+      const id = Array.isArray(items) ? str(field(items[0], 'id')) : undefined;
+      return id ? { id, number: `#${id}` } : null;
+    },
+    async status(ref) {
+      const res = await httpRequest(http, 'GET', `/REST/2.0/ticket/${encodeURIComponent(ref.id)}`);
+      const raw = str(field(res.body, 'Status')) ?? '';
+      return { state: states[raw] ?? 'unknown', raw };
+    },
+  };
+}

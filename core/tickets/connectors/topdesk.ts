@@ -1,0 +1,73 @@
+/**
+ * TOPdesk: `POST /tas/api/incidents`, Basic `<login>:<application password>`. The client id goes
+ * into `externalNumber` (≤ 60 chars) and is searched before any re-send. Title ≤ 80.
+ * See reference/ticket-apis.md.
+ */
+import type { z } from 'zod';
+import type { topdeskConfigSchema } from '../config.ts';
+import { ticketBody } from '../draft.ts';
+import type { Connector, CreateResult, TicketDraft, TicketRef, TicketStatus } from '../types.ts';
+import { field, httpRequest, missingField, str, textToHtml } from './http.ts';
+import type { HttpContext } from './http.ts';
+
+type Config = z.infer<typeof topdeskConfigSchema>;
+const named = (name: string | undefined) => (name ? { name } : undefined);
+
+export function createTopdeskConnector(config: Config, http: HttpContext): Connector {
+  const toRef = (incident: unknown): TicketRef | null => {
+    const id = str(field(incident, 'id'));
+    const number = str(field(incident, 'number'));
+    return id && number ? { id, number } : null;
+  };
+
+  return {
+    kind: 'topdesk',
+    titleLimit: 80,
+    async create(ticket: TicketDraft, clientId: string): Promise<CreateResult> {
+      const callerEmail = config.callerEmail ?? ticket.requesterEmail;
+      const payload = {
+        briefDescription: ticket.title.slice(0, 80),
+        request: textToHtml(ticketBody(ticket)),
+        externalNumber: clientId.slice(0, 60),
+        callerLookup: callerEmail ? { email: callerEmail } : undefined,
+        category: named(ticket.category ? (config.categories[ticket.category] ?? undefined) : undefined),
+        urgency: named(config.urgencies[ticket.urgency]),
+        entryType: named(config.entryType),
+        callType: named(config.callType),
+        operatorGroup: named(config.operatorGroup),
+      };
+      const res = await httpRequest(http, 'POST', '/tas/api/incidents', { json: payload, okStatuses: [200, 201] });
+      const ref = toRef(res.body);
+      if (!ref) throw missingField('POST /tas/api/incidents');
+      let attachmentsFailed = false;
+      for (const a of ticket.attachments) {
+        const form = new FormData();
+        form.append('file', new Blob([a.content], { type: a.contentType }), a.filename);
+        try {
+          await httpRequest(http, 'POST', `/tas/api/incidents/number/${encodeURIComponent(ref.number)}/attachments?invisibleForCaller=false`, {
+            body: form,
+            okStatuses: [200, 201],
+          });
+        } catch {
+          attachmentsFailed = true;
+        }
+      }
+      return { ...ref, attachmentsFailed };
+    },
+    async findByClientId(clientId) {
+      const query = encodeURIComponent(`externalNumber=="${clientId.slice(0, 60)}"`);
+      // TOPdesk answers 204 No Content for an empty list.
+      const res = await httpRequest(http, 'GET', `/tas/api/incidents?query=${query}&fields=id,number,externalNumber`, { okStatuses: [200, 204, 206] });
+      const list = Array.isArray(res.body) ? res.body : [];
+      const hit = list.find((i) => str(field(i, 'externalNumber')) === clientId.slice(0, 60));
+      return hit ? toRef(hit) : null;
+    },
+    async status(ref): Promise<TicketStatus> {
+      const res = await httpRequest(http, 'GET', `/tas/api/incidents/id/${encodeURIComponent(ref.id)}`);
+      const raw = str(field(res.body, 'processingStatus', 'name')) ?? '';
+      if (field(res.body, 'closed') === true) return { state: 'closed', raw };
+      if (field(res.body, 'completed') === true) return { state: 'resolved', raw };
+      return { state: 'open', raw };
+    },
+  };
+}

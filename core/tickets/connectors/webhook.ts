@@ -1,0 +1,39 @@
+/**
+ * Generic JSON webhook: one POST with the whole draft and an `Idempotency-Key` header carrying
+ * the client id. The receiver is expected to deduplicate on that key, so a re-send after an
+ * unknown outcome is safe without a lookup (`findByClientId` → 'unsupported').
+ */
+import { ticketBody } from '../draft.ts';
+import type { Connector, CreateResult } from '../types.ts';
+import { field, httpRequest, str } from './http.ts';
+import type { HttpContext } from './http.ts';
+
+export function createWebhookConnector(http: HttpContext): Connector {
+  return {
+    kind: 'webhook',
+    titleLimit: 255,
+    async create(ticket, clientId): Promise<CreateResult> {
+      const payload = {
+        clientId,
+        title: ticket.title,
+        body: ticketBody(ticket),
+        userText: ticket.userText,
+        details: ticket.details,
+        category: ticket.category ?? null,
+        urgency: ticket.urgency,
+        troubleshooterId: ticket.troubleshooterId ?? null,
+        requesterEmail: ticket.requesterEmail ?? null,
+        createdAt: ticket.createdAt,
+        attachments: ticket.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: Buffer.from(a.content, 'utf8').toString('base64') })),
+      };
+      const res = await httpRequest(http, 'POST', '', { json: payload, headers: { 'Idempotency-Key': clientId } });
+      // The receiver may answer with its own id/number; otherwise the client id identifies it.
+      const id = str(field(res.body, 'id')) ?? clientId;
+      const number = str(field(res.body, 'number')) ?? id;
+      return { id, number };
+    },
+    async findByClientId() {
+      return 'unsupported';
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Fixed wording of the ticket text, in the four languages. The ticket is previewed by the
+ * employee (in their language) and read by IT; labels stay short and plain.
+ */
+import type { Lang } from '../engine/action.ts';
+import type { Outcome } from '../engine/events.ts';
+
+export type TicketLabels = {
+  whatWasTried: string;
+  troubleshooter: string;
+  outcome: Record<Outcome, string>;
+  check: string;
+  finding: string;
+  fix: string;
+  fixApplied: string;
+  fixFailed: string;
+  verified: string;
+  verificationFailed: string;
+  answer: string;
+  reason: string;
+  machine: string;
+  os: string;
+  hostname: string;
+  user: string;
+  uptime: string;
+  diskFree: string;
+  network: string;
+  printer: string;
+  reference: string;
+  contactTitle: (hostname: string) => string;
+  runTitle: (title: string, outcome: string) => string;
+  transcriptName: string;
+  nothingTried: string;
+};
+
+export const ticketLabels: Record<Lang, TicketLabels> = {
+  en: {
+    whatWasTried: 'What was tried',
+    troubleshooter: 'Troubleshooter',
+    outcome: { resolved: 'resolved', 'not-resolved': 'not resolved', cancelled: 'cancelled', 'needs-human': 'needs IT', error: 'error' },
+    check: 'Check',
+    finding: 'Finding',
+    fix: 'Fix',
+    fixApplied: 'applied',
+    fixFailed: 'failed',
+    verified: 'Verification passed',
+    verificationFailed: 'Verification failed',
+    answer: 'Answer',
+    reason: 'Reason',
+    machine: 'Computer',
+    os: 'Operating system',
+    hostname: 'Computer name',
+    user: 'User',
+    uptime: 'Running for',
+    diskFree: 'Free disk space',
+    network: 'Network',
+    printer: 'Default printer',
+    reference: 'Firstline reference',
+    contactTitle: (h) => `Help request from ${h}`,
+    runTitle: (t, o) => `${t} (${o})`,
+    transcriptName: 'firstline-transcript.txt',
+    nothingTried: 'Nothing was tried automatically.',
+  },
+  nl: {
+    whatWasTried: 'Wat al geprobeerd is',
+    troubleshooter: 'Probleemoplosser',
+    outcome: { resolved: 'opgelost', 'not-resolved': 'niet opgelost', cancelled: 'geannuleerd', 'needs-human': 'IT nodig', error: 'fout' },
+    check: 'Controle',
+    finding: 'Bevinding',
+    fix: 'Oplossing',
+    fixApplied: 'uitgevoerd',
+    fixFailed: 'mislukt',
+    verified: 'Controle achteraf geslaagd',
+    verificationFailed: 'Controle achteraf mislukt',
+    answer: 'Antwoord',
+    reason: 'Reden',
+    machine: 'Computer',
+    os: 'Besturingssysteem',
+    hostname: 'Computernaam',
+    user: 'Gebruiker',
+    uptime: 'Aan sinds',
+    diskFree: 'Vrije schijfruimte',
+    network: 'Netwerk',
+    printer: 'Standaardprinter',
+    reference: 'Firstline-referentie',
+    contactTitle: (h) => `Hulpvraag vanaf ${h}`,
+    runTitle: (t, o) => `${t} (${o})`,
+    transcriptName: 'firstline-verslag.txt',
+    nothingTried: 'Er is niets automatisch geprobeerd.',
+  },
+  fr: {
+    whatWasTried: 'Ce qui a déjà été essayé',
+    troubleshooter: 'Dépannage',
+    outcome: { resolved: 'résolu', 'not-resolved': 'non résolu', cancelled: 'annulé', 'needs-human': 'besoin de l’IT', error: 'erreur' },
+    check: 'Vérification',
+    finding: 'Constat',
+    fix: 'Correction',
+    fixApplied: 'appliquée',
+    fixFailed: 'échouée',
+    verified: 'Contrôle final réussi',
+    verificationFailed: 'Contrôle final échoué',
+    answer: 'Réponse',
+    reason: 'Raison',
+    machine: 'Ordinateur',
+    os: 'Système d’exploitation',
+    hostname: 'Nom de l’ordinateur',
+    user: 'Utilisateur',
+    uptime: 'Allumé depuis',
+    diskFree: 'Espace disque libre',
+    network: 'Réseau',
+    printer: 'Imprimante par défaut',
+    reference: 'Référence Firstline',
+    contactTitle: (h) => `Demande d’aide depuis ${h}`,
+    runTitle: (t, o) => `${t} (${o})`,
+    transcriptName: 'firstline-journal.txt',
+    nothingTried: 'Rien n’a été essayé automatiquement.',
+  },
+  de: {
+    whatWasTried: 'Was bereits versucht wurde',
+    troubleshooter: 'Problemlöser',
+    outcome: { resolved: 'gelöst', 'not-resolved': 'nicht gelöst', cancelled: 'abgebrochen', 'needs-human': 'IT nötig', error: 'Fehler' },
+    check: 'Prüfung',
+    finding: 'Befund',
+    fix: 'Korrektur',
+    fixApplied: 'ausgeführt',
+    fixFailed: 'fehlgeschlagen',
+    verified: 'Abschlussprüfung bestanden',
+    verificationFailed: 'Abschlussprüfung fehlgeschlagen',
+    answer: 'Antwort',
+    reason: 'Grund',
+    machine: 'Computer',
+    os: 'Betriebssystem',
+    hostname: 'Computername',
+    user: 'Benutzer',
+    uptime: 'Läuft seit',
+    diskFree: 'Freier Speicherplatz',
+    network: 'Netzwerk',
+    printer: 'Standarddrucker',
+    reference: 'Firstline-Referenz',
+    contactTitle: (h) => `Hilfeanfrage von ${h}`,
+    runTitle: (t, o) => `${t} (${o})`,
+    transcriptName: 'firstline-protokoll.txt',
+    nothingTried: 'Es wurde nichts automatisch versucht.',
+  },
+};

@@ -1,0 +1,220 @@
+/**
+ * The ticket service the IPC layer calls: draft → (employee previews/edits) → send → "My
+ * tickets". It owns the outbox store file (single writer: one service per data dir per process)
+ * and never returns credentials or raw server errors — failures are `messageKey`s.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Lang } from '../engine/action.ts';
+import type { RunEvent } from '../engine/events.ts';
+import type { Clock } from '../engine/ports.ts';
+import type { Logger } from '../log.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { openStore } from '../store/store.ts';
+import type { StoreReport } from '../store/store.ts';
+import { referencedSecretNames } from './config.ts';
+import type { TicketConfig } from './config.ts';
+import { createConnector } from './connectors/index.ts';
+import { buildMailtoUrl } from './connectors/mailto.ts';
+import { buildDraft, finaliseDraft } from './draft.ts';
+import { createOutbox, emptyOutbox, outboxFileSchema } from './outbox.ts';
+import type { OutboxEntry, Timers } from './outbox.ts';
+import { createTicketRedactor } from './redaction.ts';
+import type { TicketRedactor } from './redaction.ts';
+import type { SnapshotPort } from './snapshot.ts';
+import { ConnectorError, ticketDraftSchema, ticketMessageKeys } from './types.ts';
+import type { Connector, TicketDraft, TicketMessageKey, Urgency } from './types.ts';
+
+export type TicketServiceOptions = {
+  config: TicketConfig;
+  /** Directory for `outbox.json`. */
+  dataDir: string;
+  secrets: SecretStore;
+  snapshot: SnapshotPort;
+  clock?: Clock;
+  random?: () => number;
+  /** Literal secret values from machine policy (hidden from every ticket and log line). */
+  policySecrets?: readonly string[];
+  fetch?: typeof fetch;
+  smtpPool?: boolean;
+  log?: Logger;
+  /** Called when the outbox file was corrupt and moved aside. */
+  onStoreReport?: (report: StoreReport) => void;
+};
+
+export type DraftRequest = {
+  lang: Lang;
+  events?: readonly RunEvent[];
+  troubleshooter?: { id: string; title: string; category?: string; urgency?: Urgency };
+  userText?: string;
+  requesterEmail?: string;
+};
+
+export type SendResult =
+  | { kind: 'sent'; clientId: string; number: string }
+  | { kind: 'queued'; clientId: string; messageKey: TicketMessageKey }
+  | { kind: 'rejected'; clientId: string; messageKey: TicketMessageKey }
+  | { kind: 'mailto'; clientId: string; url: string }
+  | { kind: 'error'; messageKey: TicketMessageKey };
+
+export type MyTicket = {
+  clientId: string;
+  title: string;
+  number: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  /** Delivery state on this machine. */
+  delivery: 'queued' | 'sending' | 'sent' | 'rejected';
+  /** Helpdesk status where the API allows reading it. */
+  status: { state: string; raw: string; at: string } | null;
+  messageKey: string | null;
+};
+
+function toMyTicket(e: OutboxEntry): MyTicket {
+  const delivery = e.state === 'delivered' ? 'sent' : e.state === 'pending' ? 'queued' : e.state;
+  return {
+    clientId: e.clientId,
+    title: e.draft.title,
+    number: e.ref?.number ?? null,
+    createdAt: e.draft.createdAt,
+    deliveredAt: e.deliveredAt ?? null,
+    delivery,
+    status: e.status ?? null,
+    messageKey: e.lastError?.messageKey ?? null,
+  };
+}
+
+async function buildRedactor(options: TicketServiceOptions): Promise<TicketRedactor> {
+  const names = [...referencedSecretNames(options.config.connector), ...options.config.redaction.secretNames];
+  const values = await Promise.all(names.map((n) => options.secrets.get(n)));
+  return createTicketRedactor({
+    secrets: [...(options.policySecrets ?? []), ...values.filter((v): v is string => typeof v === 'string')],
+    extraPatterns: options.config.redaction.extraPatterns,
+  });
+}
+
+export async function createTicketService(options: TicketServiceOptions) {
+  const clock = options.clock ?? { now: () => new Date() };
+  const { config } = options;
+  const redactor = await buildRedactor(options);
+  const log = options.log?.scope('tickets');
+  const { store, report } = await openStore({
+    file: path.join(options.dataDir, 'outbox.json'),
+    schema: outboxFileSchema,
+    defaults: emptyOutbox,
+    clock,
+    ...(options.onStoreReport ? { onReport: options.onStoreReport } : {}),
+  });
+  if (report) log?.warn('outbox store was unreadable and moved aside', { reason: report.reason, movedTo: report.movedTo });
+
+  let connector: Connector | null = null;
+  let configError: TicketMessageKey | null = null;
+  if (config.connector) {
+    try {
+      connector = await createConnector(config.connector, {
+        secrets: options.secrets,
+        timeoutMs: config.timeoutMs,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.smtpPool ? { smtpPool: true } : {}),
+      });
+    } catch (error) {
+      configError = error instanceof ConnectorError ? error.messageKey : ticketMessageKeys.config;
+      log?.error('ticket connector could not be created', { messageKey: configError });
+    }
+  }
+  const mailtoTo = config.connector?.type === 'mailto' ? config.connector.to : config.fallbackEmail;
+  const titleLimit = connector?.titleLimit ?? 80;
+
+  const outbox = connector
+    ? createOutbox({
+        store,
+        connector,
+        clock,
+        ...(options.random ? { random: options.random } : {}),
+        baseDelayMs: config.outbox.baseDelayMs,
+        maxDelayMs: config.outbox.maxDelayMs,
+        concurrency: config.outbox.concurrency,
+        keepDelivered: config.outbox.keepDelivered,
+        onEvent: (event) => log?.info(`outbox ${event.type}`, event),
+      })
+    : null;
+  let scheduler: ReturnType<NonNullable<typeof outbox>['start']> | null = null;
+
+  return {
+    storeReport: report,
+    redactor,
+    /** Where tickets go: 'api' | 'email' | 'mailto' | 'none' (the renderer words the preview). */
+    channel: (): 'api' | 'email' | 'mailto' | 'none' => (connector ? (connector.kind === 'email' ? 'email' : 'api') : mailtoTo ? 'mailto' : 'none'),
+
+    async draft(request: DraftRequest): Promise<TicketDraft> {
+      const printing = request.troubleshooter?.category === 'printing' || request.troubleshooter?.category === 'printer';
+      const snapshot = await options.snapshot.capture({ printer: printing });
+      return buildDraft(
+        {
+          clientId: randomUUID(),
+          now: clock.now(),
+          lang: request.lang,
+          snapshot,
+          titleLimit,
+          ...(request.events ? { events: request.events } : {}),
+          ...(request.troubleshooter ? { troubleshooter: request.troubleshooter } : {}),
+          ...(request.userText ? { userText: request.userText } : {}),
+          ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
+        },
+        redactor,
+      );
+    },
+
+    /** Persists, then tries once right away; later attempts run from the scheduler. */
+    async send(input: unknown): Promise<SendResult> {
+      const parsed = ticketDraftSchema.safeParse(input);
+      if (!parsed.success) return { kind: 'error', messageKey: ticketMessageKeys.rejected };
+      const draft = finaliseDraft(parsed.data, redactor, titleLimit);
+      if (!outbox) {
+        if (mailtoTo) return { kind: 'mailto', clientId: draft.clientId, url: buildMailtoUrl(mailtoTo, draft) };
+        return { kind: 'error', messageKey: configError ?? ticketMessageKeys.config };
+      }
+      try {
+        await outbox.enqueue(draft);
+      } catch {
+        return { kind: 'error', messageKey: ticketMessageKeys.unknown };
+      }
+      if (scheduler) await scheduler.kick();
+      else await outbox.deliverDue();
+      const entry = outbox.get(draft.clientId);
+      if (entry?.state === 'delivered') return { kind: 'sent', clientId: draft.clientId, number: entry.ref?.number ?? '' };
+      const messageKey = (entry?.lastError?.messageKey ?? ticketMessageKeys.offline) as TicketMessageKey;
+      if (entry?.state === 'rejected') return { kind: 'rejected', clientId: draft.clientId, messageKey };
+      return { kind: 'queued', clientId: draft.clientId, messageKey };
+    },
+
+    list: (): MyTicket[] => (outbox ? outbox.entries().map(toMyTicket).reverse() : []),
+
+    async refresh(): Promise<MyTicket[]> {
+      await outbox?.refreshStatuses();
+      return outbox ? outbox.entries().map(toMyTicket).reverse() : [];
+    },
+
+    exportText: (clientId: string): string | null => outbox?.exportText(clientId) ?? null,
+    retry: async (clientId: string) => {
+      await outbox?.retry(clientId);
+      await scheduler?.kick();
+    },
+    deliverNow: async () => outbox?.deliverDue(),
+
+    /** Starts background delivery (resumes anything left from before a restart). */
+    start(timers: Timers) {
+      if (outbox && !scheduler) {
+        scheduler = outbox.start(timers);
+        void scheduler.kick();
+      }
+    },
+    stop() {
+      scheduler?.stop();
+      scheduler = null;
+      if (connector && 'close' in connector && typeof connector.close === 'function') (connector.close as () => void)();
+    },
+  };
+}
+
+export type TicketService = Awaited<ReturnType<typeof createTicketService>>;

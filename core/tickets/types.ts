@@ -1,0 +1,102 @@
+/**
+ * The ticket domain: what a draft is, what a connector receives and returns, and the errors a
+ * connector may raise (each with a translatable `messageKey`; raw server text never reaches the
+ * employee).
+ */
+import { z } from 'zod';
+
+export const urgencySchema = z.enum(['low', 'normal', 'high']);
+export type Urgency = z.infer<typeof urgencySchema>;
+
+export const attachmentSchema = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  /** UTF-8 text (transcripts are text). */
+  content: z.string(),
+});
+export type TicketAttachment = z.infer<typeof attachmentSchema>;
+
+/** What the employee previews and may edit; already redacted. */
+export const ticketDraftSchema = z.object({
+  clientId: z.string().min(8).max(60),
+  title: z.string().min(1),
+  /** The employee's own words (optional, never required). */
+  userText: z.string().default(''),
+  /** Everything else IT needs: what was tried, the machine snapshot. Plain text. */
+  details: z.string(),
+  category: z.string().optional(),
+  urgency: urgencySchema.default('normal'),
+  requesterEmail: z.string().optional(),
+  requesterName: z.string().optional(),
+  troubleshooterId: z.string().optional(),
+  runId: z.string().optional(),
+  attachments: z.array(attachmentSchema).default([]),
+  createdAt: z.string(),
+});
+export type TicketDraft = z.infer<typeof ticketDraftSchema>;
+
+export const ticketRefSchema = z.object({
+  /** Id used by the API (sys_id, numeric id, issue key). */
+  id: z.string(),
+  /** Number shown to people (I 2411 001, INC0010001, #42, SD-12). */
+  number: z.string(),
+  url: z.string().optional(),
+});
+export type TicketRef = z.infer<typeof ticketRefSchema>;
+
+export type CreateResult = TicketRef & {
+  /** True when the ticket exists but an attachment upload failed (not retried: no duplicates). */
+  attachmentsFailed?: boolean;
+};
+
+/** Helpdesk status mapped to what the employee sees, plus the helpdesk's own word. */
+export type TicketStatus = { state: 'open' | 'in-progress' | 'waiting' | 'resolved' | 'closed' | 'unknown'; raw: string };
+
+export type Connector = {
+  readonly kind: string;
+  readonly titleLimit: number;
+  /** Creates the ticket; `clientId` is stored where `findByClientId` can find it again. */
+  create(ticket: TicketDraft, clientId: string): Promise<CreateResult>;
+  /**
+   * Finds a ticket created earlier with this client id. `'unsupported'` means the connector
+   * cannot look (email) or needs not (webhook: the receiver deduplicates on Idempotency-Key).
+   */
+  findByClientId(clientId: string): Promise<TicketRef | null | 'unsupported'>;
+  /** Absent when the API offers no way to read status back. */
+  status?(ref: TicketRef): Promise<TicketStatus>;
+};
+
+export type ConnectorErrorKind =
+  /** Nothing was created for sure (5xx, 429, 408, offline before sending): retry later. */
+  | 'retryable'
+  /** The request may or may not have been processed (timeout, reset): look before resending. */
+  | 'unknown-outcome'
+  /** The helpdesk refused the ticket (4xx): retrying will not help. */
+  | 'rejected';
+
+export const ticketMessageKeys = {
+  rejected: 'ticket.error.rejected',
+  auth: 'ticket.error.auth',
+  notFound: 'ticket.error.not-found',
+  tooLarge: 'ticket.error.too-large',
+  offline: 'ticket.error.offline',
+  timeout: 'ticket.error.timeout',
+  server: 'ticket.error.server',
+  config: 'ticket.error.config',
+  missingSecret: 'ticket.error.missing-secret',
+  unknown: 'ticket.error.unknown',
+} as const;
+export type TicketMessageKey = (typeof ticketMessageKeys)[keyof typeof ticketMessageKeys];
+
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  readonly messageKey: TicketMessageKey;
+  readonly status: number | undefined;
+  constructor(kind: ConnectorErrorKind, messageKey: TicketMessageKey, message: string, status?: number) {
+    super(message);
+    this.name = 'ConnectorError';
+    this.kind = kind;
+    this.messageKey = messageKey;
+    this.status = status;
+  }
+}

@@ -25,6 +25,9 @@ export type ActionContext = {
   catalogDir: string;
   lang: Lang;
   now(): Date;
+  /** The step and phase this invocation belongs to (set by the runner; used by author-test simulation). */
+  stepId?: string;
+  phase?: 'check' | 'fix' | 'verify';
 };
 
 export type ActionDefinition<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> = {

@@ -67,7 +67,7 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
     return { status: 'skipped', finding: say('dryRun', lang) };
   }
 
-  let budget = parseDuration(step.timeout, ctx.options.defaultTimeoutMs ?? 60_000);
+  let budget = Math.min(parseDuration(step.timeout, ctx.options.defaultTimeoutMs ?? 60_000), ctx.options.maxStepTimeoutMs ?? Infinity);
   const elevate = step.elevation === 'required';
   const spend = async (phase: 'check' | 'fix' | 'verify', def: ActionDefinition, input: unknown): Promise<Invocation> => {
     const t0 = performance.now();

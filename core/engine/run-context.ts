@@ -35,6 +35,8 @@ export type RunOptions = {
   runId?: string;
   /** Used when a step declares no `timeout` (default 60 s). */
   defaultTimeoutMs?: number;
+  /** Upper bound for any step timeout (author tests use a short one so simulated hangs end fast). */
+  maxStepTimeoutMs?: number;
   /** Extra secrets/patterns to hide from events (e.g. values from policy). */
   redact?: RedactOptions;
   /** Check action results against the action's result schema (default true; author tests relax it). */
@@ -138,7 +140,7 @@ export class RunContext {
     const pending = def.run(parsedInput.data, {
       exec, platform: this.platform, signal: controller.signal, timeoutMs: budgetMs,
       env: this.options.env ?? process.env, policy: this.options.policy ?? {}, catalogDir: this.options.catalogDir,
-      lang: this.lang, now: () => this.now(),
+      lang: this.lang, now: () => this.now(), stepId, phase,
     });
     const aborted = new Promise<never>((_, reject) => {
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });

@@ -1,0 +1,28 @@
+/** `firstline list [--json] [--catalog dir] [--lang xx]` — the troubleshooters of a catalog. */
+import { parseArgs } from 'node:util';
+import type { CommandIo } from '../command.ts';
+import { loadCatalog } from '../../core/engine/loader.ts';
+import { text } from '../../core/engine/messages.ts';
+import { cliRegistry, defaultCatalogDir } from '../registry.ts';
+import { parseLang } from './shared.ts';
+
+export async function listCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { json: { type: 'boolean' }, catalog: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.out('Usage: firstline list [--json] [--catalog <dir>] [--lang en|nl|fr|de]');
+    return 0;
+  }
+  const lang = parseLang(values.lang);
+  const catalog = await loadCatalog(values.catalog ?? defaultCatalogDir, cliRegistry());
+  for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) io.err(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+  const rows = catalog.entries.map(({ troubleshooter: t, file }) => ({
+    id: t.id, version: t.version, title: text(t.title, lang), summary: text(t.summary, lang),
+    category: t.category, platforms: t.platforms, steps: t.steps.length, file,
+  }));
+  if (values.json) io.out(JSON.stringify(rows, null, 2));
+  else for (const r of rows) io.out(`${r.id.padEnd(22)} ${r.version.padEnd(8)} ${r.title}  [${r.platforms.join(', ')}]`);
+  return catalog.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

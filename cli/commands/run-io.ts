@@ -1,0 +1,89 @@
+/** Terminal side of `firstline run`: prompts, consent, elevation check, and human-readable event lines. */
+import { createInterface, type Interface } from 'node:readline/promises';
+import { execFileSync } from 'node:child_process';
+import type { Question, RunEvent } from '../../core/engine/events.ts';
+import { createNodeExec } from '../../core/engine/exec-node.ts';
+import type { RunPorts } from '../../core/engine/runner.ts';
+import type { CommandIo } from '../command.ts';
+
+/** Already running as administrator/root? The CLI cannot raise its own rights; it only checks. */
+function isElevated(): boolean {
+  if (process.platform === 'win32') {
+    try {
+      execFileSync('fltmc', [], { stdio: 'ignore', windowsHide: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return process.getuid?.() === 0;
+}
+
+export function createCliPorts(opts: { io: CommandIo; yes: boolean; json: boolean }): RunPorts & { close(): void } {
+  const tty = Boolean(process.stdin.isTTY);
+  let rl: Interface | undefined;
+  const prompt = async (text: string) => {
+    rl ??= createInterface({ input: process.stdin, output: process.stderr });
+    return (await rl.question(text)).trim();
+  };
+  return {
+    exec: createNodeExec(),
+    elevation: {
+      async request(reason) {
+        const ok = isElevated();
+        if (!ok) opts.io.err(`"${reason}" needs administrator rights; run the CLI as administrator/root.`);
+        return ok;
+      },
+    },
+    interaction: {
+      async ask(stepId, question: Question) {
+        if (!tty) throw new Error(`No answer for "${stepId}"; pass --answer ${stepId}=<value> when not on a terminal.`);
+        if (question.type === 'choice') {
+          question.choices.forEach((c, i) => process.stderr.write(`  ${i + 1}. ${c.label} (${c.value})\n`));
+          const got = await prompt(`${question.prompt} `);
+          const n = Number(got);
+          return Number.isInteger(n) && question.choices[n - 1] ? (question.choices[n - 1] as { value: string }).value : got;
+        }
+        return prompt(`${question.prompt}${question.type === 'yesno' ? ' [y/n] ' : ' '}`);
+      },
+      async consent(request) {
+        if (opts.yes) return true;
+        if (!tty) {
+          opts.io.err('Consent refused: not on a terminal and --yes was not given.');
+          return false;
+        }
+        process.stderr.write(`This will change your computer:\n${request.changes.map((c) => `  - ${c}`).join('\n')}\n`);
+        return /^(y|yes|j|ja|o|oui)$/i.test(await prompt('Go ahead? [y/N] '));
+      },
+    },
+    urlOpener: {
+      // The CLI shows the link instead of launching a browser.
+      async open(url) {
+        opts.io.err(`Open this link: ${url}`);
+        return true;
+      },
+    },
+    close: () => rl?.close(),
+  };
+}
+
+const marks: Record<string, string> = { passed: 'ok', fixed: 'fixed', failed: 'FAILED', skipped: 'skipped', error: 'ERROR', timeout: 'TIMEOUT', refused: 'refused' };
+
+export function renderEvent(e: RunEvent): string | undefined {
+  switch (e.type) {
+    case 'run-started':
+      return `${e.title}${e.dryRun ? ' (dry run)' : ''}`;
+    case 'step-started':
+      return `- ${e.title}`;
+    case 'action-result':
+      return `    ${e.phase} ${e.action}: ${e.skipped ? 'would run' : e.ok ? 'ok' : 'not ok'}${e.finding ? ` — ${e.finding}` : ''}${e.error ? ` (${e.error})` : ''}`;
+    case 'info':
+      return `    ${e.text}${e.link ? ` ${e.link}` : ''}`;
+    case 'step-finished':
+      return `    => ${marks[e.status] ?? e.status}${e.finding ? `: ${e.finding}` : ''}`;
+    case 'run-finished':
+      return `Outcome: ${e.outcome}${e.reason ? ` — ${e.reason}` : ''}`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * `firstline run <id|file.yaml> [--dry-run] [--json] [--answer step=value ...] [--lang xx] [--yes]
+ *  [--catalog dir] [--policy file] [--platform os]`
+ *
+ * Exit codes: 0 resolved, 1 not-resolved or needs-human, 2 error (also usage errors), 3 cancelled.
+ * With --json every run event is printed as one JSON line (NDJSON) on stdout; human text goes to
+ * stderr. Consent: --yes gives it; otherwise it is asked on a terminal and refused when stdin is not
+ * a terminal, so a script can never change a machine by accident.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import type { Platform } from '../../core/engine/action.ts';
+import type { AnswerValue, Outcome } from '../../core/engine/events.ts';
+import { loadCatalog, loadTroubleshooterFile } from '../../core/engine/loader.ts';
+import { run } from '../../core/engine/runner.ts';
+import type { CommandIo } from '../command.ts';
+import { cliRegistry, defaultCatalogDir } from '../registry.ts';
+import { createCliPorts, renderEvent } from './run-io.ts';
+import { formatDiagnostic, parseLang } from './shared.ts';
+
+export const runUsage = `Usage: firstline run <id|file.yaml> [--dry-run] [--json] [--answer step=value ...] [--lang en|nl|fr|de]
+                     [--yes] [--catalog <dir>] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]`;
+
+const exitCodes: Record<Outcome, number> = { resolved: 0, 'not-resolved': 1, 'needs-human': 1, error: 2, cancelled: 3 };
+
+export async function runCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
+      answer: { type: 'string', multiple: true }, lang: { type: 'string' }, catalog: { type: 'string' },
+      policy: { type: 'string' }, platform: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length !== 1) {
+    (values.help ? io.out : io.err)(runUsage);
+    return values.help ? 0 : 2;
+  }
+  const target = positionals[0] as string;
+  const lang = parseLang(values.lang);
+  const answers: Record<string, AnswerValue> = {};
+  for (const pair of values.answer ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--answer takes step=value (got "${pair}").`);
+    answers[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const platform = (values.platform ?? process.platform) as Platform;
+  if (values.platform && !values['dry-run']) throw new Error('--platform only works with --dry-run.');
+  if (!['win32', 'darwin', 'linux'].includes(platform)) throw new Error(`Unsupported platform "${platform}".`);
+
+  let policy: Record<string, unknown> = {};
+  if (values.policy) {
+    const raw: unknown = parseYaml(await readFile(values.policy, 'utf8'));
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${values.policy} must hold a mapping of policy keys.`);
+    policy = raw as Record<string, unknown>;
+  }
+
+  const registry = cliRegistry();
+  let loaded;
+  if (/\.ya?ml$/i.test(target)) {
+    const result = await loadTroubleshooterFile(target, registry);
+    if (!result.ok) {
+      for (const d of result.diagnostics.filter((x) => x.severity === 'error')) io.err(formatDiagnostic(d));
+      return 2;
+    }
+    loaded = { troubleshooter: result.troubleshooter, catalogDir: path.dirname(target) };
+  } else {
+    const catalog = await loadCatalog(values.catalog ?? defaultCatalogDir, registry);
+    loaded = catalog.entries.find((e) => e.troubleshooter.id === target);
+    if (!loaded) {
+      io.err(`No troubleshooter "${target}" in ${values.catalog ?? defaultCatalogDir}. Try: firstline list`);
+      return 2;
+    }
+  }
+  const ts = loaded.troubleshooter;
+  if (!ts.platforms.includes(platform)) {
+    io.err(`"${ts.id}" is not available on ${platform} (it supports ${ts.platforms.join(', ')}).`);
+    return 2;
+  }
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const ports = createCliPorts({ io, yes: values.yes ?? false, json: values.json ?? false });
+  let outcome: Outcome = 'error';
+  try {
+    const stream = run(ts, ports, {
+      registry, catalogDir: loaded.catalogDir, lang, platform, policy, answers, env: process.env,
+      dryRun: values['dry-run'] ?? false, signal: controller.signal,
+    });
+    for await (const event of stream) {
+      if (values.json) io.out(JSON.stringify(event));
+      else {
+        const line = renderEvent(event);
+        if (line) io.out(line);
+      }
+      if (event.type === 'run-finished') outcome = event.outcome;
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    ports.close();
+  }
+  return exitCodes[outcome];
+}
+

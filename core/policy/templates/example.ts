@@ -1,0 +1,23 @@
+/** A realistic example policy, used for the example policy.json and .mobileconfig (validated in tests). */
+import type { z } from 'zod';
+import type { policySchema } from '../schema.ts';
+
+export const examplePolicy: z.input<typeof policySchema> = {
+  helpdesk: {
+    connector: { type: 'topdesk', baseUrl: 'https://example.topdesk.net', credentialSecret: 'topdesk' },
+    fallbackEmail: 'servicedesk@example.com',
+  },
+  support: { name: 'IT Service Desk', email: 'servicedesk@example.com', phone: '+32 2 123 45 67', url: 'https://intranet.example.com/it' },
+  passwordResetUrl: 'https://passwordreset.microsoftonline.com/',
+  urlAllowlist: ['intranet.example.com', '*.sharepoint.com'],
+  disabledTroubleshooters: ['teams.clear-cache'],
+  tileOrder: ['wifi.reconnect', 'printer.clear-queue', 'password.reset'],
+  catalogSources: ['\\\\fileserver\\it\\firstline-catalog', 'https://it.example.com/firstline/catalog/'],
+  catalogSigningKeys: ['MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE='],
+  outageFeedUrl: 'https://status.example.com/firstline/outages.json',
+  defaultLanguage: 'nl',
+  telemetry: { enabled: false, endpoint: 'https://otel.example.com:4318' },
+  autostart: true,
+  branding: { name: 'Acme Help', colour: '#1a73e8' },
+  redactionPatterns: ['EMP-\\d{6}'],
+};

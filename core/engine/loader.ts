@@ -41,12 +41,12 @@ function createLocator(doc: Document, counter: LineCounter): Locator {
     return undefined;
   };
   return {
-    at(p, offset = 0) {
+    at(p, offset) {
       const node = nodeAt(p);
       if (!node) return { line: 1, column: 1 };
       // Quoted scalars start at the quote; an offset into the value skips it.
       const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ? 1 : 0;
-      return pos(node.range[0] + (offset > 0 ? offset + quoted : 0));
+      return pos(node.range[0] + (offset === undefined ? 0 : offset + quoted));
     },
     key(p, key) {
       const parent = doc.getIn(p, true) ?? (p.length === 0 ? doc.contents : undefined);
@@ -93,6 +93,9 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown): string {
         return `${where}: "${String(last)}" is required.`;
       }
       const found = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+      if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        return `${where}: expected text, found ${found}; put the value in quotes (YAML reads 1.0 as a number and yes as true).`;
+      }
       return `${where}: expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected}, found ${found}.`;
     }
     case 'unrecognized_keys': {

@@ -30,7 +30,7 @@ function distance(a: string, b: string): number {
 
 export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (severity: Severity, p: readonly PathKey[], message: string, offset = 0) => {
+  const add = (severity: Severity, p: readonly PathKey[], message: string, offset?: number) => {
     const where = locator.at(p, offset);
     out.push({ file, line: where.line, column: where.column, severity, message });
   };

@@ -23,7 +23,7 @@ export function findTemplates(text: string): TemplateRef[] {
     const parsed = parseCondition(inner);
     if (!parsed.ok) out.push({ ok: false, message: `In "\${{${inner}}}": ${parsed.error.message}`, pos: innerPos + parsed.error.pos });
     else if (parsed.expr.kind !== 'ref') {
-      out.push({ ok: false, message: `"\${{${inner}}}" must be a single reference such as answers.<id>; expressions are not allowed here.`, pos: innerPos });
+      out.push({ ok: false, message: `"\${{${inner}}}" must be a single reference such as answers.<id>; expressions are not allowed here.`, pos: m.index ?? 0 });
     } else out.push({ ok: true, refs: parsed.refs.map((r) => ({ ...r, pos: innerPos + r.pos })), pos: innerPos });
   }
   const stray = text.replace(templatePattern, '').indexOf('${{');

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCatalogKeyPair, parsePrivateKey, publicKeyOf } from '../../core/catalog/keys.ts';
 import { signCatalog, verifyCatalogDir } from '../../core/catalog/manifest.ts';
+import type { CommandIo } from '../command.ts';
 
-export type CommandIo = { out(line: string): void; err(line: string): void };
 
 export const catalogUsage = `Usage:
   firstline catalog keygen <dir>                 write catalog-signing.key (secret) and catalog-signing.pub

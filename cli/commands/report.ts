@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildReport, parseHistory } from '../../core/report/aggregate.ts';
 import { reportToCsv, reportToJson, reportToText } from '../../core/report/format.ts';
-import type { CommandIo } from './catalog.ts';
+import type { CommandIo } from '../command.ts';
 
 export const reportUsage = 'Usage: firstline report [--json|--csv] [--history <file>]';
 

@@ -7,7 +7,8 @@
  * Output is capped here but not redacted: actions parse raw output. The runner redacts everything
  * before it enters a run event.
  */
-import { spawn, execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { ExecOptions, ExecPort, ExecResult } from './ports.ts';
 
 const defaultMaxOutput = 64 * 1024;
@@ -40,6 +41,8 @@ export function createNodeExec(): ExecPort {
         let timedOut = false;
         let cancelled = false;
         let settled = false;
+        let timer: NodeJS.Timeout | undefined;
+        let onAbort = () => undefined as void;
         const finish = (result: Omit<ExecResult, 'stdout' | 'stderr' | 'timedOut' | 'cancelled' | 'durationMs'>) => {
           if (settled) return;
           settled = true;
@@ -52,23 +55,31 @@ export function createNodeExec(): ExecPort {
           finish({ exitCode: null, notFound: false });
           return;
         }
-        const child = spawn(file, [...args], {
-          shell: false,
-          windowsHide: true,
-          detached: process.platform !== 'win32',
-          cwd: options.cwd,
-          env: options.env ? { ...options.env } : process.env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        let child: ChildProcessByStdio<null, Readable, Readable>;
+        try {
+          child = spawn(file, [...args], {
+            shell: false,
+            windowsHide: true,
+            detached: process.platform !== 'win32',
+            cwd: options.cwd,
+            env: options.env ? { ...options.env } : process.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+        } catch (error) {
+          // Synchronous refusals (e.g. a NUL byte in an argument) are results, not crashes.
+          stderr = (error as Error).message;
+          finish({ exitCode: null, notFound: false });
+          return;
+        }
         const append = (current: string, chunk: Buffer) => (current.length >= max ? current : (current + chunk.toString('utf8')).slice(0, max));
         child.stdout.on('data', (chunk: Buffer) => (stdout = append(stdout, chunk)));
         child.stderr.on('data', (chunk: Buffer) => (stderr = append(stderr, chunk)));
-        const onAbort = () => {
+        onAbort = () => {
           cancelled = true;
           killTree(child.pid);
         };
         options.signal?.addEventListener('abort', onAbort, { once: true });
-        const timer = setTimeout(() => {
+        timer = setTimeout(() => {
           timedOut = true;
           killTree(child.pid);
         }, Math.max(1, options.timeout));

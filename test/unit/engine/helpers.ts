@@ -77,7 +77,7 @@ export const echoArgs = defineAction({
   platforms,
   changesMachine: false,
   async run(input, ctx) {
-    const res = await ctx.exec.exec(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', ...input.args], {
+    const res = await ctx.exec.exec(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', '--', ...input.args], {
       timeout: ctx.timeoutMs,
       signal: ctx.signal,
     });
@@ -96,7 +96,9 @@ export const hang = defineAction({
     const script = [
       "const { spawn } = require('node:child_process');",
       "const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });",
-      `require('node:fs').writeFileSync(${JSON.stringify(input.pidFile)}, JSON.stringify([process.pid, g.pid]));`,
+      // Written to a temp name and renamed, so the file appears complete in one step.
+      `require('node:fs').writeFileSync(${JSON.stringify(`${input.pidFile}.tmp`)}, JSON.stringify([process.pid, g.pid]));`,
+      `require('node:fs').renameSync(${JSON.stringify(`${input.pidFile}.tmp`)}, ${JSON.stringify(input.pidFile)});`,
       'setInterval(() => {}, 1000);',
     ].join('\n');
     const res = await ctx.exec.exec(process.execPath, ['-e', script], { timeout: ctx.timeoutMs, signal: ctx.signal });

@@ -97,7 +97,13 @@ export async function createTicketService(options: TicketServiceOptions) {
   const clock = options.clock ?? { now: () => new Date() };
   const { config } = options;
   const redactor = await buildRedactor(options);
-  const log = options.log?.scope('tickets');
+  // Everything logged here is redacted with the ticket rules too, whatever the logger does.
+  const base = options.log?.scope('tickets');
+  const log = base && {
+    info: (m: string, d?: unknown) => base.info(redactor.text(m), redactor.deep(d)),
+    warn: (m: string, d?: unknown) => base.warn(redactor.text(m), redactor.deep(d)),
+    error: (m: string, d?: unknown) => base.error(redactor.text(m), redactor.deep(d)),
+  };
   const { store, report } = await openStore({
     file: path.join(options.dataDir, 'outbox.json'),
     schema: outboxFileSchema,
@@ -174,6 +180,7 @@ export async function createTicketService(options: TicketServiceOptions) {
         if (mailtoTo) return { kind: 'mailto', clientId: draft.clientId, url: buildMailtoUrl(mailtoTo, draft) };
         return { kind: 'error', messageKey: configError ?? ticketMessageKeys.config };
       }
+      log?.info('ticket queued', { clientId: draft.clientId, title: draft.title, connector: connector?.kind });
       try {
         await outbox.enqueue(draft);
       } catch {

@@ -3,18 +3,30 @@
  * catalog, runs, and the contract handlers over them. Everything host-specific comes in as
  * options, so both hosts get identical behaviour.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import type { TroubleshooterSummary } from '../contract/index.ts';
-import type { Lang } from '../core/engine/action.ts';
-import type { RunEvent } from '../core/engine/events.ts';
-import { chooseLang, langs } from '../core/i18n/lang.ts';
+import { allActions } from '../core/actions.ts';
+import type { Lang, Platform } from '../core/engine/action.ts';
+import { createNodeExec } from '../core/engine/exec-node.ts';
+import { text } from '../core/engine/messages.ts';
+import type { ExecPort } from '../core/engine/ports.ts';
+import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
+import { syncCatalogs } from '../core/catalog/index.ts';
+import { createProcessElevation } from '../core/platform/elevation.ts';
+import { loadPolicy } from '../core/policy/load.ts';
+import { checkExternalUrl } from '../core/security/external-url.ts';
+import { loadVisibleCatalog } from './catalog.ts';
 import type { EventSink } from './dispatcher.ts';
 import type { Handlers } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
 import { createRunManager, type StartRun } from './runs.ts';
+import { createRunHistory, historyRecord } from './history.ts';
+import { createSettingsService } from './settings.ts';
+import { createTicketDesk } from './tickets.ts';
+import { createTicketService } from '../core/tickets/service.ts';
+import { ticketConfigSchema } from '../core/tickets/config.ts';
+import { createSystemSnapshot, type SnapshotPort } from '../core/tickets/snapshot.ts';
+import { createFileSecretStore, type SecretStore } from '../core/secrets/secret-store.ts';
 
 export type FirstlineOptions = {
   host: 'electron' | 'browser-host';
@@ -26,59 +38,118 @@ export type FirstlineOptions = {
   openUrl(url: string, allowlist: readonly string[]): Promise<boolean>;
   log: Logger;
   platform?: NodeJS.Platform;
+  /** Helpdesk settings (core/tickets/config.ts); without a connector tickets fall back to mailto. */
+  ticketConfig?: unknown;
+  /** Where helpdesk credentials are read; Electron passes a safeStorage-backed store. */
+  secrets?: SecretStore;
+  /** Machine facts for tickets; tests pass a fixed snapshot. */
+  snapshot?: SnapshotPort;
+  /** Environment seen by policy and actions (tests point FIRSTLINE_POLICY_FILE, HOME… here). */
+  env?: Record<string, string | undefined>;
+  /** Command runner; tests of Windows/macOS paths pass a recording fake. */
+  exec?: ExecPort;
 };
 
 export type Firstline = { handlers: Handlers; lang: Lang; dispose(): void };
 
-type Localized = Partial<Record<Lang, string | string[]>>;
-
-function localized(value: unknown, lang: Lang): string {
-  const v = (value ?? {}) as Localized;
-  const picked = v[lang] ?? v.en ?? '';
-  return Array.isArray(picked) ? picked.join(', ') : picked;
+function toPlatform(p: NodeJS.Platform): Platform {
+  return p === 'win32' || p === 'darwin' ? p : 'linux';
 }
 
-function readCatalog(dir: string): Array<Record<string, unknown>> {
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml'));
-  } catch {
-    return [];
+/** Hosts a troubleshooter may open: the allowlist plus the support and password-reset pages. */
+function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUrl?: string | undefined; support: { url?: string | undefined } }): string[] {
+  const hosts = [...policy.urlAllowlist];
+  for (const url of [policy.passwordResetUrl, policy.support.url]) {
+    if (url) hosts.push(new URL(url).hostname);
   }
-  return files.map((f) => parse(readFileSync(path.join(dir, f), 'utf8')) as Record<string, unknown>).filter((t) => typeof t?.id === 'string');
+  return hosts;
 }
 
 export async function createFirstline(options: FirstlineOptions): Promise<Firstline> {
-  const lang = chooseLang({ osLocale: options.locale });
-  const catalog = readCatalog(options.catalogDir);
-  const byId = new Map(catalog.map((t) => [t.id as string, t]));
+  const platform = toPlatform(options.platform ?? process.platform);
+  const env = options.env ?? process.env;
+  const exec = options.exec ?? createNodeExec();
+  const log = options.log;
+  const effective = await loadPolicy({ platform, exec, env });
+  const policy = effective.values;
+  for (const issue of effective.issues) log.warn('policy: invalid value ignored', issue);
+  const registry = allActions();
+  const catalogSet = await syncCatalogs(options.catalogDir, policy.catalogSources, {
+    cacheDir: path.join(options.dataDir, 'catalogs'),
+    trustedKeys: policy.catalogSigningKeys,
+  });
+  for (const result of catalogSet.results.filter((r) => r.status === 'refused' || r.status === 'offline')) {
+    log.warn('catalog: organisation catalog not updated', { source: result.source, status: result.status, reason: result.reason });
+  }
+  const catalog = await loadVisibleCatalog({ dirs: catalogSet.dirs, registry, platform, policy, log });
+  const settings = await createSettingsService({
+    dataDir: options.dataDir,
+    osLocale: options.locale,
+    policy: { defaultLanguage: policy.defaultLanguage, tileOrder: policy.tileOrder, sources: Object.values(effective.locations) },
+    catalogSources: catalogSet.dirs,
+  });
+  const history = await createRunHistory({ dataDir: options.dataDir });
+  const ticketService = await createTicketService({
+    config: ticketConfigSchema.parse(options.ticketConfig ?? policy.helpdesk ?? {}),
+    dataDir: options.dataDir,
+    secrets: options.secrets ?? createFileSecretStore(path.join(options.dataDir, 'secrets.json')),
+    snapshot: options.snapshot ?? createSystemSnapshot(),
+    log: options.log,
+  });
+  const lang = settings.lang();
+  const hosts = allowedHosts(policy);
+  const elevation = createProcessElevation({ platform, exec });
 
-  const summaries = (l: Lang): TroubleshooterSummary[] =>
-    catalog.map((t) => {
-      const keywords = (t.keywords as Localized | undefined)?.[l] ?? (t.keywords as Localized | undefined)?.en ?? [];
-      return {
-        id: t.id as string,
-        title: localized(t.title, l),
-        summary: localized(t.summary, l),
-        keywords: Array.isArray(keywords) ? keywords : [keywords],
-        category: typeof t.category === 'string' ? t.category : 'general',
-        searchText: Object.fromEntries(langs.map((x) => [x, [localized(t.title, x), localized(t.summary, x), localized(t.keywords, x)].join(' ')])),
-      };
-    });
-
-  const startRun: StartRun = async function* (id, { runId }) {
-    // Replaced by the engine runner when it lands (issue 3).
-    const at = new Date().toISOString();
-    const started: RunEvent = { type: 'run-started', runId, seq: 0, at, troubleshooterId: id, version: '0', title: id, lang, platform: process.platform, dryRun: false };
-    yield started;
-    yield { type: 'run-finished', runId, seq: 1, at, outcome: 'error', reason: 'engine not available', durationMs: 0 };
+  const startRun: StartRun = (id, { runId, lang: runLang, dryRun, signal, interaction }) => {
+    const entry = catalog.get(id);
+    if (!entry) throw new Error(`unknown troubleshooter ${id}`);
+    return run(
+      entry.troubleshooter,
+      {
+        exec,
+        elevation,
+        interaction,
+        urlOpener: {
+          open: (url) => (checkExternalUrl(url, hosts).allowed ? options.openUrl(url, hosts) : Promise.resolve(false)),
+        },
+      },
+      { registry, catalogDir: entry.catalogDir, lang: runLang, platform, policy, env, dryRun, signal, runId, redact: { patterns: policy.redactionPatterns.map((p) => new RegExp(p, 'g')) } },
+    );
   };
 
-  const runs = createRunManager({ startRun, exists: (id) => byId.has(id), emit: options.emit });
-  const handlers = createHandlers({
-    info: () => ({ name: 'Firstline', version: options.version, platform: options.platform ?? process.platform, host: options.host, lang, supportContact: {} }),
-    catalog: { list: summaries, has: (id) => byId.has(id) },
-    runs,
+  const categoryOf = (id: string) => catalog.get(id)?.troubleshooter.category ?? 'general';
+  const tickets = createTicketDesk({
+    service: ticketService,
+    troubleshooter: (id) => {
+      const t = catalog.get(id)?.troubleshooter;
+      return t ? { id, title: text(t.title, settings.lang()), category: t.category, ...(t.urgency ? { urgency: t.urgency } : {}) } : undefined;
+    },
+    onTicketCreated: (runId) => history.markTicketCreated(runId),
   });
-  return { handlers, lang, dispose: () => runs.cancelAll() };
+  const runs = createRunManager({
+    startRun,
+    exists: (id) => catalog.has(id),
+    emit: options.emit,
+    onFinished: async (events) => {
+      tickets.keepTranscript(events);
+      const record = historyRecord(events, categoryOf);
+      if (record) await history.record(record).catch((error: unknown) => options.log.error('history: could not record a run', { error: String(error) }));
+    },
+  });
+  const handlers = createHandlers({
+    info: () => ({ name: policy.branding.name, version: options.version, platform, host: options.host, lang: settings.lang(), supportContact: policy.support }),
+    catalog,
+    runs,
+    settings,
+    history,
+    tickets,
+  });
+  return {
+    handlers,
+    lang,
+    dispose: () => {
+      runs.cancelAll();
+      ticketService.stop();
+    },
+  };
 }

@@ -6,6 +6,9 @@ import type { AppInfo, TroubleshooterSummary } from '../contract/index.ts';
 import type { Lang } from '../core/engine/action.ts';
 import type { Handlers } from './dispatcher.ts';
 import type { RunManager } from './runs.ts';
+import type { RunHistory } from './history.ts';
+import type { SettingsService } from './settings.ts';
+import type { TicketDesk } from './tickets.ts';
 
 export type CatalogView = {
   list(lang: Lang): TroubleshooterSummary[];
@@ -16,6 +19,9 @@ export type AppServices = {
   info(): AppInfo;
   catalog: CatalogView;
   runs: RunManager;
+  settings: SettingsService;
+  history: RunHistory;
+  tickets: TicketDesk;
 };
 
 export function createHandlers(services: AppServices): Handlers {
@@ -26,5 +32,11 @@ export function createHandlers(services: AppServices): Handlers {
     'run:answer': ({ runId, stepId, value }) => services.runs.answer(runId, stepId, value),
     'run:consent': ({ runId, stepId, granted }) => services.runs.consent(runId, stepId, granted),
     'run:cancel': ({ runId }) => services.runs.cancel(runId),
+    'settings:get': () => services.settings.get(),
+    'settings:set': ({ language }) => services.settings.setLanguage(language),
+    'history:list': () => services.history.list(),
+    'ticket:draft': ({ lang, runId, userText }) => services.tickets.draft({ lang, runId, userText }),
+    'ticket:send': (edit) => services.tickets.send(edit),
+    'ticket:list': () => services.tickets.list(),
   };
 }

@@ -8,6 +8,16 @@
  */
 import { z } from 'zod';
 import { appInfoSchema, idSchema, langSchema, runEventSchema, runIdSchema, troubleshooterSummarySchema, answerValueSchema } from './schemas.ts';
+import {
+  languageChoiceSchema,
+  myTicketSchema,
+  runHistoryRecordSchema,
+  sendResultSchema,
+  settingsSchema,
+  ticketDraftArgsSchema,
+  ticketDraftViewSchema,
+  ticketEditSchema,
+} from './ui-schemas.ts';
 
 const empty = z.object({}).strict();
 const ack = z.object({ ok: z.literal(true) });
@@ -33,6 +43,18 @@ export const channels = {
     result: ack,
   },
   'run:cancel': { args: z.object({ runId: runIdSchema }).strict(), result: ack },
+  /** The employee's settings (language override) and the About facts. */
+  'settings:get': { args: empty, result: settingsSchema },
+  /** Sets the language: 'auto' follows policy/OS. Returns the new settings. */
+  'settings:set': { args: z.object({ language: languageChoiceSchema }).strict(), result: settingsSchema },
+  /** Past runs on this machine with their outcome, newest first. */
+  'history:list': { args: empty, result: z.array(runHistoryRecordSchema) },
+  /** Drafts a ticket (from a finished run, or empty for "Contact IT"), redacted, for preview. */
+  'ticket:draft': { args: ticketDraftArgsSchema, result: ticketDraftViewSchema },
+  /** Sends a previewed draft with the employee's edits; persisted before it is sent. */
+  'ticket:send': { args: ticketEditSchema, result: sendResultSchema },
+  /** "My tickets": what was sent from this machine and its status where the helpdesk tells. */
+  'ticket:list': { args: empty, result: z.array(myTicketSchema) },
 } as const;
 
 export const events = {
@@ -55,3 +77,4 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export * from './errors.ts';
 export * from './schemas.ts';
+export * from './ui-schemas.ts';

@@ -3,7 +3,7 @@
  * the built renderer, loopback only. Product defaults that would reach the network are
  * overridden here for every UI test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFirstline, type FirstlineOptions } from '../../app/compose.ts';
@@ -15,8 +15,15 @@ export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 export type TestHost = BrowserHost & { dataDir: string; opened: string[]; stop(): Promise<void> };
 
-export async function startTestHost(overrides: Partial<FirstlineOptions> = {}): Promise<TestHost> {
+/**
+ * `policy` is written to a file the host reads through FIRSTLINE_POLICY_FILE, so no test depends
+ * on the machine's /etc/firstline/policy.json.
+ */
+export async function startTestHost(overrides: Partial<FirstlineOptions> & { policy?: Record<string, unknown> } = {}): Promise<TestHost> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fl-e2e-'));
+  const { policy = {}, ...options } = overrides;
+  const policyFile = path.join(dataDir, 'policy.json');
+  writeFileSync(policyFile, JSON.stringify(policy));
   const opened: string[] = [];
   const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
   let dispose = (): void => undefined;
@@ -36,7 +43,8 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> = {}): 
           return true;
         },
         log,
-        ...overrides,
+        env: { ...process.env, FIRSTLINE_POLICY_FILE: policyFile },
+        ...options,
       });
       dispose = firstline.dispose;
       return firstline.handlers;

@@ -4,6 +4,7 @@ import { channels, events } from '../../../contract/index.ts';
 import { channelNames, eventNames } from '../../../contract/names.ts';
 
 const log = { warn: vi.fn(), error: vi.fn() };
+const settings = { language: 'auto' as const, automaticLang: 'en' as const, lang: 'en' as const, tileOrder: [], about: { policySources: [], catalogSources: [] } };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -13,6 +14,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'run:answer': () => ({ ok: true }),
     'run:consent': () => ({ ok: true }),
     'run:cancel': () => ({ ok: true }),
+    'settings:get': () => settings,
+    'settings:set': () => settings,
+    'history:list': () => [],
+    'ticket:draft': () => Promise.reject(new Error('not used in these tests')),
+    'ticket:send': () => ({ kind: 'error', messageKey: 'ticket.error.config' }),
+    'ticket:list': () => [],
     ...overrides,
   };
 }

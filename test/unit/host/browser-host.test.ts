@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../app/handlers.ts';
 import { createRunManager } from '../../../app/runs.ts';
+import { createRunHistory } from '../../../app/history.ts';
+import { createSettingsService } from '../../../app/settings.ts';
+import type { TicketDesk } from '../../../app/tickets.ts';
 import { createLogger } from '../../../core/log.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server.ts';
 
@@ -13,6 +16,9 @@ let host: BrowserHost;
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'fl-host-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fl-host-data-'));
+  const settings = await createSettingsService({ dataDir, catalogSources: [] });
+  const history = await createRunHistory({ dataDir });
   host = await startBrowserHost({
     rendererDir: dir,
     log: createLogger({ redact: (s) => s }),
@@ -21,6 +27,10 @@ beforeAll(async () => {
         info: () => ({ name: 'Firstline', version: '1', platform: 'linux', host: 'browser-host', lang: 'en', supportContact: {} }),
         catalog: { list: () => [], has: () => false },
         runs: createRunManager({ startRun: async function* () {}, exists: () => false, emit }),
+        settings,
+        history,
+        // These tests are about the transport; no ticket channel is called.
+        tickets: {} as TicketDesk,
       }),
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * The catalog the employee sees: the built-in troubleshooters plus verified organisation
+ * catalogs (core/catalog), loaded and validated by the engine, filtered by platform and policy.
+ * Invalid files are left out and logged with their file:line:column so IT can fix them.
+ */
+import type { TroubleshooterSummary } from '../contract/index.ts';
+import type { Lang, Platform } from '../core/engine/action.ts';
+import { loadCatalog, type CatalogEntry } from '../core/engine/loader.ts';
+import { text } from '../core/engine/messages.ts';
+import type { ActionRegistry } from '../core/engine/registry.ts';
+import type { Troubleshooter } from '../core/engine/schema.ts';
+import { langs } from '../core/i18n/lang.ts';
+import type { Logger } from '../core/log.ts';
+
+export type CatalogPolicy = { enabledTroubleshooters?: readonly string[] | undefined; disabledTroubleshooters: readonly string[] };
+
+export type LoadedCatalog = {
+  get(id: string): CatalogEntry | undefined;
+  has(id: string): boolean;
+  list(lang: Lang): TroubleshooterSummary[];
+  entries: readonly CatalogEntry[];
+};
+
+function keywords(t: Troubleshooter, lang: Lang): string[] {
+  const list = t.keywords as Partial<Record<Lang, string[]>> | undefined;
+  return list?.[lang] ?? list?.en ?? [];
+}
+
+export function summarize(t: Troubleshooter, lang: Lang): TroubleshooterSummary {
+  return {
+    id: t.id,
+    title: text(t.title, lang),
+    summary: text(t.summary, lang),
+    keywords: keywords(t, lang),
+    category: t.category,
+    searchText: Object.fromEntries(langs.map((l) => [l, [text(t.title, l), text(t.summary, l), ...keywords(t, l)].join(' ')])),
+  };
+}
+
+/** Later catalogs (organisation) override earlier ones (built-in) with the same id. */
+export async function loadVisibleCatalog(options: {
+  dirs: readonly string[];
+  registry: ActionRegistry;
+  platform: Platform;
+  policy: CatalogPolicy;
+  log: Logger;
+}): Promise<LoadedCatalog> {
+  const byId = new Map<string, CatalogEntry>();
+  for (const dir of options.dirs) {
+    const catalog = await loadCatalog(dir, options.registry);
+    for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) {
+      options.log.warn('catalog: troubleshooter left out', { at: `${d.file}:${d.line}:${d.column}`, message: d.message });
+    }
+    for (const entry of catalog.entries) byId.set(entry.troubleshooter.id, entry);
+  }
+  const enabled = options.policy.enabledTroubleshooters ? new Set(options.policy.enabledTroubleshooters) : null;
+  const disabled = new Set(options.policy.disabledTroubleshooters);
+  const entries = [...byId.values()].filter(({ troubleshooter: t }) => {
+    if (!t.platforms.includes(options.platform)) return false;
+    if (enabled && !enabled.has(t.id)) return false;
+    return !disabled.has(t.id);
+  });
+  const visible = new Map(entries.map((e) => [e.troubleshooter.id, e]));
+  return {
+    entries,
+    get: (id) => visible.get(id),
+    has: (id) => visible.has(id),
+    list: (lang) => entries.map((e) => summarize(e.troubleshooter, lang)),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Local run history: one record per finished run (core/report's format, so `firstline report`
+ * counts the same file), newest kept, bounded. Fed from the run manager's `onFinished`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import type { RunEvent } from '../core/engine/events.ts';
+import { historyLimit, runHistoryRecordSchema, type RunHistoryRecord } from '../core/report/types.ts';
+import { keepNewest, openStore, type StoreReport } from '../core/store/store.ts';
+
+const historyFileSchema = z.object({ runs: z.array(runHistoryRecordSchema) });
+type HistoryFile = z.infer<typeof historyFileSchema>;
+
+export type RunHistory = Awaited<ReturnType<typeof createRunHistory>>;
+
+/** The record of one transcript; null when the run never started or never finished. */
+export function historyRecord(events: readonly RunEvent[], categoryOf: (troubleshooterId: string) => string): RunHistoryRecord | null {
+  const started = events.find((e) => e.type === 'run-started');
+  const finished = events.find((e) => e.type === 'run-finished');
+  if (started?.type !== 'run-started' || finished?.type !== 'run-finished') return null;
+  // Dry runs are rehearsals by IT, not an employee's problem.
+  if (started.dryRun) return null;
+  return {
+    runId: started.runId,
+    troubleshooterId: started.troubleshooterId,
+    category: categoryOf(started.troubleshooterId),
+    outcome: finished.outcome,
+    startedAt: new Date(started.at).toISOString(),
+    finishedAt: new Date(finished.at).toISOString(),
+    ticketCreated: false,
+  };
+}
+
+export async function createRunHistory(options: { dataDir: string; limit?: number; onStoreReport?: (report: StoreReport) => void }) {
+  const limit = options.limit ?? historyLimit;
+  const { store } = await openStore<HistoryFile>({
+    file: path.join(options.dataDir, 'history.json'),
+    schema: historyFileSchema,
+    defaults: () => ({ runs: [] }),
+    ...(options.onStoreReport ? { onReport: options.onStoreReport } : {}),
+  });
+  return {
+    async record(record: RunHistoryRecord): Promise<void> {
+      await store.update((data) => {
+        data.runs = keepNewest([...data.runs.filter((r) => r.runId !== record.runId), record], limit);
+      });
+    },
+    async markTicketCreated(runId: string): Promise<void> {
+      if (!store.data.runs.some((r) => r.runId === runId)) return;
+      await store.update((data) => {
+        for (const r of data.runs) if (r.runId === runId) r.ticketCreated = true;
+      });
+    },
+    /** Newest first. */
+    list: (): RunHistoryRecord[] => [...store.data.runs].reverse(),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The ticket channels over core/tickets: a draft from a finished run (or from nothing, for
+ * "Contact IT"), sending it, and "My tickets". Drafts stay here, keyed by their client id; the
+ * renderer only sends back the two fields the employee may edit (title and their own words), so
+ * what IT receives is what core drafted and redacted, plus those edits (redacted again on send).
+ */
+import type { Lang } from '../core/engine/action.ts';
+import type { RunEvent } from '../core/engine/events.ts';
+import type { TicketService } from '../core/tickets/service.ts';
+import type { TicketDraft, Urgency } from '../core/tickets/types.ts';
+import { IpcFailure } from './dispatcher.ts';
+
+const keepDrafts = 20;
+const keepTranscripts = 20;
+
+export type TicketDesk = ReturnType<typeof createTicketDesk>;
+
+export function createTicketDesk(deps: {
+  service: TicketService;
+  troubleshooter(id: string): { id: string; title: string; category?: string; urgency?: Urgency } | undefined;
+  onTicketCreated?(runId: string): Promise<void>;
+}) {
+  const drafts = new Map<string, TicketDraft>();
+  const transcripts = new Map<string, RunEvent[]>();
+  const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
+    map.set(key, value);
+    while (map.size > max) map.delete(map.keys().next().value as string);
+  };
+
+  return {
+    /** Called with every finished run so a ticket can be drafted from its transcript. */
+    keepTranscript(events: RunEvent[]) {
+      const runId = events[0]?.runId;
+      if (runId) remember(transcripts, runId, events, keepTranscripts);
+    },
+
+    async draft(request: { lang: Lang; runId?: string | undefined; userText?: string | undefined }) {
+      let events: RunEvent[] | undefined;
+      let troubleshooter: ReturnType<typeof deps.troubleshooter>;
+      if (request.runId) {
+        events = transcripts.get(request.runId);
+        if (!events) throw new IpcFailure('not-found', { runId: request.runId });
+        const started = events.find((e) => e.type === 'run-started');
+        troubleshooter = started?.type === 'run-started' ? (deps.troubleshooter(started.troubleshooterId) ?? { id: started.troubleshooterId, title: started.title }) : undefined;
+      }
+      const draft = await deps.service.draft({
+        lang: request.lang,
+        ...(events ? { events } : {}),
+        ...(troubleshooter ? { troubleshooter } : {}),
+        ...(request.userText ? { userText: request.userText } : {}),
+      });
+      remember(drafts, draft.clientId, draft, keepDrafts);
+      return { draft, channel: deps.service.channel() };
+    },
+
+    async send(edit: { clientId: string; title: string; userText: string }) {
+      const draft = drafts.get(edit.clientId);
+      if (!draft) throw new IpcFailure('not-found', { clientId: edit.clientId });
+      const result = await deps.service.send({ ...draft, title: edit.title.trim() || draft.title, userText: edit.userText });
+      if (result.kind === 'sent' || result.kind === 'queued' || result.kind === 'mailto') {
+        // Sending twice must not create two tickets: the draft is used up once it is in the outbox.
+        drafts.delete(edit.clientId);
+        if (draft.runId) await deps.onTicketCreated?.(draft.runId);
+      }
+      return result;
+    },
+
+    list: () => deps.service.list(),
+  };
+}

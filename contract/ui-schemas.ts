@@ -1,0 +1,61 @@
+/** Schemas of the employee window's own channels (settings, history, tickets). */
+import { z } from 'zod';
+import { runHistoryRecordSchema } from '../core/report/types.ts';
+import { ticketDraftSchema } from '../core/tickets/types.ts';
+import { langSchema, runIdSchema } from './schemas.ts';
+
+export { runHistoryRecordSchema };
+
+export const languageChoiceSchema = z.enum(['auto', 'en', 'nl', 'fr', 'de']);
+
+export const settingsSchema = z.object({
+  language: languageChoiceSchema,
+  /** What "automatic" resolves to on this machine (policy default, else OS locale). */
+  automaticLang: langSchema,
+  /** The language in effect. */
+  lang: langSchema,
+  /** Policy `tileOrder`: troubleshooter ids shown first on Home. */
+  tileOrder: z.array(z.string()),
+  about: z.object({ policySources: z.array(z.string()), catalogSources: z.array(z.string()) }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export { ticketDraftSchema };
+
+/** Where a sent ticket goes, so the preview can say "to the helpdesk" or "by email". */
+export const ticketChannelSchema = z.enum(['api', 'email', 'mailto', 'none']);
+
+export const ticketDraftViewSchema = z.object({ draft: ticketDraftSchema, channel: ticketChannelSchema });
+
+/** The employee may edit only the title and their own words; the rest is what core drafted. */
+export const ticketEditSchema = z.object({
+  clientId: z.string().min(8).max(60),
+  title: z.string().max(300),
+  userText: z.string().max(8000),
+}).strict();
+
+export const sendResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sent'), clientId: z.string(), number: z.string() }),
+  z.object({ kind: z.literal('queued'), clientId: z.string(), messageKey: z.string() }),
+  z.object({ kind: z.literal('rejected'), clientId: z.string(), messageKey: z.string() }),
+  z.object({ kind: z.literal('mailto'), clientId: z.string(), url: z.string() }),
+  z.object({ kind: z.literal('error'), messageKey: z.string() }),
+]);
+
+export const myTicketSchema = z.object({
+  clientId: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  delivery: z.enum(['queued', 'sending', 'sent', 'rejected']),
+  status: z.object({ state: z.string(), raw: z.string(), at: z.string() }).nullable(),
+  messageKey: z.string().nullable(),
+});
+
+export const ticketDraftArgsSchema = z.object({
+  lang: langSchema,
+  /** The finished run the ticket is about; absent for "Contact IT" without a run. */
+  runId: runIdSchema.optional(),
+  userText: z.string().max(8000).optional(),
+}).strict();

@@ -7,6 +7,7 @@ import { langs } from '../../../core/i18n/lang.ts';
 import { loadPolicy } from '../../../core/policy/load.ts';
 import { resolvePolicy } from '../../../core/policy/resolve.ts';
 import { policyFields, policyKeys, policySchema } from '../../../core/policy/schema.ts';
+import { withPolicyTable } from '../../../core/policy/templates/docs-table.ts';
 import { examplePolicy } from '../../../core/policy/templates/example.ts';
 import { generateAdminTemplates, templatesDir } from '../../../core/policy/templates/index.ts';
 import { keyTexts } from '../../../core/policy/templates/texts.ts';
@@ -34,6 +35,12 @@ describe('admin templates', () => {
     for (const [rel, content] of Object.entries(generated)) {
       expect(readFileSync(path.join(dir, rel), 'utf8'), rel).toBe(content);
     }
+  });
+
+  it('the settings table in docs/admin.md is up to date with the schema', () => {
+    const docs = readFileSync(path.join(root, 'docs/admin.md'), 'utf8');
+    expect(docs).toBe(withPolicyTable(docs));
+    for (const key of policyKeys) expect(docs).toContain(`| \`${key}\` |`);
   });
 
   it('describe every policy key, with real translations in every language', () => {

@@ -1,0 +1,16 @@
+/**
+ * The guided fixes' actions (network, printer queue, Teams cache, password reset), registered by
+ * the composition root next to the engine's built-ins:
+ * `composeRegistries(builtinRegistry(), createRegistry(fixActions))`.
+ */
+import type { ActionDefinition } from '../engine/action.ts';
+import { createRegistry, type ActionRegistry } from '../engine/registry.ts';
+import { networkActions } from './network/actions.ts';
+
+export const fixActions: readonly ActionDefinition[] = [...networkActions] as unknown as readonly ActionDefinition[];
+
+export function fixesRegistry(): ActionRegistry {
+  return createRegistry(fixActions);
+}
+
+export { networkProbesConfigSchema, type NetworkProbesConfig } from './network/config.ts';

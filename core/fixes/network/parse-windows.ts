@@ -1,0 +1,98 @@
+/**
+ * Parsers for Windows command output. Windows localizes both keys and values (`State` is
+ * `Status`/`État`, `connected` is `Verbunden`…), so parsing leans on what is not translated:
+ * the `SSID` key, IPv4 literals, the "IPv4" token in keys and section layout.
+ */
+import type { LocalState, Adapter, ProxyState, WifiState } from './state.ts';
+import { isIpv4 } from './state.ts';
+
+type Section = { header: string; entries: Array<[key: string, value: string]> };
+
+/** Splits `ipconfig /all`-style text into headed sections of `Key . . . : value` entries (continuation lines kept). */
+function sections(text: string): Section[] {
+  const out: Section[] = [];
+  let current: Section | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === '') continue;
+    if (!/^\s/.test(raw)) {
+      current = { header: raw.trim().replace(/:$/, ''), entries: [] };
+      out.push(current);
+      continue;
+    }
+    if (!current) continue;
+    const last = current.entries[current.entries.length - 1];
+    // Continuation lines (a second DNS server, "Software On") sit in the value column, far right.
+    if (last && /^\s{20,}\S/.test(raw)) {
+      last[1] = `${last[1]}\n${raw.trim()}`;
+      continue;
+    }
+    const match = /^\s+([^:]+?)[\s.]*:\s?(.*)$/.exec(raw);
+    if (match?.[1] !== undefined) current.entries.push([match[1].trim(), (match[2] ?? '').trim()]);
+  }
+  return out;
+}
+
+function ipv4Values(value: string): string[] {
+  return value
+    .split('\n')
+    .map((v) => v.replace(/\(.*\)$/, '').trim())
+    .filter(isIpv4);
+}
+
+/** `ipconfig /all` → adapters (media state, IPv4), the IPv4 default gateway and DNS servers. */
+export function parseIpconfigAll(text: string): LocalState {
+  const adapters: Adapter[] = [];
+  let gateway: string | undefined;
+  const dnsServers: string[] = [];
+  for (const section of sections(text)) {
+    // "Ethernet adapter Ethernet", "Wireless LAN adapter Wi-Fi", "Drahtlos-LAN-Adapter WLAN", "Carte réseau sans fil Wi-Fi".
+    const isAdapter = / adapter |adapter |carte |adaptateur /i.test(`${section.header} `);
+    if (!isAdapter) continue;
+    const name = section.header.replace(/^.*?(?:adapter|Adapter|Carte réseau sans fil|Carte Ethernet|Carte)\s+/, '').trim() || section.header;
+    const wireless = /wireless|wlan|wi-?fi|sans fil|drahtlos/i.test(section.header);
+    const ipv4: string[] = [];
+    let disconnected = false;
+    for (const [key, value] of section.entries) {
+      // "Media State : Media disconnected" (en) / "Medienstatus : Medium getrennt" (de): the only media-state line shown is a disconnect.
+      if (/media|medien|état du média|mediumstatus/i.test(key)) disconnected = true;
+      if (/ipv4/i.test(key)) ipv4.push(...ipv4Values(value));
+      if (/gateway|passerelle/i.test(key)) gateway ??= ipv4Values(value)[0];
+      if (/^(dns|dns-server|serveurs dns)/i.test(key)) dnsServers.push(...ipv4Values(value));
+    }
+    adapters.push({ name, up: !disconnected, wireless, ipv4 });
+  }
+  return { adapters, gateway, dnsServers };
+}
+
+/** `netsh wlan show interfaces` → association and SSID of the first interface that has one. */
+export function parseNetshWlanInterfaces(text: string, exitCode: number | null): WifiState {
+  if (exitCode !== 0) return { available: false, reason: text.trim().split(/\r?\n/)[0] ?? 'netsh failed' };
+  const blocks = text.split(/\r?\n\s*\r?\n/);
+  let device: string | undefined;
+  for (const block of blocks) {
+    const fields = new Map<string, string>();
+    for (const line of block.split(/\r?\n/)) {
+      const match = /^\s+([^:]+?)\s*:\s?(.*)$/.exec(line);
+      if (match?.[1] !== undefined) fields.set(match[1].trim(), (match[2] ?? '').trim());
+    }
+    if (!fields.has('GUID')) continue;
+    device ??= fields.get('Name');
+    // `SSID` is printed only while associated, and it is not translated.
+    const ssid = fields.get('SSID');
+    // The profile key is translated (Profile / Profil / Profiel) but always starts with "Profi".
+    const profile = [...fields].find(([key]) => /^Profi(le|l|el)$/i.test(key))?.[1];
+    if (ssid) return { available: true, device: fields.get('Name'), associated: true, ssid, profile: profile || ssid };
+  }
+  if (device === undefined) return { available: false, reason: 'no wireless interface' };
+  return { available: true, device, associated: false };
+}
+
+/** `netsh winhttp show proxy` → the machine proxy, when one is set. */
+export function parseWinhttpProxy(text: string): ProxyState {
+  const servers: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(Proxy Server\(s\)|Proxyserver|Serveur\(s\) proxy|Proxyserver\(s\))\s*:\s*(\S.*)$/i.exec(line);
+    if (match?.[2]) servers.push(...match[2].trim().split(';').filter(Boolean));
+  }
+  return { configured: servers.length > 0, servers, source: 'winhttp' };
+}

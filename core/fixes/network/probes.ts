@@ -1,0 +1,155 @@
+/**
+ * The diagnosis probes. All start at once; each has its own deadline measured from the start,
+ * so the diagnosis as a whole never takes longer than the slowest probe's timeout.
+ */
+import { Resolver } from 'node:dns/promises';
+import { connect } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { ActionContext } from '../../engine/action.ts';
+import { run, succeeded } from '../shared/exec.ts';
+import { pingCommand } from './commands.ts';
+import type { NetworkProbesConfig } from './config.ts';
+import { NotAvailable, readLocalState, readProxy, readWifi } from './read-state.ts';
+import type { LocalState, ProxyState, WifiState } from './state.ts';
+import { isLinkLocal } from './state.ts';
+
+export const probeIds = ['adapter', 'wifi', 'ip', 'gateway', 'dns', 'internal', 'external', 'proxy'] as const;
+export type ProbeId = (typeof probeIds)[number];
+export type ProbeStatus = 'pass' | 'fail' | 'timeout' | 'not-available' | 'not-configured';
+export type ProbeResult = { id: ProbeId; status: ProbeStatus; detail?: string | undefined; durationMs: number };
+
+export type Probed = {
+  probes: ProbeResult[];
+  local?: LocalState | undefined;
+  wifi?: WifiState | undefined;
+  proxy?: ProxyState | undefined;
+};
+
+class Timeout extends Error {}
+
+/** Rejects with Timeout after `ms`; the timer never keeps the process alive. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Timeout()), ms);
+    timer.unref?.();
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
+}
+
+async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: ProbeStatus; detail?: string | undefined }>): Promise<ProbeResult> {
+  const started = performance.now();
+  try {
+    const outcome = await within(body(), ms);
+    return { id, ...outcome, durationMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const status: ProbeStatus = error instanceof Timeout ? 'timeout' : error instanceof NotAvailable ? 'not-available' : 'fail';
+    return { id, status, detail: error instanceof Error ? error.message.slice(0, 200) : undefined, durationMs: Math.round(performance.now() - started) };
+  }
+}
+
+export async function resolveName(name: string, servers: readonly string[], timeoutMs: number): Promise<string[]> {
+  const resolver = new Resolver({ timeout: Math.max(100, timeoutMs - 50), tries: 1 });
+  if (servers.length > 0) resolver.setServers([...servers]);
+  try {
+    return await resolver.resolve4(name);
+  } finally {
+    resolver.cancel();
+  }
+}
+
+/** Any HTTP answer below 500 means the URL is reachable (a login page or 404 still proves the path works). */
+export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(target, { method: 'GET', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline network check' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy(new Timeout()));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** TCP reachability: a connection or an explicit refusal both prove the host answered. */
+export function tcpAnswers(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: timeoutMs });
+    const done = (answered: boolean) => (socket.destroy(), resolve(answered));
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED'));
+  });
+}
+
+export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig): Promise<Probed> {
+  const localMs = config.local.timeoutMs;
+  // Snapshots of the read-outs that settled in time; a hung command must not delay the answer.
+  const seen: Omit<Probed, 'probes'> = {};
+  const local = readLocalState(ctx, localMs);
+  local.then((v) => (seen.local = v), () => undefined);
+  const wifi = readWifi(ctx, localMs);
+  wifi.then((v) => (seen.wifi = v), () => undefined);
+  const proxy = readProxy(ctx, localMs);
+  proxy.then((v) => (seen.proxy = v), () => undefined);
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
+
+  const httpProbe = (id: 'internal' | 'external', url: string | undefined, ms: number) =>
+    timed(id, ms, async () => {
+      if (!url) return { status: 'not-configured' };
+      const status = await fetchStatus(url, ms, ac.signal);
+      return { status: status < 500 ? 'pass' : 'fail', detail: `HTTP ${status}` };
+    });
+
+  try {
+    const probes = await Promise.all([
+      timed('adapter', localMs, async () => {
+        const state = await local;
+        const up = state.adapters.filter((a) => a.up);
+        return { status: up.length > 0 ? 'pass' : 'fail', detail: up.map((a) => a.name).join(', ') || 'no adapter up' };
+      }),
+      timed('wifi', localMs, async () => {
+        const state = await wifi;
+        if (!state.available) return { status: 'not-available', detail: state.reason };
+        return { status: state.associated ? 'pass' : 'fail', detail: state.associated ? state.ssid : 'not associated' };
+      }),
+      timed('ip', localMs, async () => {
+        const addresses = (await local).adapters.filter((a) => a.up).flatMap((a) => a.ipv4);
+        const routable = addresses.filter((ip) => !isLinkLocal(ip));
+        if (routable.length > 0) return { status: 'pass', detail: routable.join(', ') };
+        return { status: 'fail', detail: addresses.length > 0 ? `self-assigned ${addresses.join(', ')}` : 'no IPv4 address' };
+      }),
+      timed('gateway', config.gateway.timeoutMs, async () => {
+        const host = config.gateway.host ?? (await local).gateway;
+        if (!host) return { status: 'fail', detail: 'no default gateway' };
+        const ping = pingCommand(ctx.platform, host, config.gateway.timeoutMs);
+        const result = await run(ctx, ping.file, ping.args, { timeoutMs: config.gateway.timeoutMs });
+        if (!result.notFound) return { status: succeeded(result) ? 'pass' : 'fail', detail: `ping ${host}` };
+        // No ping binary (minimal images): fall back to a TCP knock on a port routers usually serve.
+        const answered = await tcpAnswers(host, config.gateway.tcpPort, config.gateway.timeoutMs);
+        return { status: answered ? 'pass' : 'fail', detail: `tcp ${host}:${config.gateway.tcpPort}` };
+      }),
+      timed('dns', config.dns.timeoutMs, async () => {
+        const addresses = await resolveName(config.dns.name, config.dns.servers, config.dns.timeoutMs);
+        return { status: addresses.length > 0 ? 'pass' : 'fail', detail: `${config.dns.name} → ${addresses.join(', ')}` };
+      }),
+      httpProbe('internal', config.internalUrl.url, config.internalUrl.timeoutMs),
+      httpProbe('external', config.externalUrl.url, config.externalUrl.timeoutMs),
+      timed('proxy', localMs, async () => {
+        const state = await proxy;
+        return { status: 'pass', detail: state.configured ? state.servers.join(', ') : 'direct' };
+      }),
+    ]);
+    return { probes, ...seen };
+  } finally {
+    ac.abort();
+    ctx.signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,26 @@
+/** Result shape shared by fix actions: `ok` decides the check, `finding` is the plain sentence shown and ticketed. */
+import { z } from 'zod';
+import type { ActionContext } from '../../engine/action.ts';
+import { briefError, run, succeeded } from './exec.ts';
+
+export const fixResultSchema = z.object({
+  ok: z.boolean(),
+  /** False when the OS offers no way to do this (command missing, no Wi-Fi): not an error, just not here. */
+  available: z.boolean(),
+  finding: z.string(),
+  /** Which command failed and why, in English, for the ticket. */
+  error: z.string().optional(),
+  restartRequired: z.boolean().optional(),
+});
+export type FixResult = z.infer<typeof fixResultSchema>;
+
+export type Command = { file: string; args: readonly string[] };
+
+/** Runs commands in order, stopping at the first failure. */
+export async function runSequence(ctx: ActionContext, commands: readonly Command[], timeoutMs?: number): Promise<{ ok: boolean; notFound: boolean; error?: string }> {
+  for (const command of commands) {
+    const result = await run(ctx, command.file, command.args, timeoutMs === undefined ? {} : { timeoutMs });
+    if (!succeeded(result)) return { ok: false, notFound: result.notFound, error: `${command.file}: ${briefError(result)}` };
+  }
+  return { ok: true, notFound: false };
+}

@@ -1,29 +1,68 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../contract/index.ts';
 import { on } from './api.ts';
+import type { Navigate, Screen } from './navigation.ts';
 import { Home } from './screens/Home.tsx';
-import { Contact } from './screens/Contact.tsx';
+import { RunScreen } from './screens/Run.tsx';
 
-type Screen = { name: 'home' } | { name: 'contact' };
+// Screens an employee opens rarely are loaded on demand, keeping the first paint small.
+const History = lazy(() => import('./screens/History.tsx').then((m) => ({ default: m.History })));
+const Settings = lazy(() => import('./screens/Settings.tsx').then((m) => ({ default: m.Settings })));
+const Ticket = lazy(() => import('./screens/Ticket.tsx').then((m) => ({ default: m.Ticket })));
 
 export function App({ info }: { info: AppInfo | null }) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  // Every navigation mounts a fresh screen, so "run again" starts a new run.
+  const [visit, setVisit] = useState(0);
+  const navigate: Navigate = (next) => {
+    setScreen(next);
+    setVisit((n) => n + 1);
+  };
 
-  useEffect(() => on('app:navigate', ({ screen: next }) => setScreen(next === 'contact' ? { name: 'contact' } : { name: 'home' })), []);
+  useEffect(
+    () =>
+      on('app:navigate', ({ screen: next }) => {
+        setScreen(next === 'contact' ? { name: 'ticket' } : { name: 'home' });
+        setVisit((n) => n + 1);
+      }),
+    [],
+  );
 
+  const current = (name: Screen['name']) => (screen.name === name ? { 'aria-current': 'page' as const } : {});
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
       <header className="app-header">
         <h1 className="app-title">{info?.name ?? 'Firstline'}</h1>
-        <button type="button" className="button button-contact" onClick={() => setScreen({ name: 'contact' })}>
+        <button type="button" className="button button-contact" onClick={() => navigate({ name: 'ticket' })}>
           {t('action.contactIt')}
         </button>
       </header>
-      <main className="app-main">
-        {screen.name === 'home' && <Home />}
-        {screen.name === 'contact' && <Contact info={info} onBack={() => setScreen({ name: 'home' })} />}
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <button type="button" className="nav-link" {...current('home')} onClick={() => navigate({ name: 'home' })}>
+          {t('nav.home')}
+        </button>
+        <button type="button" className="nav-link" {...current('history')} onClick={() => navigate({ name: 'history' })}>
+          {t('nav.history')}
+        </button>
+        <button type="button" className="nav-link" {...current('settings')} onClick={() => navigate({ name: 'settings' })}>
+          {t('nav.settings')}
+        </button>
+      </nav>
+      <main className="app-main" id="main">
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          {screen.name === 'home' && <Home navigate={navigate} />}
+          {screen.name === 'run' && (
+            <RunScreen key={visit} troubleshooterId={screen.troubleshooterId} title={screen.title} navigate={navigate} />
+          )}
+          {screen.name === 'ticket' && <Ticket key={visit} info={info} screen={screen} navigate={navigate} />}
+          {screen.name === 'history' && <History navigate={navigate} />}
+          {screen.name === 'settings' && <Settings info={info} />}
+        </Suspense>
       </main>
     </div>
   );

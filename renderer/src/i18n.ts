@@ -30,3 +30,9 @@ export async function initI18n(lang: UiLang): Promise<typeof i18next> {
   document.documentElement.lang = lang;
   return i18next;
 }
+
+/** Switches the whole window (and the texts the core sends from now on) to `lang`. */
+export async function applyLanguage(lang: UiLang): Promise<void> {
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}

@@ -1,31 +1,132 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TroubleshooterSummary } from '../../../contract/index.ts';
 import { call } from '../api.ts';
 import type { UiLang } from '../i18n.ts';
+import type { Navigate } from '../navigation.ts';
+import { createSearch, orderTiles } from '../search.ts';
+import { OutageBanner } from '../components/OutageBanner.tsx';
 
-export function Home() {
+const maxTiles = 6;
+
+export function Home({ navigate }: { navigate: Navigate }) {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<TroubleshooterSummary[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [tileOrder, setTileOrder] = useState<string[]>([]);
+  const [runCounts, setRunCounts] = useState<Map<string, number>>(new Map());
+  const [query, setQuery] = useState('');
+  const resultsRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     call('catalog:list', { lang: i18n.language as UiLang }).then(setItems, () => setFailed(true));
   }, [i18n.language]);
+  useEffect(() => {
+    // Tile order is a nicety: when either call fails the catalog order is used.
+    call('settings:get', {}).then((s) => setTileOrder(s.tileOrder), () => undefined);
+    call('history:list', {}).then(
+      (runs) => setRunCounts(runs.reduce((m, r) => m.set(r.troubleshooterId, (m.get(r.troubleshooterId) ?? 0) + 1), new Map<string, number>())),
+      () => undefined,
+    );
+  }, []);
 
+  const search = useMemo(() => createSearch(items ?? []), [items]);
+  const results = useMemo(() => search(query), [search, query]);
+  const tiles = useMemo(() => orderTiles(items ?? [], tileOrder, runCounts).slice(0, maxTiles), [items, tileOrder, runCounts]);
+  const start = (item: TroubleshooterSummary) => navigate({ name: 'run', troubleshooterId: item.id, title: item.title });
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    const first = results[0];
+    if (event.key === 'Enter' && first) {
+      event.preventDefault();
+      start(first);
+    } else if (event.key === 'ArrowDown' && first) {
+      event.preventDefault();
+      resultsRef.current?.querySelector('button')?.focus();
+    }
+  };
+  const onResultsKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const buttons = Array.from(resultsRef.current?.querySelectorAll('button') ?? []);
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[at + (event.key === 'ArrowDown' ? 1 : -1)];
+    event.preventDefault();
+    if (next) next.focus();
+    else if (event.key === 'ArrowUp') document.getElementById('search')?.focus();
+  };
+
+  const searching = query.trim() !== '';
   return (
-    <section aria-labelledby="home-heading">
-      <h2 id="home-heading">{t('home.heading')}</h2>
+    <section aria-labelledby="home-heading" className="screen">
+      {/* Known-issues slot: filled once the outage feed (core/outage) reaches the contract. */}
+      <OutageBanner outages={[]} />
+      <h2 id="home-heading" className="screen-heading">
+        {t('home.heading')}
+      </h2>
+      <div className="search">
+        <label htmlFor="search" className="search-label">
+          {t('home.searchLabel')}
+        </label>
+        <input
+          id="search"
+          type="search"
+          className="input"
+          autoComplete="off"
+          spellCheck={false}
+          // The window opens for one reason: to type what is wrong.
+          autoFocus
+          value={query}
+          placeholder={t('home.searchPlaceholder')}
+          aria-describedby="search-hint"
+          aria-controls={searching ? 'search-results' : undefined}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+        />
+        <p id="search-hint" className="hint">
+          {t('home.searchHint')}
+        </p>
+      </div>
+      <p role="status" className="visually-hidden">
+        {searching ? t('home.resultCount', { count: results.length }) : ''}
+      </p>
       {failed && <p role="alert">{t('home.loadFailed')}</p>}
       {items && items.length === 0 && <p>{t('home.empty')}</p>}
-      <ul className="tiles">
-        {items?.map((item) => (
-          <li key={item.id} className="tile">
-            <span className="tile-title">{item.title}</span>
-            <span className="tile-summary">{item.summary}</span>
-          </li>
-        ))}
-      </ul>
+      {searching ? (
+        <>
+          <h3 className="section-heading">{t('home.resultsHeading')}</h3>
+          {results.length === 0 && <p>{t('home.noResults')}</p>}
+          <ul id="search-results" className="results" ref={resultsRef} onKeyDown={onResultsKey}>
+            {results.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="tile" onClick={() => start(item)}>
+                  <span className="tile-title">{item.title}</span>
+                  <span className="tile-summary">{item.summary}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <h3 className="section-heading">{t('home.commonHeading')}</h3>
+          <ul className="tiles">
+            {tiles.map((item) => (
+              <li key={item.id}>
+                <button type="button" className="tile" onClick={() => start(item)}>
+                  <span className="tile-title">{item.title}</span>
+                  <span className="tile-summary">{item.summary}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="hint home-human">
+        {t('home.human')}{' '}
+        <button type="button" className="link-button" onClick={() => navigate({ name: 'ticket' })}>
+          {t('home.humanAction')}
+        </button>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,130 @@
+import { useEffect, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, on } from '../api.ts';
+import type { UiLang } from '../i18n.ts';
+import type { Navigate } from '../navigation.ts';
+import { ConsentDialog } from '../run/ConsentDialog.tsx';
+import { QuestionForm } from '../run/QuestionForm.tsx';
+import { RunEnding } from '../run/RunEnding.tsx';
+import { initialRun, reduceRun, stepStatusKey, type RunEvent, type RunView } from '../run/run-state.ts';
+import { ScreenHeading } from '../components/ScreenHeading.tsx';
+
+type State = { view: RunView | null; early: RunEvent[] };
+type Action = { type: 'started'; runId: string; title: string } | { type: 'event'; event: RunEvent };
+
+function reducer(state: State, action: Action): State {
+  if (action.type === 'event') {
+    // Events can arrive before run:start has answered with the id; keep them until then.
+    if (!state.view) return { ...state, early: [...state.early, action.event] };
+    return { ...state, view: reduceRun(state.view, action.event) };
+  }
+  const view = state.early.reduce(reduceRun, initialRun(action.runId, action.title));
+  return { view, early: [] };
+}
+
+export function RunScreen({ troubleshooterId, title, navigate }: { troubleshooterId: string; title: string; navigate: Navigate }) {
+  const { t, i18n } = useTranslation();
+  const [state, dispatch] = useReducer(reducer, { view: null, early: [] });
+  const [failed, setFailed] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    const off = on('run:event', (event) => dispatch({ type: 'event', event }));
+    // StrictMode mounts twice in development; a run must start once.
+    if (!started.current) {
+      started.current = true;
+      call('run:start', { troubleshooterId, lang: i18n.language as UiLang }).then(
+        ({ runId }) => dispatch({ type: 'started', runId, title }),
+        () => setFailed(true),
+      );
+    }
+    return off;
+  }, [troubleshooterId, title, i18n.language]);
+
+  const view = state.view;
+  const running = view !== null && view.ended === null;
+  const act = (promise: Promise<unknown>) => promise.catch(() => setFailed(true));
+
+  return (
+    <section aria-labelledby="run-heading" className="screen">
+      <ScreenHeading id="run-heading">{view?.title ?? title}</ScreenHeading>
+      {failed && (
+        <p role="alert" className="error">
+          {t('run.startFailed')}
+        </p>
+      )}
+      {!view && !failed && <p role="status">{t('run.starting')}</p>}
+      {view && (
+        <>
+          <ol className="steps" aria-label={t('run.stepsLabel')}>
+            {view.steps.map((step) => (
+              <li key={step.stepId} className={`step step-${step.status}`}>
+                <span className="step-title">{step.title}</span>
+                <span className="step-status">{t(stepStatusKey[step.status])}</span>
+                {step.findings.map((f, i) => (
+                  <span key={i} className="step-finding">
+                    {f}
+                  </span>
+                ))}
+                {step.infos.map((info, i) => (
+                  <span key={`i${i}`} className="step-info">
+                    {info.text}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+          {/* Announces progress without moving focus; the latest step is enough. */}
+          <p role="status" className="visually-hidden">
+            {running && view.steps.at(-1) ? t('run.progress', { step: view.steps.at(-1)?.title ?? '' }) : ''}
+          </p>
+          {view.question && (
+            <QuestionForm
+              key={view.question.stepId}
+              question={view.question.question}
+              onAnswer={(value) => void act(call('run:answer', { runId: view.runId, stepId: view.question?.stepId ?? '', value }))}
+            />
+          )}
+          {view.consent && (
+            <ConsentDialog
+              key={view.consent.stepId}
+              changes={view.consent.changes}
+              elevation={view.consent.elevation}
+              onAnswer={(granted) => void act(call('run:consent', { runId: view.runId, stepId: view.consent?.stepId ?? '', granted }))}
+            />
+          )}
+          {view.ended && (
+            <RunEnding
+              view={view}
+              onTicket={() => navigate({ name: 'ticket', runId: view.runId, troubleshooterId, title: view.title })}
+              onAgain={() => navigate({ name: 'run', troubleshooterId, title })}
+              onHome={() => navigate({ name: 'home' })}
+            />
+          )}
+        </>
+      )}
+      {(running || (!view && !failed)) && (
+        <div className="button-row run-controls">
+          <button
+            type="button"
+            className="button"
+            disabled={!view || cancelling}
+            onClick={() => {
+              if (!view) return;
+              setCancelling(true);
+              void act(call('run:cancel', { runId: view.runId }));
+            }}
+          >
+            {cancelling ? t('run.cancelling') : t('run.cancel')}
+          </button>
+        </div>
+      )}
+      {failed && (
+        <button type="button" className="button" onClick={() => navigate({ name: 'home' })}>
+          {t('action.back')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Settings as SettingsData } from '../../../contract/index.ts';
+import { call } from '../api.ts';
+import { applyLanguage, type UiLang } from '../i18n.ts';
+import { ScreenHeading } from '../components/ScreenHeading.tsx';
+
+type Choice = SettingsData['language'];
+
+/** Each language is named in itself, so someone who cannot read the current one still finds theirs. */
+const languageNames: Record<UiLang, string> = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
+
+export function Settings({ info }: { info: AppInfo | null }) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<SettingsData | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    call('settings:get', {}).then(setSettings, () => setFailed(true));
+  }, []);
+
+  const choose = (language: Choice) => {
+    call('settings:set', { language }).then(async (next) => {
+      setSettings(next);
+      await applyLanguage(next.lang);
+    }, () => setFailed(true));
+  };
+
+  return (
+    <section aria-labelledby="settings-heading" className="screen">
+      <ScreenHeading id="settings-heading">{t('settings.heading')}</ScreenHeading>
+      {failed && <p role="alert">{t('settings.failed')}</p>}
+      {settings && (
+        <fieldset className="languages">
+          <legend>{t('settings.language')}</legend>
+          <label className="choice">
+            <input type="radio" name="language" value="auto" checked={settings.language === 'auto'} onChange={() => choose('auto')} />
+            {t('settings.languageAuto', { language: languageNames[settings.automaticLang] })}
+          </label>
+          {(Object.keys(languageNames) as UiLang[]).map((lang) => (
+            <label key={lang} className="choice">
+              <input type="radio" name="language" value={lang} checked={settings.language === lang} onChange={() => choose(lang)} />
+              <span lang={lang}>{languageNames[lang]}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <h3 className="section-heading">{t('settings.about')}</h3>
+      <dl className="about">
+        <dt>{t('settings.version')}</dt>
+        <dd>{info ? `${info.name} ${info.version}` : '—'}</dd>
+        <dt>{t('settings.policySource')}</dt>
+        <dd>{settings && settings.about.policySources.length > 0 ? settings.about.policySources.join(', ') : t('settings.noPolicy')}</dd>
+        <dt>{t('settings.catalogSource')}</dt>
+        <dd className="about-path">{settings ? settings.about.catalogSources.join(', ') || t('settings.builtInCatalog') : '—'}</dd>
+      </dl>
+    </section>
+  );
+}

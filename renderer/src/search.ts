@@ -1,0 +1,59 @@
+/**
+ * "What's wrong?" search: matches titles, summaries and keywords in all four languages, so an
+ * employee who types in Dutch finds a fix while the window is in French. MiniSearch gives typo
+ * tolerance (fuzzy) and search-as-you-type (prefix) in a few KB.
+ */
+import MiniSearch from 'minisearch';
+import type { TroubleshooterSummary } from '../../contract/index.ts';
+
+const langFields = ['en', 'nl', 'fr', 'de'] as const;
+type Doc = { id: string; title: string } & Record<(typeof langFields)[number], string>;
+
+/** "Réseau" and "reseau" are the same word to someone typing fast. */
+function normalize(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export type Search = (query: string) => TroubleshooterSummary[];
+
+export function createSearch(items: readonly TroubleshooterSummary[]): Search {
+  const index = new MiniSearch<Doc>({
+    fields: ['title', ...langFields],
+    processTerm: (term) => normalize(term),
+    searchOptions: { fuzzy: 0.25, prefix: true, boost: { title: 3 }, combineWith: 'AND' },
+  });
+  index.addAll(
+    items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      en: item.searchText.en ?? '',
+      nl: item.searchText.nl ?? '',
+      fr: item.searchText.fr ?? '',
+      de: item.searchText.de ?? '',
+    })),
+  );
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return (query) => {
+    const q = query.trim();
+    if (!q) return [];
+    let hits = index.search(q);
+    // "printer stuck paper" should still find something when one word matches nothing.
+    if (hits.length === 0) hits = index.search(q, { combineWith: 'OR' });
+    return hits.map((hit) => byId.get(String(hit.id))).filter((item): item is TroubleshooterSummary => item !== undefined);
+  };
+}
+
+/**
+ * Tiles: the organisation's order first (policy `tileOrder`), then what this employee ran most,
+ * then the catalog order.
+ */
+export function orderTiles(items: readonly TroubleshooterSummary[], tileOrder: readonly string[], runCounts: ReadonlyMap<string, number>): TroubleshooterSummary[] {
+  const pinned = (id: string) => {
+    const at = tileOrder.indexOf(id);
+    return at === -1 ? Number.POSITIVE_INFINITY : at;
+  };
+  return items
+    .map((item, position) => ({ item, position }))
+    .sort((a, b) => pinned(a.item.id) - pinned(b.item.id) || (runCounts.get(b.item.id) ?? 0) - (runCounts.get(a.item.id) ?? 0) || a.position - b.position)
+    .map(({ item }) => item);
+}

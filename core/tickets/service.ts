@@ -145,6 +145,8 @@ export async function createTicketService(options: TicketServiceOptions) {
       })
     : null;
   let scheduler: ReturnType<NonNullable<typeof outbox>['start']> | null = null;
+  let refreshHandle: unknown = null;
+  let stopRefresh = (): void => undefined;
 
   return {
     storeReport: report,
@@ -211,12 +213,22 @@ export async function createTicketService(options: TicketServiceOptions) {
 
     /** Starts background delivery (resumes anything left from before a restart). */
     start(timers: Timers) {
-      if (outbox && !scheduler) {
-        scheduler = outbox.start(timers);
-        void scheduler.kick();
-      }
+      if (!outbox || scheduler) return;
+      scheduler = outbox.start(timers);
+      void scheduler.kick();
+      // Status on open, then at a modest interval (policy: outbox.statusRefreshMs).
+      // Returns its promise so a caller (a test's fake timer) can await one refresh.
+      const refreshLoop = (): Promise<void> =>
+        scheduler
+          ? outbox.refreshStatuses().finally(() => {
+              if (scheduler) refreshHandle = timers.set(refreshLoop, config.outbox.statusRefreshMs);
+            })
+          : Promise.resolve();
+      stopRefresh = () => refreshHandle !== null && timers.clear(refreshHandle);
+      void refreshLoop();
     },
     stop() {
+      stopRefresh();
       scheduler?.stop();
       scheduler = null;
       if (connector && 'close' in connector && typeof connector.close === 'function') (connector.close as () => void)();

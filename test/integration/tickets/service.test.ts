@@ -104,6 +104,21 @@ describe('ticket service', () => {
     expect((await service.send(draft)).kind).toBe('sent');
   });
 
+  it('delivers in the background once started, refreshes status on open and then on an interval', async () => {
+    const { service, server } = await setup();
+    const timers: { fn: () => void; ms: number }[] = [];
+    const draft = await service.draft({ lang: 'en', events, troubleshooter });
+    service.start({ set: (fn, ms) => timers.push({ fn, ms }), clear: () => undefined });
+    expect(await service.send(draft)).toMatchObject({ kind: 'sent' });
+    const refreshTimer = timers.find((t) => t.ms === 15 * 60_000);
+    expect(refreshTimer).toBeDefined();
+    const statusRequests = () => server.requests.filter((r) => r.method === 'GET').length;
+    const before = statusRequests();
+    await (refreshTimer?.fn as () => Promise<void>)();
+    expect(statusRequests()).toBe(before + 1);
+    expect(service.list()[0]?.status).toMatchObject({ state: 'resolved' });
+  });
+
   it('falls back to a short mailto: link when no connector is configured', async () => {
     const service = await createTicketService({
       config: ticketConfigSchema.parse({ fallbackEmail: 'servicedesk@example.test' }),

@@ -14,6 +14,7 @@ import type { Logger } from '../core/log.ts';
 import { syncCatalogs } from '../core/catalog/index.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
 import { loadPolicy } from '../core/policy/load.ts';
+import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { loadVisibleCatalog } from './catalog.ts';
 import type { EventSink } from './dispatcher.ts';
@@ -50,7 +51,7 @@ export type FirstlineOptions = {
   exec?: ExecPort;
 };
 
-export type Firstline = { handlers: Handlers; lang: Lang; dispose(): void };
+export type Firstline = { handlers: Handlers; lang: Lang; policy: EffectivePolicy; dispose(): void };
 
 function toPlatform(p: NodeJS.Platform): Platform {
   return p === 'win32' || p === 'darwin' ? p : 'linux';
@@ -147,6 +148,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   return {
     handlers,
     lang,
+    policy: effective,
     dispose: () => {
       runs.cancelAll();
       ticketService.stop();

@@ -9,7 +9,10 @@ import { createDispatcher } from '../app/dispatcher.ts';
 import { createLogger } from '../core/log.ts';
 import { redact } from '../core/redact.ts';
 import { shellLabels } from '../core/shell/labels.ts';
+import { hiddenStartArg } from '../core/policy/autostart.ts';
+import { applyAutostart } from './autostart.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
+import { createKeychainSecretStore } from './secrets.ts';
 import { hardenSessions, openExternalChecked, registerAppScheme, serveRenderer } from './security.ts';
 import { createTray } from './tray.ts';
 import { createWindow } from './windows.ts';
@@ -26,6 +29,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const root = app.getAppPath();
+  // Packaged: catalog and icons are extraResources next to app.asar (electron-builder.yml).
+  const resources = app.isPackaged ? process.resourcesPath : root;
+  const platform = process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
   const log = createLogger({ file: path.join(app.getPath('logs'), 'firstline.log'), redact: (text) => redact(text) });
   const windows = new Set<BrowserWindow>();
   const trusted = new Set<number>();
@@ -37,12 +43,14 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
-    catalogDir: path.join(root, 'troubleshooters'),
+    catalogDir: path.join(resources, 'troubleshooters'),
     locale: app.getLocale(),
     emit: (name, payload) => sendEvent(windows, name, payload, log),
     openUrl: (url, allowlist) => openExternalChecked(url, allowlist),
     log,
+    secrets: createKeychainSecretStore(app.getPath('userData')),
   });
+  applyAutostart(firstline.policy, platform);
   registerIpc(createDispatcher(firstline.handlers, log), trusted);
 
   let popover: BrowserWindow | undefined;
@@ -62,12 +70,15 @@ async function start(): Promise<void> {
 
   const labels = shellLabels(firstline.lang);
   createTray({
-    iconPath: path.join(root, 'build', 'icons', process.platform === 'win32' ? 'tray.ico' : 'tray.png'),
+    iconPath: path.join(resources, app.isPackaged ? 'icons' : path.join('build', 'icons'), 'tray.png'),
     labels,
     getWindow,
     onContact: () => sendEvent(windows, 'app:navigate', { screen: 'contact' }, log),
     onQuit: () => app.quit(),
   });
+
+  // Started at login: stay in the tray. Started by the employee: show the window.
+  if (!process.argv.includes(hiddenStartArg)) getWindow().once('ready-to-show', () => getWindow().show());
 
   app.on('second-instance', () => {
     const window = getWindow();

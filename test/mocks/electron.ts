@@ -27,6 +27,13 @@ export const contextBridge = { exposeInMainWorld: vi.fn(record('contextBridge.ex
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn(record('protocol.handle')) };
 export const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
 export const net = {};
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  // Reversible stand-in so tests can prove the store goes through the cipher.
+  encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`, 'utf8')),
+  decryptString: vi.fn((b: Buffer) => b.toString('utf8').replace(/^enc:/, '')),
+};
 export const screen = { getDisplayNearestPoint: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })) };
 export const nativeImage = { createFromPath: vi.fn(() => ({})) };
 export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })) };
@@ -52,4 +59,4 @@ export class BrowserWindow {
   isDestroyed = () => false;
   on = vi.fn();
 }
-export default { app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow };
+export default { safeStorage, app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow };

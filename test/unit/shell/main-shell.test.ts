@@ -120,3 +120,26 @@ describe('tray', () => {
     expect(popoverPosition({ x: 1200, y: 0, width: 24, height: 24 }, { x: 0, y: 25, width: 1440, height: 875 }, size)).toEqual({ x: 1012, y: 33 });
   });
 });
+
+describe('keychain-backed secrets', () => {
+  it('stores helpdesk credentials encrypted through safeStorage, and refuses when only the basic_text fallback exists', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { createKeychainSecretStore } = await import('../../../main/secrets.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fl-keychain-'));
+    const store = createKeychainSecretStore(dir);
+    await store.set('topdesk', 's3cr3t-value');
+    await expect(store.get('topdesk')).resolves.toBe('s3cr3t-value');
+    expect(readFileSync(path.join(dir, 'secrets.bin.json'), 'utf8')).not.toContain('s3cr3t-value');
+    expect(mock.safeStorage.encryptString).toHaveBeenCalledWith('s3cr3t-value');
+
+    const originalPlatform = process.platform;
+    Object.defineProperty(process, 'platform', { value: 'linux' });
+    mock.safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text');
+    const refused = createKeychainSecretStore(dir);
+    Object.defineProperty(process, 'platform', { value: originalPlatform });
+    await expect(refused.get('topdesk')).resolves.toBeUndefined();
+    await expect(refused.set('x', 'y')).rejects.toThrow(/keychain/);
+  });
+});

@@ -5,7 +5,9 @@
  * Every field carries an English description (`.describe`) that becomes the admin-facing help text.
  */
 import { z } from 'zod';
+import { networkProbesConfigSchema } from '../fixes/network/config.ts';
 import { langs } from '../i18n/lang.ts';
+import { ticketConfigSchema } from '../tickets/config.ts';
 
 const loopbackHosts = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
 
@@ -43,15 +45,15 @@ const regexSource = z.string().refine(
   { message: 'must be a valid regular expression' },
 );
 
-// Placeholders until core/tickets/config.ts and core/fixes/network/config.ts land; both keys are
-// JSON objects in every source, so swapping the schema does not change the templates' shape.
-const helpdeskSchema = z.record(z.string(), z.unknown());
-const networkProbesSchema = z.record(z.string(), z.unknown());
+// Owned by the tickets and network-fix engineers; embedded so policy validates them per key.
+// Both are nested objects, i.e. JSON strings in the registry (see shape.ts).
+const helpdeskSchema = ticketConfigSchema;
+const networkProbesSchema = networkProbesConfigSchema;
 
 export const policyFields = {
   helpdesk: helpdeskSchema
     .optional()
-    .describe('Helpdesk connector and its non-secret settings, as a JSON object (for example {"connector":"topdesk","baseUrl":"https://example.topdesk.net"}). Secrets such as API keys are never read from policy.'),
+    .describe('Helpdesk connector and its non-secret settings, as a JSON object (for example {"connector":{"type":"topdesk","baseUrl":"https://example.topdesk.net","credentialSecret":"topdesk"}}). Secrets such as API keys are never read from policy: credentialSecret names an entry in the app\'s secret store.'),
   support: z
     .object({
       name: z.string().min(1).max(120).optional(),
@@ -120,7 +122,7 @@ export const policyFields = {
     .describe('Name, accent colour (#rrggbb) and logo (absolute path to a PNG or SVG) shown in the app.'),
   networkProbes: networkProbesSchema
     .optional()
-    .describe('Targets the network troubleshooters test, as a JSON object (for example internal hosts to ping or resolve). When not set, the built-in defaults are used.'),
+    .describe('Targets the network troubleshooters test, as a JSON object (for example {"internalUrl":{"url":"https://intranet.example.com"},"dns":{"name":"intranet.example.com"}}). When not set, the built-in defaults are used.'),
   redactionPatterns: z
     .array(regexSource)
     .default([])

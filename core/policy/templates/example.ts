@@ -19,5 +19,6 @@ export const examplePolicy: z.input<typeof policySchema> = {
   telemetry: { enabled: false, endpoint: 'https://otel.example.com:4318' },
   autostart: true,
   branding: { name: 'Acme Help', colour: '#1a73e8' },
+  networkProbes: { internalUrl: { url: 'https://intranet.example.com/' }, dns: { name: 'intranet.example.com' } },
   redactionPatterns: ['EMP-\\d{6}'],
 };

@@ -46,7 +46,7 @@ describe('Windows policy', () => {
     expect(policy.values.urlAllowlist).toEqual(['intranet.example.com', '*.example.org']);
     expect(policy.values.support).toEqual({ name: 'IT Service Desk', email: 'servicedesk@example.com', phone: '+32 2 123 45 67' });
     expect(policy.values.disabledTroubleshooters).toEqual(['teams.clear-cache', 'printer.clear-queue']);
-    expect(policy.values.helpdesk).toEqual({ connector: 'topdesk', baseUrl: 'https://example.topdesk.net' });
+    expect(policy.values.helpdesk).toMatchObject({ connector: { type: 'topdesk', baseUrl: 'https://example.topdesk.net', credentialSecret: 'topdesk' }, fallbackEmail: 'servicedesk@example.com' });
     expect(policy.values.outageFeedUrl).toBe('https://status.example.com/firstline.json');
     expect(policy.sources.outageFeedUrl).toBe('hkcu');
     expect(policy.values.telemetry).toEqual({ enabled: true, endpoint: 'https://otel.example.com:4318' });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from 'electron';
+import type * as ElectronMock from '../../mocks/electron.ts';
 import { createWindow } from '../../../main/windows.ts';
 import { registerIpc } from '../../../main/ipc.ts';
 import { hardenSessions, openExternalChecked } from '../../../main/security.ts';
@@ -8,7 +9,7 @@ import { popoverPosition } from '../../../core/shell/tray-position.ts';
 import { invokeChannel } from '../../../contract/transport.ts';
 
 // `electron` resolves to test/mocks/electron.ts (vitest.config.ts).
-const mock = electron as unknown as typeof import('../../mocks/electron.ts');
+const mock = electron as unknown as typeof ElectronMock;
 
 beforeEach(() => {
   vi.clearAllMocks();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,14 @@ describe('electron-builder.yml', () => {
       expect(pattern).toMatch(/^(out\/|package\.json$)/);
     }
     expect(JSON.stringify(config.extraResources)).not.toMatch(/"(host|test|cli)"/);
+  });
+
+  it('has an app icon electron-builder can turn into .ico/.icns (PNG, at least 512×512) and every bundled folder exists', () => {
+    const png = readFileSync(path.join(root, 'build/icon.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
+    const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { extraResources: { from: string }[] };
+    for (const { from } of config.extraResources) expect(existsSync(path.join(root, from)), from).toBe(true);
   });
 });

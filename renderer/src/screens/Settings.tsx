@@ -20,6 +20,8 @@ export function Settings({ info }: { info: AppInfo | null }) {
   }, []);
 
   const choose = (language: Choice) => {
+    // Shown at once; the saved settings replace it when the core answers.
+    setSettings((current) => (current ? { ...current, language } : current));
     call('settings:set', { language }).then(async (next) => {
       setSettings(next);
       await applyLanguage(next.lang);

@@ -1,0 +1,70 @@
+/**
+ * Shared setup for the employee-window tests: a browser host over the UI test catalog
+ * (test/fixtures/ui-catalog, every action harmless here), a fixed machine snapshot (no probing
+ * of this machine) and, when a test needs one, a helpdesk webhook on 127.0.0.1.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
+import { repoRoot, startTestHost, type TestHost } from '../support/host-fixture.ts';
+
+export const uiCatalogDir = path.join(repoRoot, 'test', 'fixtures', 'ui-catalog');
+
+export const fixedSnapshot = {
+  capture: async () => ({
+    os: 'Linux',
+    osVersion: 'test',
+    hostname: 'pc-test-01',
+    user: 'employee',
+    uptimeSeconds: 3600,
+    disks: [{ mount: '/', freeBytes: 20 * 1024 ** 3, sizeBytes: 100 * 1024 ** 3 }],
+    network: [{ iface: 'eth0', ip4: '127.0.0.1', type: 'wired', isDefault: true, up: true }],
+  }),
+};
+
+export type Helpdesk = { url: string; received: Array<Record<string, unknown>>; close(): Promise<void> };
+
+/** A minimal JSON webhook helpdesk that accepts every ticket and numbers them. */
+export async function startHelpdesk(): Promise<Helpdesk> {
+  const received: Array<Record<string, unknown>> = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      received.push(JSON.parse(body) as Record<string, unknown>);
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `T${received.length}`, number: `IT-${1000 + received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/tickets`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function startUiHost(options: { helpdesk?: Helpdesk; policy?: Record<string, unknown>; locale?: string } = {}): Promise<TestHost> {
+  return startTestHost({
+    catalogDir: uiCatalogDir,
+    snapshot: fixedSnapshot,
+    locale: options.locale ?? 'en-US',
+    policy: { support: { name: 'Service Desk', email: 'servicedesk@example.com', phone: '+32 2 555 01 23' }, ...options.policy },
+    ...(options.helpdesk ? { ticketConfig: { connector: { type: 'webhook', url: options.helpdesk.url } } } : {}),
+  });
+}
+
+/** Counts the clicks a test needs, for "≤ 3 clicks to a running fix". */
+export function clickCounter() {
+  let count = 0;
+  return {
+    click: async (target: Locator) => {
+      count += 1;
+      await target.click();
+    },
+    get count() {
+      return count;
+    },
+  };
+}

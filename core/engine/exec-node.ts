@@ -41,8 +41,15 @@ export function createNodeExec(): ExecPort {
         let timedOut = false;
         let cancelled = false;
         let settled = false;
-        let timer: NodeJS.Timeout | undefined;
-        let onAbort = () => undefined as void;
+        let child: ChildProcessByStdio<null, Readable, Readable> | undefined;
+        const onAbort = () => {
+          cancelled = true;
+          killTree(child?.pid);
+        };
+        const timer = setTimeout(() => {
+          timedOut = true;
+          killTree(child?.pid);
+        }, Math.max(1, options.timeout));
         const finish = (result: Omit<ExecResult, 'stdout' | 'stderr' | 'timedOut' | 'cancelled' | 'durationMs'>) => {
           if (settled) return;
           settled = true;
@@ -55,7 +62,6 @@ export function createNodeExec(): ExecPort {
           finish({ exitCode: null, notFound: false });
           return;
         }
-        let child: ChildProcessByStdio<null, Readable, Readable>;
         try {
           child = spawn(file, [...args], {
             shell: false,
@@ -74,15 +80,7 @@ export function createNodeExec(): ExecPort {
         const append = (current: string, chunk: Buffer) => (current.length >= max ? current : (current + chunk.toString('utf8')).slice(0, max));
         child.stdout.on('data', (chunk: Buffer) => (stdout = append(stdout, chunk)));
         child.stderr.on('data', (chunk: Buffer) => (stderr = append(stderr, chunk)));
-        onAbort = () => {
-          cancelled = true;
-          killTree(child.pid);
-        };
         options.signal?.addEventListener('abort', onAbort, { once: true });
-        timer = setTimeout(() => {
-          timedOut = true;
-          killTree(child.pid);
-        }, Math.max(1, options.timeout));
         child.on('error', (error: NodeJS.ErrnoException) => {
           stderr = stderr || error.message;
           finish({ exitCode: null, notFound: error.code === 'ENOENT' });

@@ -139,3 +139,16 @@ export function waitForFile(file: string, ms = 10_000): Promise<void> {
     if (existsSync(file)) done();
   });
 }
+
+/**
+ * SIGKILL to a process group is asynchronous for members we are not the parent of: the kernel
+ * finishes them shortly after kill() returns. Polls (bounded) until `pid` is gone.
+ */
+export async function goneWithin(pid: number, ms = 3000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}

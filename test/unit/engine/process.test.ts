@@ -8,7 +8,7 @@ import { loadTroubleshooterText } from '../../../core/engine/loader.ts';
 import { createRegistry } from '../../../core/engine/registry.ts';
 import { run } from '../../../core/engine/runner.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
-import { collect, echoArgs, finished, hang, isAlive, testPorts, waitForFile } from './helpers.ts';
+import { collect, echoArgs, finished, goneWithin, hang, isAlive, testPorts, waitForFile } from './helpers.ts';
 
 const registry = createRegistry([...builtinActions, echoArgs, hang]);
 const head = ['id: p', 'version: "1.0.0"', 'title: { en: P }', 'summary: { en: S }', 'platforms: [linux, darwin]', 'category: test', 'steps:'];
@@ -37,8 +37,8 @@ describe.skipIf(!posix)('runner with real child processes', () => {
     const [child, grandchild] = JSON.parse(readFileSync(pidFile, 'utf8')) as [number, number];
     expect(events.at(-2)).toMatchObject({ type: 'step-finished', stepId: 'stuck', status: 'timeout' });
     expect(finished(events)).toMatchObject({ outcome: 'not-resolved', reason: '"Stuck" took too long and was stopped.' });
-    expect(isAlive(child)).toBe(false);
-    expect(isAlive(grandchild)).toBe(false);
+    expect(isAlive(child)).toBe(false); // Our own child: reaped before the step ended.
+    expect(await goneWithin(grandchild)).toBe(true);
   });
 
   it('cancelling the run kills the running child and ends the run cancelled', async () => {
@@ -50,8 +50,8 @@ describe.skipIf(!posix)('runner with real child processes', () => {
     const events: RunEvent[] = await done;
     const [child, grandchild] = JSON.parse(readFileSync(pidFile, 'utf8')) as [number, number];
     expect(finished(events).outcome).toBe('cancelled');
-    expect(isAlive(child)).toBe(false);
-    expect(isAlive(grandchild)).toBe(false);
+    expect(isAlive(child)).toBe(false); // Our own child: reaped before the step ended.
+    expect(await goneWithin(grandchild)).toBe(true);
   });
 
   it.each([['"; rm -rf ~ #'], ['$(touch {marker})'], ['`touch {marker}`; touch {marker}']])(

@@ -6,8 +6,9 @@
 import type { ActionDefinition } from '../engine/action.ts';
 import { createRegistry, type ActionRegistry } from '../engine/registry.ts';
 import { networkActions } from './network/actions.ts';
+import { printerActions } from './printer/actions.ts';
 
-export const fixActions: readonly ActionDefinition[] = [...networkActions] as unknown as readonly ActionDefinition[];
+export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);

@@ -14,12 +14,17 @@ export const fixResultSchema = z.object({
 });
 export type FixResult = z.infer<typeof fixResultSchema>;
 
-export type Command = { file: string; args: readonly string[] };
+export type Command = { file: string; args: readonly string[]; env?: Record<string, string> | undefined };
 
 /** Runs commands in order, stopping at the first failure. */
 export async function runSequence(ctx: ActionContext, commands: readonly Command[], timeoutMs?: number): Promise<{ ok: boolean; notFound: boolean; error?: string }> {
   for (const command of commands) {
-    const result = await run(ctx, command.file, command.args, timeoutMs === undefined ? {} : { timeoutMs });
+    // Windows tools print in the user's language and we only read their exit code, so keep it.
+    const result = await run(ctx, command.file, command.args, {
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(command.env ? { env: command.env } : {}),
+      locale: ctx.platform === 'win32' ? 'keep' : 'c',
+    });
     if (!succeeded(result)) return { ok: false, notFound: result.notFound, error: `${command.file}: ${briefError(result)}` };
   }
   return { ok: true, notFound: false };

@@ -74,6 +74,7 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
   let queue: RunTelemetryEvent[] = [];
   let dropped = 0;
   let inFlight: Promise<FlushResult> | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
 
   /** 'ok' | 'retry' | 'drop' for one POST. */
   async function post(batch: readonly RunTelemetryEvent[]): Promise<'ok' | 'retry' | 'drop'> {
@@ -141,6 +142,18 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
       while (inFlight) await inFlight.catch(() => undefined);
     },
     pending: () => queue.length,
+    /** Flush every `intervalMs` so a quiet machine's few events still arrive; the timer never keeps the app alive. */
+    start(intervalMs = 60_000): void {
+      if (timer) return;
+      timer = setInterval(() => void flush(), intervalMs);
+      timer.unref();
+    },
+    /** Stop the timer and try to deliver what is left (app quit). */
+    async stop(): Promise<FlushResult> {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      return flush();
+    },
   };
 }
 export type OtlpExporter = ReturnType<typeof createOtlpExporter>;

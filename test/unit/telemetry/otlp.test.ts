@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { policyDefaults } from '../../../core/policy/schema.ts';
 import { createOtlpExporter, eventFromRecord, exporterFromPolicy, type RunTelemetryEvent } from '../../../core/telemetry/otlp.ts';
 
@@ -81,6 +81,29 @@ describe('OTLP/HTTP export of anonymous run events', () => {
     exporter.record(event(3));
     await exporter.idle();
     expect(collector.received.map(recordCount)).toEqual([3]);
+  });
+
+  it('flushes on an interval once started, and delivers the rest on stop', async () => {
+    const collector = await receiver();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const exporter = createOtlpExporter({ endpoint: collector.endpoint, appVersion: '0.1.0', platform: 'linux' });
+      exporter.start(60_000);
+      exporter.record(event(1));
+      vi.advanceTimersByTime(59_999);
+      await exporter.idle();
+      expect(collector.attempts()).toBe(0);
+      vi.advanceTimersByTime(1);
+      await exporter.idle();
+      expect(collector.received.map(recordCount)).toEqual([1]);
+      exporter.record(event(2));
+      expect(await exporter.stop()).toEqual({ sent: 1, dropped: 0, pending: 0 });
+      vi.advanceTimersByTime(120_000);
+      await exporter.idle();
+      expect(collector.attempts()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('retries with exponential backoff on 503 and delivers once', async () => {

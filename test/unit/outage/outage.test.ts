@@ -147,3 +147,15 @@ describe("I'm affected too", () => {
     expect(server.state.counted).toBe(0);
   });
 });
+
+describe('contract shapes', () => {
+  it('describe what the service returns', async () => {
+    const { shownOutageSchema, markAffectedResultSchema } = await import('../../../core/outage/schemas.ts');
+    const server = await feedServer();
+    const service = createOutageService({ url: server.url, dataDir: dataDir(), now: at('2026-11-24T11:00:00Z') });
+    await service.refresh();
+    for (const outage of service.active('fr')) expect(shownOutageSchema.strict().parse(outage)).toEqual(outage);
+    expect(markAffectedResultSchema.parse(await service.markAffected('2026-11-24-printer-3rd-floor'))).toMatchObject({ alreadyMarked: false });
+    expect(markAffectedResultSchema.parse(await service.markAffected('nope'))).toEqual({ error: 'unknown-outage' });
+  });
+});

@@ -53,7 +53,7 @@ export function App({ info }: { info: AppInfo | null }) {
           {t('nav.settings')}
         </button>
       </nav>
-      <main className="app-main" id="main">
+      <main className="app-main" id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           {screen.name === 'home' && <Home navigate={navigate} />}
           {screen.name === 'run' && (

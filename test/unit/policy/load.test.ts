@@ -150,6 +150,20 @@ describe('policy file (Linux, or FIRSTLINE_POLICY_FILE anywhere)', () => {
     expect(policy.values.autostart).toBe(true);
   });
 
+  it('reads /etc/firstline/policy.json on Linux when no override is set', async () => {
+    const asked: string[] = [];
+    const policy = await loadPolicy({
+      platform: 'linux',
+      exec: recordedExec({}),
+      env: {},
+      fileExists: (file) => (asked.push(file), file === '/etc/firstline/policy.json'),
+      readTextFile: (file) => (file === '/etc/firstline/policy.json' ? '{"autostart": false}' : ''),
+    });
+    expect(asked).toEqual(['/etc/firstline/policy.json']);
+    expect(policy.sources.autostart).toBe('file');
+    expect(policy.locations.file).toBe('/etc/firstline/policy.json');
+  });
+
   it('also applies the file on Windows, below the registry', async () => {
     const file = path.join(tempDir(), 'policy.json');
     writeFileSync(file, JSON.stringify({ passwordResetUrl: 'https://file.example.com/reset', outageFeedUrl: 'http://127.0.0.1:9/feed.json' }));

@@ -28,6 +28,12 @@ export type ExecResult = {
 /** argv only: `file` is an executable, `args` are passed verbatim, never through a shell. */
 export type ExecPort = {
   exec(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult>;
+  /**
+   * Optional: start a long-lived program detached (argv only, stdio ignored, not waited for) —
+   * e.g. restarting Teams after clearing its cache. Adapters that cannot launch omit it and the
+   * action tells the employee to start the app. Node implementation: core/fixes/shared/node-launch.ts.
+   */
+  launch?(file: string, args: readonly string[], options: { env?: Record<string, string>; cwd?: string }): Promise<{ started: boolean; pid?: number; error?: string }>;
 };
 
 export type ElevationPort = {

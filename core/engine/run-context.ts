@@ -136,6 +136,8 @@ export class RunContext {
         lastExec = res;
         return res;
       },
+      // Forward the optional detached launcher (ports.ts) so actions can restart an app.
+      ...(this.ports.exec.launch ? { launch: this.ports.exec.launch.bind(this.ports.exec) } : {}),
     };
     const pending = def.run(parsedInput.data, {
       exec, platform: this.platform, signal: controller.signal, timeoutMs: budgetMs,

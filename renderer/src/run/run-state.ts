@@ -57,7 +57,10 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
         steps: [...view.steps, { stepId: event.stepId, title: event.title, kind: event.kind, status: 'running', findings: [], infos: [], changed: [] }],
       };
     case 'action-result':
-      return event.finding ? { ...next, steps: updateStep(view, event.stepId, (s) => ({ ...s, findings: [...s.findings, event.finding ?? ''] })) } : next;
+      // The verification re-runs the check and often finds the same thing: say it once.
+      return event.finding
+        ? { ...next, steps: updateStep(view, event.stepId, (s) => (s.findings.includes(event.finding ?? '') ? s : { ...s, findings: [...s.findings, event.finding ?? ''] })) }
+        : next;
     case 'question':
       return { ...next, question: { stepId: event.stepId, question: event.question } };
     case 'answer':

@@ -3,6 +3,7 @@
  * A small router: each command lives in cli/commands/<name>.ts and is registered below.
  */
 import type { Command, CommandIo } from './command.ts';
+import { actionsCommand } from './commands/actions.ts';
 import { catalogCommand } from './commands/catalog.ts';
 import { lintCommand } from './commands/lint.ts';
 import { listCommand } from './commands/list.ts';
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   lint: { summary: 'validate troubleshooter files (file:line:col: severity: message)', run: lintCommand },
   run: { summary: 'run a troubleshooter (use --dry-run to change nothing)', run: runCommand },
   test: { summary: 'run author tests (*.test.yaml)', run: testCommand },
+  actions: { summary: 'list the actions troubleshooters may use', run: actionsCommand },
   catalog: { summary: 'sign and verify catalogs', run: catalogCommand },
   report: { summary: 'self-help numbers from the run history', run: (argv, io) => reportCommand(argv, io) },
 };

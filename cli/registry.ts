@@ -4,12 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { builtinRegistry } from '../core/engine/builtin-actions.ts';
-import type { ActionRegistry } from '../core/engine/registry.ts';
+import { composeRegistries, type ActionRegistry } from '../core/engine/registry.ts';
+import { fixesRegistry } from '../core/fixes/index.ts';
 
 /** The built-in catalog shipped in the repository. */
 export const defaultCatalogDir = fileURLToPath(new URL('../troubleshooters/', import.meta.url));
 
 export function cliRegistry(): ActionRegistry {
-  // The guided fixes (core/fixes) add their actions here with composeRegistries(builtinRegistry(), fixesRegistry()).
-  return builtinRegistry();
+  return composeRegistries(builtinRegistry(), fixesRegistry());
 }

@@ -41,6 +41,8 @@ export type ActionDefinition<I extends z.ZodType = z.ZodType, R extends z.ZodTyp
   /** Localized one-sentence description of what will change (shown in the consent dialog). */
   describe?(input: z.infer<I>, lang: Lang): string;
   run(input: z.infer<I>, ctx: ActionContext): Promise<z.infer<R>>;
+  /** Catalog-relative files this input refers to (e.g. a script); lint reports missing ones. */
+  catalogFiles?(input: z.infer<I>): string[];
 };
 
 /** Identity helper that keeps input/result types linked. */

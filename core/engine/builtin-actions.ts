@@ -95,6 +95,7 @@ export const scriptAction = defineAction({
   changesMachine: true,
   describe: (input, lang) => scriptDescriptions[lang](input.path),
   run: runScript,
+  catalogFiles: (input) => [input.path],
 });
 
 /** A catalog script the author declares read-only (a check): runs without consent. */
@@ -105,6 +106,7 @@ export const scriptCheckAction = defineAction({
   platforms,
   changesMachine: false,
   run: runScript,
+  catalogFiles: (input) => [input.path],
 });
 
 /** Is a command on PATH? Pure file-system lookup, no child process. */

@@ -127,7 +127,8 @@ export function issueLocation(issue: z.core.$ZodIssue, locator: Locator) {
   return locator.at(p);
 }
 
-export function loadTroubleshooterText(text: string, file: string, registry: ActionRegistry): LoadResult {
+/** `options.baseDir`: folder the troubleshooter lives in; when given, referenced catalog files must exist. */
+export function loadTroubleshooterText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -162,7 +163,7 @@ export function loadTroubleshooterText(text: string, file: string, registry: Act
   if (!parsed.success) {
     for (const issue of parsed.error.issues) add('error', issueLocation(issue, locator), explainIssue(issue, data));
   }
-  for (const d of checkSemantics(data as Record<string, unknown>, registry, locator, file)) diagnostics.push(d);
+  for (const d of checkSemantics(data as Record<string, unknown>, registry, locator, file, options.baseDir)) diagnostics.push(d);
 
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (parsed.success && !diagnostics.some((d) => d.severity === 'error')) {
@@ -178,7 +179,7 @@ export async function loadTroubleshooterFile(file: string, registry: ActionRegis
   } catch (error) {
     return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` }] };
   }
-  return loadTroubleshooterText(text, file, registry);
+  return loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
 }
 
 export const isTroubleshooterFile = (name: string) => /\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);

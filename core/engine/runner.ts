@@ -13,9 +13,10 @@
  * - Per-step `timeout` is the time the step's actions may take (waiting for the employee to answer
  *   or consent does not count); default 60 s.
  * - Dry run: no action is executed, read-only or not, and no link is opened; every action that
- *   would run is reported as an `action-result` with `skipped: true`. Questions are still asked
- *   (or taken from `answers`) because they decide the path. Outcome is `resolved` with a
- *   "nothing was changed" reason unless an escalate step is reached.
+ *   would run is reported as an `action-result` with `skipped: true`. Questions are reported and
+ *   take their answer from `answers` (to explore a branch); without one they are skipped, never
+ *   waiting for a person. Outcome is `resolved` with a "nothing was changed" reason unless an
+ *   escalate step is reached.
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateCondition, parseCondition } from './condition.ts';
@@ -165,6 +166,8 @@ async function* runAsk(ctx: RunContext, step: AskStep): AsyncGenerator<RunEvent,
   const question = buildQuestion(step, ctx.lang);
   yield ctx.event({ type: 'question', stepId: step.id, question });
   const preset = ctx.options.answers?.[step.id];
+  // A dry run never waits for a person: unanswered questions are reported, not asked.
+  if (preset === undefined && ctx.options.dryRun) return { status: 'skipped', finding: say('dryRun', ctx.lang) };
   for (let attempt = 0; attempt < 3; attempt++) {
     const raw = preset ?? (await abortable(ctx, ctx.ports.interaction.ask(step.id, question)));
     const value = validateAnswer(question, raw);

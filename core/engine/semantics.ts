@@ -4,6 +4,8 @@
  * translations exist. Works on the raw parsed YAML (not the schema-validated value) so these
  * errors are reported together with schema errors in one pass.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseCondition, type Expr } from './condition.ts';
 import type { Diagnostic, Locator, PathKey, Severity } from './loader.ts';
 import { describePath, issueLocation } from './loader.ts';
@@ -28,7 +30,8 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string): Diagnostic[] {
+/** `baseDir`: the catalog folder, to check that referenced files exist (omitted for in-memory text). */
+export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string, baseDir?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (severity: Severity, p: readonly PathKey[], message: string, offset?: number) => {
     const where = locator.at(p, offset);
@@ -58,10 +61,26 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     if (typeof name !== 'string') return;
     const def = registry.get(name);
     if (!def) {
-      const near = registry.names().filter((n) => distance(n, name) <= 3).slice(0, 3);
-      const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ` Known actions: ${registry.names().join(', ')}.`;
+      const names = registry.names();
+      const namespace = name.split('.')[0];
+      const near = names.filter((n) => distance(n, name) <= 3);
+      const sameNamespace = names.filter((n) => n.split('.')[0] === namespace && !near.includes(n));
+      const suggestions = [...near, ...sameNamespace].slice(0, 5);
+      const hint = suggestions.length
+        ? ` Did you mean ${suggestions.map((n) => `"${n}"`).join(' or ')}?`
+        : names.length <= 12
+          ? ` Known actions: ${names.join(', ')}.`
+          : ' Run "firstline actions" to see them all.';
       add('error', [...p, 'action'], `${describePath(p, data)}: unknown action "${name}".${hint}`);
       return;
+    }
+    // An action that does not exist on a declared platform must be guarded by a `when:` on platform.
+    const step = valueAtPath(data, p.slice(0, 2));
+    const guarded = isObj(step) && typeof step.when === 'string' && /\bplatform\b/.test(step.when);
+    const declared = Array.isArray(data.platforms) ? data.platforms.filter((x): x is string => typeof x === 'string') : [];
+    const unsupported = declared.filter((pl) => !(def.platforms as readonly string[]).includes(pl));
+    if (unsupported.length > 0 && !guarded) {
+      add('warning', [...p, 'action'], `${describePath(p, data)}: "${name}" does not run on ${unsupported.join(', ')}; add a when: condition on platform.`);
     }
     const withValue = input === undefined ? {} : input;
     walkStrings(withValue, [...p, 'with'], (text, sp) => {
@@ -71,7 +90,15 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       }
     });
     const parsed = def.input.safeParse(withValue);
-    if (parsed.success) return;
+    if (parsed.success) {
+      if (baseDir === undefined || !def.catalogFiles) return;
+      for (const rel of def.catalogFiles(parsed.data)) {
+        if (!hasTemplate(rel) && !existsSync(path.resolve(baseDir, rel))) {
+          add('error', [...p, 'with'], `${describePath(p, data)}: "${rel}" does not exist next to this troubleshooter (paths are relative to its folder).`);
+        }
+      }
+      return;
+    }
     for (const issue of parsed.error.issues) {
       const ip = [...p, 'with', ...(issue.path as PathKey[])];
       // A templated value is checked again at run time, after substitution.
@@ -132,6 +159,10 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     }
   });
   return out;
+}
+
+function valueAtPath(data: unknown, p: readonly PathKey[]): unknown {
+  return p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PathKey, unknown>)[k] : undefined), data);
 }
 
 function validRegExp(source: string): boolean {

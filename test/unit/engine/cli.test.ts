@@ -54,7 +54,7 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
     expect(res.code).toBe(1);
     const lines = res.stdout.trim().split('\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('test/fixtures/engine/invalid/semantics.yaml:11:13: error: step "first": unknown action "printer.clear-all". Known actions: command.exists, env.platform, script, script.check.');
+    expect(lines[0]).toMatch(/^test\/fixtures\/engine\/invalid\/semantics\.yaml:11:13: error: step "first": unknown action "printer\.clear-all"\. Did you mean "printer\./);
     for (const line of lines) expect(line).toMatch(/^test\/fixtures\/engine\/invalid\/semantics\.yaml:\d+:\d+: error: .+/);
   });
 

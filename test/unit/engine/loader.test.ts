@@ -77,6 +77,22 @@ describe('loader', () => {
     ]);
   });
 
+  it('reports a script the troubleshooter names but the catalog does not contain', async () => {
+    const result = await loadTroubleshooterFile(path.join(fixtures, 'invalid/missing-script.yaml'), registry);
+    expect(result.diagnostics.map((d) => [`${d.line}:${d.column}`, d.message])).toEqual([
+      ['12:11', 'step "run": "scripts/not-there.sh" does not exist next to this troubleshooter (paths are relative to its folder).'],
+    ]);
+  });
+
+  it('warns when an action does not run on a declared platform and no when: guards it', () => {
+    const steps = (when: string) => ['id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux, win32]', 'category: x', 'steps:',
+      '  - id: s', '    type: check', '    title: { en: S }', '    action: env.platform', ...(when ? [`    when: ${when}`] : [])].join('\n');
+    const narrow = { ...registry, get: (n: string) => { const d = registry.get(n); return d && { ...d, platforms: ['linux' as const] }; } };
+    const unguarded = loadTroubleshooterText(steps(''), 'x.yaml', narrow).diagnostics.filter((d) => d.message.includes('does not run on'));
+    expect(unguarded.map((d) => [`${d.line}:${d.column}`, d.message])).toEqual([['11:13', 'step "s": "env.platform" does not run on win32; add a when: condition on platform.']]);
+    expect(loadTroubleshooterText(steps("platform == 'linux'"), 'x.yaml', narrow).diagnostics.some((d) => d.message.includes('does not run on'))).toBe(false);
+  });
+
   it('never throws on input that is not a mapping', () => {
     for (const text of ['', '42', '- a\n- b', 'null', '"x"']) {
       const result = loadTroubleshooterText(text, 'x.yaml', registry);

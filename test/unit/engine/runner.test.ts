@@ -160,6 +160,28 @@ describe('runner', () => {
     expect(finished(events)).toMatchObject({ outcome: 'resolved', reason: 'Dry run: nothing was changed.' });
   });
 
+  it('dry run reports unanswered questions without waiting and follows preset answers', async () => {
+    const m = machine();
+    const ts = m.load(`
+  - id: sure
+    type: ask
+    title: { en: S }
+    prompt: { en: Sure? }
+    answer: yesno
+  - id: human
+    type: escalate
+    title: { en: H }
+    when: answers.sure == false
+    reason: { en: Not sure. }`);
+    const ports = testPorts();
+    const unanswered = await collect(run(ts, ports, { ...m.opts, dryRun: true }));
+    expect(ports.rec.asked).toEqual([]);
+    expect(unanswered.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && e.status)).toEqual(['skipped', 'skipped']);
+    expect(finished(unanswered).outcome).toBe('resolved');
+    const answered = await collect(run(ts, ports, { ...m.opts, dryRun: true, answers: { sure: 'no' } }));
+    expect(finished(answered).outcome).toBe('needs-human');
+  });
+
   it('opens an https link from policy and fails clearly when the policy has no URL', async () => {
     const m = machine();
     const ts = m.load(`

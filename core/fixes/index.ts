@@ -7,11 +7,13 @@ import type { ActionDefinition } from '../engine/action.ts';
 import { createRegistry, type ActionRegistry } from '../engine/registry.ts';
 import { networkActions } from './network/actions.ts';
 import { printerActions } from './printer/actions.ts';
+import { teamsActions } from './teams/actions.ts';
 
-export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions] as unknown as readonly ActionDefinition[];
+export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions, ...teamsActions] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);
 }
 
 export { networkProbesConfigSchema, type NetworkProbesConfig } from './network/config.ts';
+export { createNodeLauncher } from './shared/node-launch.ts';

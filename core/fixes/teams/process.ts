@@ -1,0 +1,119 @@
+/**
+ * Finding, quitting and starting Teams. Processes are found per user (`pgrep -x -u`, `tasklist`)
+ * and ended by PID on macOS/Linux, so another user's Teams is never touched. Graceful first;
+ * SIGKILL / `taskkill /F` only when the caller says the employee agreed.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ActionContext } from '../../engine/action.ts';
+import { isSafeArgument, run, succeeded } from '../shared/exec.ts';
+import { launcherOf } from '../shared/launch.ts';
+import { teamsProcesses, type TeamsClient } from './paths.ts';
+
+export type TeamsProcess = { client: TeamsClient; name: string; pid: number };
+
+/** `tasklist /FO CSV /NH` line: "ms-teams.exe","12345","Console","1","245,312 K". */
+export function parseTasklist(text: string): Array<{ name: string; pid: number }> {
+  const out: Array<{ name: string; pid: number }> = [];
+  for (const match of text.matchAll(/^"([^"]+)","(\d+)"/gm)) if (match[1] && match[2]) out.push({ name: match[1], pid: Number(match[2]) });
+  return out;
+}
+
+export function findCommand(ctx: Pick<ActionContext, 'platform' | 'env'>, name: string): { file: string; args: string[] } {
+  if (ctx.platform === 'win32') return { file: 'tasklist', args: ['/FI', `IMAGENAME eq ${name}`, '/FO', 'CSV', '/NH'] };
+  const user = ctx.env.USER ?? ctx.env.LOGNAME;
+  return { file: 'pgrep', args: [...(user && isSafeArgument(user) ? ['-u', user] : []), '-x', name] };
+}
+
+export async function findTeams(ctx: ActionContext): Promise<TeamsProcess[]> {
+  const found: TeamsProcess[] = [];
+  for (const spec of teamsProcesses(ctx.platform)) {
+    const { file, args } = findCommand(ctx, spec.name);
+    const result = await run(ctx, file, args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
+    if (result.notFound) throw new Error(`${file} is not available`);
+    if (ctx.platform === 'win32') {
+      for (const row of parseTasklist(result.stdout)) if (row.name.toLowerCase() === spec.name.toLowerCase()) found.push({ client: spec.client, name: spec.name, pid: row.pid });
+    } else if (succeeded(result)) {
+      for (const line of result.stdout.split('\n')) if (/^\d+$/.test(line.trim())) found.push({ client: spec.client, name: spec.name, pid: Number(line.trim()) });
+    }
+  }
+  return found;
+}
+
+/** On Linux, how each process was started, so a restart uses the same command line. */
+export async function commandLines(ctx: ActionContext, processes: readonly TeamsProcess[]): Promise<string[][]> {
+  if (ctx.platform !== 'linux') return [];
+  const out: string[][] = [];
+  for (const proc of processes) {
+    const raw = await readFile(`/proc/${proc.pid}/cmdline`, 'utf8').catch(() => '');
+    const argv = raw.split('\0').filter(Boolean);
+    if (argv.length > 0 && !out.some((a) => a.join('\0') === argv.join('\0'))) out.push(argv);
+  }
+  return out;
+}
+
+const macBundle: Record<TeamsClient, string> = { new: 'com.microsoft.teams2', classic: 'com.microsoft.teams', community: '' };
+
+export function quitCommands(ctx: Pick<ActionContext, 'platform'>, processes: readonly TeamsProcess[], force: boolean): Array<{ file: string; args: string[] }> {
+  if (processes.length === 0) return [];
+  const names = [...new Set(processes.map((p) => p.name))];
+  switch (ctx.platform) {
+    case 'win32':
+      return names.map((name) => ({ file: 'taskkill', args: [...(force ? ['/F'] : []), '/IM', name] }));
+    case 'darwin':
+      if (force) return [{ file: 'kill', args: ['-KILL', ...processes.map((p) => String(p.pid))] }];
+      return [...new Set(processes.map((p) => p.client))].map((client) => ({ file: 'osascript', args: ['-e', `tell application id "${macBundle[client]}" to quit`] }));
+    case 'linux':
+      return [{ file: 'kill', args: [force ? '-KILL' : '-TERM', ...processes.map((p) => String(p.pid))] }];
+  }
+}
+
+/** Polls until `done` holds or the time is up (bounded; the interval is short against a human's wait). */
+export async function waitFor(ctx: ActionContext, ms: number, done: () => Promise<boolean>): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  for (let i = 0; i < 1000; i++) {
+    if (await done()) return true;
+    if (performance.now() >= deadline || ctx.signal.aborted) return false;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return false;
+}
+
+export type QuitOutcome = 'not-running' | 'graceful' | 'forced' | 'still-running';
+
+export async function quitTeams(ctx: ActionContext, force: boolean, graceMs: number): Promise<{ outcome: QuitOutcome; restart: string[][]; clients: TeamsClient[] }> {
+  const running = await findTeams(ctx);
+  if (running.length === 0) return { outcome: 'not-running', restart: [], clients: [] };
+  const restart = await commandLines(ctx, running);
+  const clients = [...new Set(running.map((p) => p.client))];
+  for (const c of quitCommands(ctx, running, false)) await run(ctx, c.file, c.args, { timeoutMs: 10_000 });
+  if (await waitFor(ctx, graceMs, async () => (await findTeams(ctx)).length === 0)) return { outcome: 'graceful', restart, clients };
+  if (!force) return { outcome: 'still-running', restart, clients };
+  const left = await findTeams(ctx);
+  for (const c of quitCommands(ctx, left, true)) await run(ctx, c.file, c.args, { timeoutMs: 10_000 });
+  const gone = await waitFor(ctx, 5000, async () => (await findTeams(ctx)).length === 0);
+  return { outcome: gone ? 'forced' : 'still-running', restart, clients };
+}
+
+/** Starts Teams the way it was running (Linux) or through the OS's app launcher. */
+export async function startTeams(ctx: ActionContext, client: TeamsClient, recorded: readonly string[][]): Promise<{ started: boolean; error?: string }> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ctx.env)) if (v !== undefined) env[k] = v;
+  if (ctx.platform === 'linux') {
+    const launcher = launcherOf(ctx.exec);
+    if (!launcher) return { started: false, error: 'no launcher' };
+    const argv = recorded[0] ?? ['teams-for-linux'];
+    const [file, ...args] = argv;
+    if (!file) return { started: false, error: 'no command' };
+    const result = await launcher.launch(file, args, { env });
+    return result.started ? { started: true } : { started: false, error: result.error ?? 'not started' };
+  }
+  const command =
+    ctx.platform === 'darwin'
+      ? { file: 'open', args: ['-b', macBundle[client === 'classic' ? 'classic' : 'new']] }
+      : client === 'classic' && ctx.env.LOCALAPPDATA
+        ? { file: `${ctx.env.LOCALAPPDATA}\\Microsoft\\Teams\\Update.exe`, args: ['--processStart', 'Teams.exe'] }
+        : { file: 'explorer.exe', args: ['shell:AppsFolder\\MSTeams_8wekyb3d8bbwe!MSTeams'] };
+  const result = await run(ctx, command.file, command.args, { timeoutMs: 15_000, locale: 'keep' });
+  // explorer.exe exits with 1 even when it opened the app; the running check decides.
+  return result.notFound ? { started: false, error: `${command.file} not found` } : { started: true };
+}

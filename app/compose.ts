@@ -17,6 +17,9 @@ import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { loadVisibleCatalog } from './catalog.ts';
+import { createOutageService } from '../core/outage/service.ts';
+import { policyAbout } from '../core/policy/about.ts';
+import { eventFromRecord, exporterFromPolicy } from '../core/telemetry/otlp.ts';
 import type { EventSink } from './dispatcher.ts';
 import type { Handlers } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
@@ -119,6 +122,15 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   };
 
   const categoryOf = (id: string) => catalog.get(id)?.troubleshooter.category ?? 'general';
+  const outages = createOutageService({ url: policy.outageFeedUrl, dataDir: options.dataDir });
+  const refreshOutages = () =>
+    outages.refresh().catch((error: unknown) => log.warn('outage: feed refresh failed', { error: String(error) }));
+  void refreshOutages();
+  // A modest interval: the feed is small and conditional (ETag), and outages change in minutes.
+  const outageTimer = policy.outageFeedUrl ? setInterval(() => void refreshOutages(), 5 * 60_000) : undefined;
+  outageTimer?.unref();
+  const telemetry = exporterFromPolicy(policy.telemetry, { appVersion: options.version, platform });
+  telemetry?.start();
   const tickets = createTicketDesk({
     service: ticketService,
     troubleshooter: (id) => {
@@ -134,7 +146,9 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     onFinished: async (events) => {
       tickets.keepTranscript(events);
       const record = historyRecord(events, categoryOf);
-      if (record) await history.record(record).catch((error: unknown) => options.log.error('history: could not record a run', { error: String(error) }));
+      if (!record) return;
+      await history.record(record).catch((error: unknown) => options.log.error('history: could not record a run', { error: String(error) }));
+      telemetry?.record(eventFromRecord(record));
     },
   });
   const handlers = createHandlers({
@@ -144,6 +158,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     settings,
     history,
     tickets,
+    outages,
+    policyAbout: () => policyAbout(effective),
   });
   return {
     handlers,
@@ -152,6 +168,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     dispose: () => {
       runs.cancelAll();
       ticketService.stop();
+      if (outageTimer) clearInterval(outageTimer);
+      void telemetry?.stop();
     },
   };
 }

@@ -4,11 +4,13 @@
  */
 import type { AppInfo, TroubleshooterSummary } from '../contract/index.ts';
 import type { Lang } from '../core/engine/action.ts';
-import type { Handlers } from './dispatcher.ts';
+import { IpcFailure, type Handlers } from './dispatcher.ts';
 import type { RunManager } from './runs.ts';
 import type { RunHistory } from './history.ts';
 import type { SettingsService } from './settings.ts';
 import type { TicketDesk } from './tickets.ts';
+import type { OutageService } from '../core/outage/service.ts';
+import type { PolicyAbout } from '../core/policy/about.ts';
 
 export type CatalogView = {
   list(lang: Lang): TroubleshooterSummary[];
@@ -22,6 +24,8 @@ export type AppServices = {
   settings: SettingsService;
   history: RunHistory;
   tickets: TicketDesk;
+  outages: OutageService;
+  policyAbout(): PolicyAbout;
 };
 
 export function createHandlers(services: AppServices): Handlers {
@@ -38,5 +42,13 @@ export function createHandlers(services: AppServices): Handlers {
     'ticket:draft': ({ lang, runId, userText }) => services.tickets.draft({ lang, runId, userText }),
     'ticket:send': (edit) => services.tickets.send(edit),
     'ticket:list': () => services.tickets.list(),
+    'outage:list': ({ lang }) => services.outages.active(lang),
+    'outage:for': ({ troubleshooterId, lang }) => {
+      const summary = services.catalog.list(lang).find((t) => t.id === troubleshooterId);
+      if (!summary) throw new IpcFailure('not-found', { troubleshooterId });
+      return services.outages.forTroubleshooter({ id: summary.id, category: summary.category }, lang);
+    },
+    'outage:affected': ({ outageId }) => services.outages.markAffected(outageId),
+    'policy:about': () => services.policyAbout(),
   };
 }

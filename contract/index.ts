@@ -18,6 +18,8 @@ import {
   ticketDraftViewSchema,
   ticketEditSchema,
 } from './ui-schemas.ts';
+import { markAffectedResultSchema, shownOutageSchema } from '../core/outage/schemas.ts';
+import { policyAboutSchema } from '../core/policy/about.ts';
 
 const empty = z.object({}).strict();
 const ack = z.object({ ok: z.literal(true) });
@@ -55,6 +57,14 @@ export const channels = {
   'ticket:send': { args: ticketEditSchema, result: sendResultSchema },
   /** "My tickets": what was sent from this machine and its status where the helpdesk tells. */
   'ticket:list': { args: empty, result: z.array(myTicketSchema) },
+  /** Active outages for the Home banner ("Known issue: … IT is on it; no ticket needed"). */
+  'outage:list': { args: z.object({ lang: langSchema }).strict(), result: z.array(shownOutageSchema) },
+  /** Active outages that match one troubleshooter, shown before and while it runs. */
+  'outage:for': { args: z.object({ troubleshooterId: idSchema, lang: langSchema }).strict(), result: z.array(shownOutageSchema) },
+  /** "I'm affected too": recorded once per outage, never a ticket. */
+  'outage:affected': { args: z.object({ outageId: z.string().min(1).max(100) }).strict(), result: markAffectedResultSchema },
+  /** Admin view for the About screen: each setting's effective value and source, and invalid keys. */
+  'policy:about': { args: empty, result: policyAboutSchema },
 } as const;
 
 export const events = {

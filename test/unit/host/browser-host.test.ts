@@ -9,6 +9,7 @@ import { createRunHistory } from '../../../app/history.ts';
 import { createSettingsService } from '../../../app/settings.ts';
 import type { TicketDesk } from '../../../app/tickets.ts';
 import { createLogger } from '../../../core/log.ts';
+import type { OutageService } from '../../../core/outage/service.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server.ts';
 
 let host: BrowserHost;
@@ -31,6 +32,8 @@ beforeAll(async () => {
         history,
         // These tests are about the transport; no ticket channel is called.
         tickets: {} as TicketDesk,
+        outages: {} as OutageService,
+        policyAbout: () => ({ settings: [], issues: [] }),
       }),
   });
 });

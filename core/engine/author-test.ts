@@ -25,14 +25,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ActionDefinition, Lang } from './action.ts';
 import { answerValueSchema, outcomeSchema, type RunEvent } from './events.ts';
-import { loadTroubleshooterFile, type Diagnostic } from './loader.ts';
+import { loadTroubleshooterFile, parseYamlMapping, schemaDiagnostics, type Diagnostic, type Locator } from './loader.ts';
 import { createRegistry, type ActionRegistry } from './registry.ts';
 import { run } from './runner.ts';
-import { platformSchema } from './schema.ts';
+import { platformSchema, type Troubleshooter } from './schema.ts';
 
 const simResult = z.record(z.string(), z.unknown());
 const stepStatus = z.enum(['passed', 'fixed', 'failed', 'skipped', 'error', 'timeout', 'refused']);
@@ -141,25 +140,51 @@ export async function runAuthorCase(
   }
   if (want.path && want.path.join(' → ') !== ran.join(' → ')) failures.push(`expected path ${want.path.join(' → ') || '(none)'}, got ${ran.join(' → ') || '(none)'}`);
   for (const [id, status] of Object.entries(want.steps ?? {})) {
-    if (!ts.steps.some((s) => s.id === id)) failures.push(`expect.steps names "${id}", which is not a step of ${ts.id}`);
-    else if (statuses.get(id) !== status) failures.push(`expected step ${id} to be ${status}, got ${statuses.get(id) ?? 'not run'}`);
+    if (statuses.get(id) !== status) failures.push(`expected step ${id} to be ${status}, got ${statuses.get(id) ?? 'not run'}`);
   }
   return { file, name: testCase.name, pass: failures.length === 0, failures };
 }
 
+/** Names in a case that do not exist in the troubleshooter: located errors, so typos never pass silently. */
+function checkCaseNames(ts: Troubleshooter, cases: readonly AuthorTestCase[], locator: Locator, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = new Map(ts.steps.map((st) => [st.id, st.type]));
+  const bad = (p: (string | number)[], key: string, message: string) => out.push({ file, ...locator.key(p, key), severity: 'error', message });
+  cases.forEach((c, i) => {
+    for (const id of Object.keys(c.results ?? {})) {
+      if (ids.get(id) !== 'check') bad(['cases', i, 'results'], id, `results.${id}: ${ts.id} has no check step "${id}".`);
+    }
+    for (const id of Object.keys(c.answers ?? {})) {
+      if (ids.get(id) !== 'ask') bad(['cases', i, 'answers'], id, `answers.${id}: ${ts.id} has no ask step "${id}".`);
+    }
+    for (const id of Object.keys(c.expect.steps ?? {})) if (!ids.has(id)) bad(['cases', i, 'expect', 'steps'], id, `expect.steps.${id}: ${ts.id} has no step "${id}".`);
+    (c.expect.path ?? []).forEach((id, j) => {
+      if (!ids.has(id)) out.push({ file, ...locator.at(['cases', i, 'expect', 'path', j]), severity: 'error', message: `expect.path: ${ts.id} has no step "${id}".` });
+    });
+  });
+  return out;
+}
+
 export async function runAuthorTestFile(file: string, registry: ActionRegistry): Promise<AuthorTestReport> {
-  const diag = (message: string): AuthorTestReport => ({ results: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', message }] });
-  let data: unknown;
+  let text: string;
   try {
-    data = parse(await readFile(file, 'utf8'), { maxAliasCount: 50 });
+    text = await readFile(file, 'utf8');
   } catch (error) {
-    return diag(`Cannot read the test file: ${(error as Error).message.split('\n')[0]}`);
+    return { results: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the test file: ${(error as Error).message}` }] };
   }
-  const parsed = authorTestSchema.safeParse(data);
-  if (!parsed.success) return diag(parsed.error.issues.map((i) => `${i.path.join('.') || 'top level'}: ${i.message}`).join('; '));
+  const yaml = parseYamlMapping(text, file, 'An author test file (troubleshooter, cases)');
+  if (!yaml.ok) return { results: [], diagnostics: yaml.diagnostics };
+  const parsed = authorTestSchema.safeParse(yaml.data);
+  if (!parsed.success) return { results: [], diagnostics: schemaDiagnostics(parsed.error.issues, yaml.data, yaml.locator, file) };
   const target = path.resolve(path.dirname(file), parsed.data.troubleshooter ?? path.basename(file).replace(/\.test\.ya?ml$/i, '.yaml'));
   const loaded = await loadTroubleshooterFile(target, registry);
+  const diagnostics = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (loaded.ok) diagnostics.push(...checkCaseNames(loaded.troubleshooter, parsed.data.cases, yaml.locator, file));
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (diagnostics.length > 0) {
+    return { results: parsed.data.cases.map((c) => ({ file, name: c.name, pass: false, failures: ['the test file or its troubleshooter has errors (listed above)'] })), diagnostics };
+  }
   const results: CaseResult[] = [];
   for (const testCase of parsed.data.cases) results.push(await runAuthorCase(target, testCase, registry, loaded, file));
-  return { results, diagnostics: loaded.diagnostics.filter((d) => d.severity === 'error') };
+  return { results, diagnostics };
 }

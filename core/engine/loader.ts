@@ -104,7 +104,7 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown): string {
       if (issue.keys.every((k) => k.length === 2) && issue.keys.some((k) => !localizedLangs.has(k))) {
         return `${parent}unknown language ${keys}; use en, nl, fr or de.`;
       }
-      return `${parent}unknown key ${keys}; check the spelling against troubleshooters/schema.json.`;
+      return `${parent}unknown key ${keys}; check the spelling (allowed keys are in troubleshooters/schema.json).`;
     }
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator === 'type') {
@@ -127,8 +127,15 @@ export function issueLocation(issue: z.core.$ZodIssue, locator: Locator) {
   return locator.at(p);
 }
 
-/** `options.baseDir`: folder the troubleshooter lives in; when given, referenced catalog files must exist. */
-export function loadTroubleshooterText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): LoadResult {
+export type ParsedYaml =
+  | { ok: true; data: Record<string, unknown>; locator: Locator; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parses one YAML document keeping positions. Returns syntax errors as diagnostics; `ok` only
+ * when the document parsed and is a mapping. Shared by troubleshooters and author tests.
+ */
+export function parseYamlMapping(text: string, file: string, what: string): ParsedYaml {
   const diagnostics: Diagnostic[] = [];
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -144,7 +151,6 @@ export function loadTroubleshooterText(text: string, file: string, registry: Act
     const p = counter.linePos(warning.pos[0]);
     add('warning', { line: p.line, column: p.col }, `YAML: ${warning.message.split('\n')[0]}`);
   }
-
   let data: unknown;
   try {
     // A bounded alias count stops "billion laughs" documents.
@@ -155,15 +161,25 @@ export function loadTroubleshooterText(text: string, file: string, registry: Act
   }
   const locator = createLocator(doc, counter);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    add('error', locator.at([]), 'A troubleshooter file must be a mapping with id, version, title, summary, platforms, category and steps.');
+    add('error', locator.at([]), `${what} must be a mapping.`);
     return { ok: false, diagnostics };
   }
+  return { ok: true, data: data as Record<string, unknown>, locator, diagnostics };
+}
 
+/** Turns schema issues into located diagnostics with author-friendly sentences. */
+export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], data: unknown, locator: Locator, file: string): Diagnostic[] {
+  return issues.map((issue) => ({ file, ...issueLocation(issue, locator), severity: 'error' as const, message: explainIssue(issue, data) }));
+}
+
+/** `options.baseDir`: folder the troubleshooter lives in; when given, referenced catalog files must exist. */
+export function loadTroubleshooterText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): LoadResult {
+  const yaml = parseYamlMapping(text, file, 'A troubleshooter file (id, version, title, summary, platforms, category, steps)');
+  if (!yaml.ok) return { ok: false, diagnostics: yaml.diagnostics };
+  const { data, locator, diagnostics } = yaml;
   const parsed = troubleshooterSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) add('error', issueLocation(issue, locator), explainIssue(issue, data));
-  }
-  for (const d of checkSemantics(data as Record<string, unknown>, registry, locator, file, options.baseDir)) diagnostics.push(d);
+  if (!parsed.success) diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, locator, file));
+  diagnostics.push(...checkSemantics(data, registry, locator, file, options.baseDir));
 
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (parsed.success && !diagnostics.some((d) => d.severity === 'error')) {

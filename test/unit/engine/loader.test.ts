@@ -32,7 +32,7 @@ describe('loader', () => {
       ['3:8', 'title.en: the English text ("en") is missing; English is required and shown when a translation is missing.'],
       ['4:25', 'summary: unknown language "xx"; use en, nl, fr or de.'],
       ['5:20', 'platforms.1: must be one of "win32", "darwin", "linux".'],
-      ['7:1', 'unknown key "colour"; check the spelling against troubleshooters/schema.json.'],
+      ['7:1', 'unknown key "colour"; check the spelling (allowed keys are in troubleshooters/schema.json).'],
       ['14:14', 'step "one", timeout: Use a duration like "30s", "500ms" or "2m".'],
       ['16:11', 'step "two": unknown step type; use check, ask, info, link or escalate.'],
     ]);

@@ -49,7 +49,7 @@ export function transportError(error: unknown, what: string): ConnectorError {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
     return new ConnectorError('retryable', ticketMessageKeys.offline, `${what}: ${code}`);
   }
-  return new ConnectorError('unknown-outcome', ticketMessageKeys.offline, `${what}: ${code ?? name ?? 'network error'}`);
+  return new ConnectorError('unknown-outcome', ticketMessageKeys.offline, `${what}: ${code ?? (name || 'network error')}`);
 }
 
 export function statusError(status: number, what: string): ConnectorError {

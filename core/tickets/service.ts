@@ -176,7 +176,7 @@ export async function createTicketService(options: TicketServiceOptions) {
     /** Persists, then tries once right away; later attempts run from the scheduler. */
     async send(input: unknown): Promise<SendResult> {
       const parsed = ticketDraftSchema.safeParse(input);
-      if (!parsed.success) return { kind: 'error', messageKey: ticketMessageKeys.rejected };
+      if (!parsed.success) return { kind: 'error', messageKey: ticketMessageKeys.unknown };
       const draft = finaliseDraft(parsed.data, redactor, titleLimit);
       if (!outbox) {
         if (mailtoTo) return { kind: 'mailto', clientId: draft.clientId, url: buildMailtoUrl(mailtoTo, draft) };

@@ -1,0 +1,25 @@
+/**
+ * Child-process entry of the cold-start benchmark: policy, the action registry, a catalog and the
+ * history store — what the core needs before it can show the first screen. Prints one JSON line.
+ * argv: <catalogDir> <dataDir>; the policy file comes from FIRSTLINE_POLICY_FILE.
+ */
+import { allActions } from '../../core/actions.ts';
+import { loadCatalog } from '../../core/engine/loader.ts';
+import { createNodeExec } from '../../core/engine/exec-node.ts';
+import { loadPolicy } from '../../core/policy/load.ts';
+import { createRunHistory } from '../../app/history.ts';
+
+// performance.now() counts from process start, so `imported` includes Node's own boot.
+const imported = performance.now();
+const [catalogDir, dataDir] = process.argv.slice(2);
+if (!catalogDir || !dataDir) throw new Error('usage: cold-start <catalogDir> <dataDir>');
+const policy = await loadPolicy({ platform: process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux', exec: createNodeExec(), env: process.env });
+const policyDone = performance.now();
+const catalog = await loadCatalog(catalogDir, allActions());
+const catalogDone = performance.now();
+const history = await createRunHistory({ dataDir });
+const storeDone = performance.now();
+const phases = { imported, policy: policyDone - imported, catalog: catalogDone - policyDone, store: storeDone - catalogDone };
+process.stdout.write(
+  `${JSON.stringify({ troubleshooters: catalog.entries.length, diagnostics: catalog.diagnostics.length, policyIssues: policy.issues.length, history: history.list().length, phases })}\n`,
+);

@@ -8,8 +8,9 @@ import { createRegistry, type ActionRegistry } from '../engine/registry.ts';
 import { networkActions } from './network/actions.ts';
 import { printerActions } from './printer/actions.ts';
 import { teamsActions } from './teams/actions.ts';
+import { passwordActions } from './password/actions.ts';
 
-export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions, ...teamsActions] as unknown as readonly ActionDefinition[];
+export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions, ...teamsActions, ...passwordActions] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config.ts';
 import { repoRoot } from '../test/support/host-fixture.ts';
-import { startHelpdesk, startUiHost } from '../test/e2e/ui-support.ts';
+import { startHelpdesk, startOutageFeed, startUiHost } from '../test/e2e/ui-support.ts';
 
 const outDir = path.join(repoRoot, 'docs', 'screenshots');
 const debianChromium = '/usr/bin/chromium';
@@ -28,16 +28,29 @@ async function shoot(page: Page, lang: string, name: string) {
 
 async function capture(lang: keyof typeof words) {
   const helpdesk = await startHelpdesk();
-  const host = await startUiHost({ helpdesk, locale: lang === 'nl' ? 'nl-BE' : 'en-GB', policy: { tileOrder: ['wifi', 'print-queue'] } });
+  const feed = await startOutageFeed(() => [
+    {
+      id: 'vpn-maintenance',
+      title: { en: 'VPN maintenance tonight', nl: 'Onderhoud aan de VPN vanavond' },
+      message: { en: 'Working from home may be interrupted between 20:00 and 21:00.', nl: 'Thuiswerken kan tussen 20 en 21 uur onderbroken worden.' },
+      startsAt: '2020-01-01T00:00:00Z',
+      severity: 'info',
+    },
+  ]);
+  const host = await startUiHost({ helpdesk, locale: lang === 'nl' ? 'nl-BE' : 'en-GB', policy: { tileOrder: ['wifi', 'print-queue'], outageFeedUrl: feed.url } });
   const browser = await chromium.launch({ executablePath: existsSync(debianChromium) ? debianChromium : undefined, args: chromiumArgs });
   const w = words[lang];
   try {
     const page = await browser.newPage({ viewport: { width: 400, height: 600 }, locale: lang, colorScheme: 'light', reducedMotion: 'reduce' });
     const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name });
     const search = page.getByLabel(w.search);
-    await page.goto(host.url);
-    await search.waitFor();
-    await page.locator('.tile').first().waitFor();
+    // The outage feed is fetched in the background at start; reload until the banner is there.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.goto(host.url);
+      await page.locator('.tile').first().waitFor();
+      if (await page.locator('.banner').count()) break;
+      await page.waitForTimeout(250);
+    }
     await shoot(page, lang, '1-home');
 
     await search.fill('printr');
@@ -85,6 +98,7 @@ async function capture(lang: keyof typeof words) {
     await browser.close();
     await host.stop();
     await helpdesk.close();
+    await feed.close();
   }
 }
 

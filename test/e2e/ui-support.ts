@@ -45,6 +45,26 @@ export async function startHelpdesk(): Promise<Helpdesk> {
   };
 }
 
+/** An outage feed (core/outage/feed.ts format) on 127.0.0.1 that also counts "I'm affected too". */
+export async function startOutageFeed(outages: (origin: string) => unknown[]): Promise<{ url: string; affected: string[]; close(): Promise<void> }> {
+  const affected: string[] = [];
+  const server = http.createServer((req, res) => {
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        affected.push(String((JSON.parse(body) as { outageId?: unknown }).outageId));
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ version: 1, outages: outages(`http://${req.headers.host ?? ''}`) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/feed.json`, affected, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 export async function startUiHost(options: { helpdesk?: Helpdesk; policy?: Record<string, unknown>; locale?: string } = {}): Promise<TestHost> {
   return startTestHost({
     catalogDir: uiCatalogDir,

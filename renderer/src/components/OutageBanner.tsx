@@ -1,13 +1,30 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChannelResult } from '../../../contract/index.ts';
+import { call } from '../api.ts';
+import type { UiLang } from '../i18n.ts';
 
-export type Outage = { id: string; title: string; message?: string | undefined };
+type Outage = ChannelResult<'outage:list'>[number];
 
 /**
- * Known issues the organisation already works on ("Printing in building B is down"), shown above
- * everything so employees do not open duplicate tickets. Renders nothing when all is well.
+ * Known issues the organisation already works on ("Printing on the 3rd floor is down"), shown
+ * above everything so employees do not open duplicate tickets. "I'm affected too" is counted once
+ * and never creates a ticket. Renders nothing when all is well or the feed is unavailable.
  */
-export function OutageBanner({ outages }: { outages: readonly Outage[] }) {
-  const { t } = useTranslation();
+export function OutageBanner() {
+  const { t, i18n } = useTranslation();
+  const [outages, setOutages] = useState<Outage[]>([]);
+
+  useEffect(() => {
+    call('outage:list', { lang: i18n.language as UiLang }).then(setOutages, () => setOutages([]));
+  }, [i18n.language]);
+
+  const markAffected = (outageId: string) => {
+    // Shown at once; the core records it once per outage, whatever happens to this click.
+    setOutages((list) => list.map((o) => (o.id === outageId ? { ...o, affected: true } : o)));
+    call('outage:affected', { outageId }).catch(() => undefined);
+  };
+
   if (outages.length === 0) return null;
   return (
     <section className="banner" aria-labelledby="outage-heading">
@@ -16,12 +33,20 @@ export function OutageBanner({ outages }: { outages: readonly Outage[] }) {
       </h2>
       <ul className="banner-list">
         {outages.map((o) => (
-          <li key={o.id}>
+          <li key={o.id} className="banner-item">
             <strong>{o.title}</strong>
-            {o.message && <span> — {o.message}</span>}
+            {o.message && <span>{o.message}</span>}
+            {o.affected ? (
+              <span role="status">{t('outage.affectedThanks')}</span>
+            ) : (
+              <button type="button" className="button button-small" aria-label={t('outage.affectedLabel', { title: o.title })} onClick={() => markAffected(o.id)}>
+                {t('outage.affected')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
+      <p className="banner-note">{t('outage.noTicketNeeded')}</p>
     </section>
   );
 }

@@ -58,8 +58,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
   const searching = query.trim() !== '';
   return (
     <section aria-labelledby="home-heading" className="screen">
-      {/* Known-issues slot: filled once the outage feed (core/outage) reaches the contract. */}
-      <OutageBanner outages={[]} />
+      <OutageBanner />
       <h2 id="home-heading" className="screen-heading">
         {t('home.heading')}
       </h2>

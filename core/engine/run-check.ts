@@ -97,7 +97,9 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
   if (check.ok) return { status: 'passed', finding: pass, result: check.inv.result };
   if (fixes.length === 0) return { status: 'failed', finding: failText, reason: failText ?? say('stepFailed', lang, title), result: check.inv.result };
 
-  const changing = fixes.filter(({ def }) => def.changesMachine);
+  // Consent covers every fix that changes the machine; a step that declares elevation asks even
+  // when its fixes are read-only, because admin rights are themselves worth a question.
+  const changing = fixes.filter(({ def }) => def.changesMachine || elevate);
   if (changing.length > 0) {
     const changes = changing.map(({ fix, def }) => describe(ctx, def, fix.with, fix.description));
     const gate = yield* askConsent(ctx, step.id, changes, elevate, title);

@@ -1,10 +1,11 @@
 /** The authoring CLI as IT uses it: `tsx cli/index.ts <command>` in a child process, no build step. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runEventSchema, type RunEvent } from '../../../core/engine/events.ts';
+import { goneWithin, waitForFile } from './helpers.ts';
 
 const root = path.resolve('.');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -61,7 +62,10 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
   it('list --json shows the catalog', async () => {
     const res = await cli(['list', '--json', '--catalog', catalog, '--lang', 'fr']);
     expect(res.code).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual([expect.objectContaining({ id: 'flag', title: 'Drapeau', platforms: ['linux', 'darwin'] })]);
+    expect(JSON.parse(res.stdout)).toEqual([
+      expect.objectContaining({ id: 'flag', title: 'Drapeau', platforms: ['linux', 'darwin'] }),
+      expect.objectContaining({ id: 'hang', title: 'Blocage' }),
+    ]);
   });
 
   it('run --dry-run --json prints valid NDJSON and changes nothing on disk; a real run with --yes does', async () => {
@@ -90,6 +94,22 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
     const types = res.stdout.trim().split('\n').map((l) => (JSON.parse(l) as RunEvent).type);
     expect(types).toContain('consent-refused');
     expect(existsSync(path.join(work, 'fixed'))).toBe(false);
+  });
+
+  it('Ctrl+C cancels the run: the script is killed, the last event is cancelled and the exit code is 3', async () => {
+    const child = spawn(tsx, ['cli/index.ts', 'run', 'hang', '--catalog', catalog, '--json'], {
+      cwd: root, env: { ...process.env, FIRSTLINE_FIXTURE_DIR: work }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await waitForFile(path.join(work, 'hang.pid'), 30_000);
+    const scriptPid = Number(readFileSync(path.join(work, 'hang.pid'), 'utf8'));
+    child.kill('SIGINT');
+    expect(await exited).toBe(3);
+    const last = JSON.parse(stdout.trim().split('\n').at(-1) as string) as RunEvent;
+    expect(last).toMatchObject({ type: 'run-finished', outcome: 'cancelled' });
+    expect(await goneWithin(scriptPid)).toBe(true);
   });
 
   it('exits 2 for an unknown troubleshooter and for bad flags', async () => {

@@ -129,6 +129,13 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   // A modest interval: the feed is small and conditional (ETag), and outages change in minutes.
   const outageTimer = policy.outageFeedUrl ? setInterval(() => void refreshOutages(), 5 * 60_000) : undefined;
   outageTimer?.unref();
+  // Background delivery resumes what an earlier session left in the outbox; timers never keep
+  // the process alive on their own.
+  ticketService.start({
+    set: (fn, ms) => setTimeout(fn, ms).unref(),
+    clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  });
+  if (ticketService.storeReport) log.warn('tickets: outbox file was unreadable and moved aside', ticketService.storeReport);
   const telemetry = exporterFromPolicy(policy.telemetry, { appVersion: options.version, platform });
   telemetry?.start();
   const tickets = createTicketDesk({

@@ -78,6 +78,11 @@ async function capture(lang: keyof typeof words) {
     await shoot(page, lang, '6-question');
     await page.getByRole('button', { name: w.next }).click();
     await page.locator('.ending-resolved').waitFor();
+    await nav(w.fixes).click();
+    await search.fill('vpn');
+    await search.press('Enter');
+    await page.getByRole('button', { name: w.allow }).click();
+    await page.locator('.ending-resolved').waitFor();
     await shoot(page, lang, '7-fixed');
 
     await nav(w.history).click();

@@ -73,6 +73,25 @@ test('questions are asked inline with validation, and the ending says what was c
   await expect(page.getByRole('heading', { name: 'Fixed' })).toBeFocused();
 });
 
+test('a fix that works ends "Fixed" with what was done; the next run finds nothing to change', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Describe the problem in a few words').fill('vpn');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'May we change this?' })).toContainText('Reconnect the VPN. Open documents stay open.');
+  await page.getByRole('button', { name: 'Yes, change it' }).click();
+  const ending = page.getByRole('region', { name: 'Fixed' });
+  await expect(ending).toContainText('What was done:');
+  await expect(ending.getByRole('listitem')).toHaveText(['Reconnect the VPN. Open documents stay open.']);
+  await expect(page.getByText('Repaired')).toBeVisible();
+  // Nothing left to fix: no consent asked, and the ending says what was checked.
+  await nav(page, 'Fixes').click();
+  await page.getByLabel('Describe the problem in a few words').fill('vpn');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Fixed' })).toContainText('What was checked:');
+  await expect(page.getByRole('region', { name: 'Fixed' })).toContainText('The VPN is connected.');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
 test('Escape in the consent dialog refuses the change and nothing is run', async ({ page }) => {
   await open(page);
   await page.getByLabel('Describe the problem in a few words').fill('printer');

@@ -3,7 +3,9 @@
  * (test/fixtures/ui-catalog, every action harmless here), a fixed machine snapshot (no probing
  * of this machine) and, when a test needs one, a helpdesk webhook on 127.0.0.1.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -66,13 +68,23 @@ export async function startOutageFeed(outages: (origin: string) => unknown[]): P
 }
 
 export async function startUiHost(options: { helpdesk?: Helpdesk; policy?: Record<string, unknown>; locale?: string } = {}): Promise<TestHost> {
-  return startTestHost({
+  // Per-host state for the fixture scripts (vpn.yaml); the host copies the environment when it starts.
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'fl-ui-state-'));
+  process.env.FIRSTLINE_UI_STATE_DIR = stateDir;
+  const host = await startTestHost({
     catalogDir: uiCatalogDir,
     snapshot: fixedSnapshot,
     locale: options.locale ?? 'en-US',
     policy: { support: { name: 'Service Desk', email: 'servicedesk@example.com', phone: '+32 2 555 01 23' }, ...options.policy },
     ...(options.helpdesk ? { ticketConfig: { connector: { type: 'webhook', url: options.helpdesk.url } } } : {}),
   });
+  return {
+    ...host,
+    stop: async () => {
+      await host.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Counts the clicks a test needs, for "≤ 3 clicks to a running fix". */

@@ -85,7 +85,9 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
   }
   const judged = async (phase: 'check' | 'verify') => {
     const inv = await spend(phase, checkDef, step.with);
-    const detail = inv.error === undefined && step.expect ? judge(inv.result, step.expect) : undefined;
+    const judgement = inv.error === undefined && step.expect ? judge(inv.result, step.expect) : undefined;
+    // The detail quotes result values, so it is redacted like the result itself.
+    const detail = judgement === undefined ? undefined : ctx.redactText(judgement);
     const ok = inv.error === undefined && (step.expect ? detail === undefined : inv.ok);
     const event = { ...inv.event, ok, ...(detail ? { detail } : {}), ...(inv.error === undefined && (ok ? pass : failText) ? { finding: ok ? pass : failText } : {}) } as EventBody;
     return { inv, ok, event };

@@ -150,6 +150,7 @@ export function buildQuestion(step: AskStep, lang: RunContext['lang']): Question
 export function validateAnswer(question: Question, value: AnswerValue): AnswerValue | undefined {
   if (question.type === 'yesno') {
     if (typeof value === 'boolean') return value;
+    if (typeof value !== 'string') return undefined;
     const v = value.trim().toLowerCase();
     if (['yes', 'y', 'true', 'ja', 'oui', 'j'].includes(v)) return true;
     if (['no', 'n', 'false', 'nee', 'non', 'nein'].includes(v)) return false;

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { scriptTroubleshooter } from './lib/catalog-gen.ts';
-import { lastJson, runNode } from './lib/child.ts';
+import { lastJson, runNode, tsxImport } from './lib/child.ts';
 import { repoRoot } from './lib/bundle.ts';
 import type { BenchResult } from './lib/result.ts';
 import { alternate, median, round } from './lib/stats.ts';
@@ -76,7 +76,7 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
     const diff = median(samples.a.map((a, i) => a - samples.b[i]!));
     const phase = (pick: (p: ColdStartReport['phases']) => number) => Math.round(median(phases.slice(1).map(pick)));
     const tsxEntry = path.join(repoRoot, 'bench', 'entries', 'cold-start.ts');
-    const viaTsx = await alternate(tsxRounds, () => core(['--import', 'tsx', tsxEntry]), bare);
+    const viaTsx = await alternate(tsxRounds, () => core(['--import', tsxImport, tsxEntry]), bare);
     const tsxDiff = median(viaTsx.a.map((a, i) => a - viaTsx.b[i]!));
     return [
       {

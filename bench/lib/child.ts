@@ -1,6 +1,9 @@
 /** Runs a Node child process to completion and times it from spawn to exit (argv only, no shell). */
 import { spawn } from 'node:child_process';
 
+/** `--import` value that loads tsx from this repository whatever the working directory. */
+export const tsxImport = import.meta.resolve('tsx');
+
 export type ChildRun = { ms: number; stdout: string; stderr: string; code: number | null };
 
 export function runNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 30_000): Promise<ChildRun> {

@@ -8,12 +8,13 @@ import net, { type AddressInfo } from 'node:net';
 
 export type Loopback = { port: number; close(): Promise<void> };
 
-/** An HTTP server that answers every request with 204 after `delayMs`; `arrivals` holds performance.now() of each request. */
-export async function startDelayedHttp(delayMs: number): Promise<Loopback & { url: string; arrivals: number[] }> {
+export type DelayedHttp = Loopback & { url: string; onArrival?: () => void };
+
+/** An HTTP server that answers every request with 204 after `delayMs`. */
+export async function startDelayedHttp(delayMs: number): Promise<DelayedHttp> {
   const timers = new Set<NodeJS.Timeout>();
-  const arrivals: number[] = [];
   const server = http.createServer((req, res) => {
-    arrivals.push(performance.now());
+    result.onArrival?.();
     req.resume();
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -23,10 +24,9 @@ export async function startDelayedHttp(delayMs: number): Promise<Loopback & { ur
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const result: DelayedHttp = {
     port,
     url: `http://127.0.0.1:${port}/probe`,
-    arrivals,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -34,6 +34,7 @@ export async function startDelayedHttp(delayMs: number): Promise<Loopback & { ur
         server.close(() => resolve());
       }),
   };
+  return result;
 }
 
 /** An HTTP server that serves one fixed HTML page (the "blank page" baseline of the UI figure). */

@@ -10,8 +10,13 @@ import { hasProblem, printerSchema, type Printer } from './model.ts';
 import { readPrinters } from './read.ts';
 import { printerTexts as t } from './texts.ts';
 
+// nullish: a `${{ answers.x }}` template for a question that was not asked substitutes null.
 const printerName = z.string().min(1).max(256).refine(isSafeArgument, { message: 'Printer names cannot start with "-".' });
 const problemSchema = z.enum(['none', 'no-printers', 'unknown-printer', 'spooler-down', 'queue-stopped', 'queue-rejecting', 'jobs-stuck', 'not-available']);
+
+function currentUser(ctx: ActionContext): string {
+  return (ctx.platform === 'win32' ? ctx.env.USERNAME : (ctx.env.USER ?? ctx.env.LOGNAME)) ?? '';
+}
 
 const stuckJobs = (p: Printer) => (p.enabled ? p.jobs.filter((j) => j.error) : p.jobs);
 
@@ -32,7 +37,7 @@ function sentence(p: Printer, ctx: ActionContext): string {
 
 export const printerStatusAction = defineAction({
   name: 'printer.status',
-  input: z.object({ printer: printerName.optional() }).strict(),
+  input: z.object({ printer: printerName.nullish() }).strict(),
   result: z.object({
     ok: z.boolean(),
     available: z.boolean(),
@@ -42,15 +47,18 @@ export const printerStatusAction = defineAction({
     /** Names of the queues that need fixing, and how many. */
     problemPrinters: z.array(z.string()),
     problemCount: z.number().int(),
-    /** Jobs left in the queues looked at (0 after a successful clean-up). */
+    /** Jobs left in the queues looked at. */
     jobCount: z.number().int(),
+    /** The employee's own jobs left in those queues (0 once their stuck jobs are cancelled). */
+    ownJobCount: z.number().int(),
   }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
   async run(input, ctx) {
     const readout = await readPrinters(ctx);
-    const empty = { printers: [], problemPrinters: [], problemCount: 0, jobCount: 0 };
+    const empty = { printers: [], problemPrinters: [], problemCount: 0, jobCount: 0, ownJobCount: 0 };
+    const user = currentUser(ctx);
     if (!readout.available) return { ok: false, available: false, problem: 'not-available' as const, finding: say(t.notAvailable, ctx.lang), ...empty };
     if (readout.spoolerDown) return { ok: false, available: true, problem: 'spooler-down' as const, finding: say(t.spoolerDown, ctx.lang), ...empty };
     const scope = input.printer ? readout.printers.filter((p) => p.name === input.printer) : readout.printers;
@@ -69,6 +77,7 @@ export const printerStatusAction = defineAction({
       problemPrinters: broken.map((p) => p.name),
       problemCount: broken.length,
       jobCount: scope.reduce((n, p) => n + p.jobs.length, 0),
+      ownJobCount: scope.reduce((n, p) => n + p.jobs.filter((j) => user !== '' && j.user.toLowerCase() === user.toLowerCase()).length, 0),
     };
   },
 });
@@ -93,7 +102,7 @@ function done(ctx: ActionContext, seq: { ok: boolean; notFound: boolean; error?:
 
 export const clearQueueAction = defineAction({
   name: 'printer.clear-queue',
-  input: z.object({ printer: printerName.optional(), scope: z.enum(['own', 'all']).default('own') }).strict(),
+  input: z.object({ printer: printerName.nullish(), scope: z.enum(['own', 'all']).default('own') }).strict(),
   result: fixResultSchema.extend({ printers: z.array(z.string()) }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
@@ -101,10 +110,10 @@ export const clearQueueAction = defineAction({
   async run(input, ctx) {
     // Anything but an explicit "all" means own jobs: the safe side when input bypassed the schema.
     const scope = input.scope === 'all' ? 'all' : 'own';
-    const user = (ctx.platform === 'win32' ? ctx.env.USERNAME : (ctx.env.USER ?? ctx.env.LOGNAME)) ?? '';
+    const user = currentUser(ctx);
     if (scope === 'own' && !isSafeArgument(user)) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang), printers: [] };
     // Stuck jobs: every job on a stopped queue, or jobs in error on a running one.
-    const chosen = await targets(ctx, input.printer, (p) => p.jobs.length > 0 && hasProblem(p));
+    const chosen = await targets(ctx, input.printer ?? undefined, (p) => p.jobs.length > 0 && hasProblem(p));
     if (chosen.result) return { ...chosen.result, printers: [] };
     if (chosen.names.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
     const commands = chosen.names.map((name) => clearQueueCommand(ctx.platform, name, scope, user));
@@ -114,13 +123,13 @@ export const clearQueueAction = defineAction({
 
 export const resumeQueueAction = defineAction({
   name: 'printer.resume',
-  input: z.object({ printer: printerName.optional() }).strict(),
+  input: z.object({ printer: printerName.nullish() }).strict(),
   result: fixResultSchema.extend({ printers: z.array(z.string()) }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(t.describeResume, lang, { printer: input.printer ?? t.anyPrinter[lang] }),
   async run(input, ctx) {
-    const chosen = await targets(ctx, input.printer, (p) => !p.enabled || !p.accepting);
+    const chosen = await targets(ctx, input.printer ?? undefined, (p) => !p.enabled || !p.accepting);
     if (chosen.result) return { ...chosen.result, printers: [] };
     if (chosen.names.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
     const commands = chosen.names.flatMap((name) => resumeCommands(ctx.platform, name));
@@ -155,7 +164,7 @@ async function firstExisting(paths: readonly string[]): Promise<string | undefin
 
 export const testPageAction = defineAction({
   name: 'printer.test-page',
-  input: z.object({ printer: printerName.optional() }).strict(),
+  input: z.object({ printer: printerName.nullish() }).strict(),
   result: fixResultSchema.extend({ printer: z.string().optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,

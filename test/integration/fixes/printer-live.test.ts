@@ -9,7 +9,13 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
+import type { RunEvent } from '../../../core/engine/events.ts';
 import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { loadTroubleshooterFile } from '../../../core/engine/loader.ts';
+import { composeRegistries } from '../../../core/engine/registry.ts';
+import { run as runTroubleshooter } from '../../../core/engine/runner.ts';
+import { fixesRegistry } from '../../../core/fixes/index.ts';
 import { clearQueueAction, printerStatusAction, resumeQueueAction, testPageAction } from '../../../core/fixes/printer/actions.ts';
 import { makeContext } from '../../unit/fixes/context.ts';
 import { cupsdPath, startCups, type CupsServer } from './cups-server.ts';
@@ -38,7 +44,7 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
 
   it('finds the stopped queue and its stuck jobs', async () => {
     const status = await printerStatusAction.run({}, ctx());
-    expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', problemPrinters: ['testq'], problemCount: 1, jobCount: 3 });
+    expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', problemPrinters: ['testq'], problemCount: 1, jobCount: 3, ownJobCount: 3 });
     expect(status.finding).toBe('The print queue of testq is stopped (Paused). 3 document(s) are stuck in the queue of testq.');
     expect(status.printers.find((p) => p.name === 'testq')?.jobs.map((j) => j.user)).toEqual([user, user, user]);
   });
@@ -52,7 +58,29 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
     expect(await cli('lpstat', '-o', 'testq')).toBe('');
     expect(await cli('lpstat', '-p', 'testq')).toMatch(/^printer testq is idle\.\s+enabled since/);
     expect(await cli('lpstat', '-a', 'testq')).toMatch(/^testq accepting requests since/);
-    expect(await printerStatusAction.run({ printer: 'testq' }, ctx())).toMatchObject({ ok: true, problem: 'none', jobCount: 0 });
+    expect(await printerStatusAction.run({ printer: 'testq' }, ctx())).toMatchObject({ ok: true, problem: 'none', jobCount: 0, ownJobCount: 0 });
+  });
+
+  it('runs the printer-queue troubleshooter through the engine and leaves the queue empty, enabled and accepting', async () => {
+    const registry = composeRegistries(builtinRegistry(), fixesRegistry());
+    const file = new URL('../../../troubleshooters/printer-queue.yaml', import.meta.url).pathname;
+    const loaded = await loadTroubleshooterFile(file, registry);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const consents: string[][] = [];
+    const events: RunEvent[] = [];
+    const stream = runTroubleshooter(loaded.troubleshooter, {
+      exec: createNodeExec(),
+      elevation: { request: async () => true },
+      interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async (request) => (consents.push(request.changes), true) },
+      urlOpener: { open: async () => false },
+    }, { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'en', env: { ...cups.env, USER: user }, answers: { 'test-page-offer': false, printed: true } });
+    for await (const event of stream) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });
+    expect(events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status])).toContainEqual(['fix-all', 'fixed']);
+    expect(consents[0]?.[0]).toBe('Cancel your own print jobs that are stuck on the printer with a problem. You will need to print those documents again.');
+    expect(await cli('lpstat', '-o', 'testq')).toBe('');
+    expect(await cli('lpstat', '-p', 'testq')).toMatch(/^printer testq is idle\.\s+enabled since/);
+    expect(await cli('lpstat', '-a', 'testq')).toMatch(/^testq accepting requests since/);
   });
 
   it('makes a queue that rejects jobs accept them again, leaving the healthy one alone', async () => {

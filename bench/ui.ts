@@ -21,6 +21,7 @@ import { startBrowserHost } from '../host/server.ts';
 import { chromiumArgs } from '../playwright.config.ts';
 import { createWorkspace } from './cold-start.ts';
 import { repoRoot } from './lib/bundle.ts';
+import { initialScripts } from './lib/html.ts';
 import { startStaticHttp } from './lib/loopback.ts';
 import type { BenchResult } from './lib/result.ts';
 import { alternate, median } from './lib/stats.ts';
@@ -29,17 +30,6 @@ const targetKb = 150;
 const targetMs = 300;
 const rounds = 7;
 const debianChromium = '/usr/bin/chromium';
-
-/** Scripts index.html makes the browser fetch before first render: module entries and modulepreloads. */
-export function initialScripts(html: string): string[] {
-  const found: string[] = [];
-  for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
-    const attr = (name: string) => new RegExp(`\\b${name}=["']([^"']+)["']`, 'i').exec(tag)?.[1];
-    if (/^<script/i.test(tag) && attr('src')) found.push(attr('src')!);
-    if (/^<link/i.test(tag) && attr('rel') === 'modulepreload' && attr('href')) found.push(attr('href')!);
-  }
-  return found;
-}
 
 async function buildRenderer(outDir: string): Promise<{ gzipBytes: number; rawBytes: number; files: string[] }> {
   await build({

@@ -15,8 +15,8 @@
  * - Dry run: no action is executed, read-only or not, and no link is opened; every action that
  *   would run is reported as an `action-result` with `skipped: true`. Questions are reported and
  *   take their answer from `answers` (to explore a branch); without one they are skipped, never
- *   waiting for a person. Outcome is `resolved` with a "nothing was changed" reason unless an
- *   escalate step is reached.
+ *   waiting for a person. Escalate steps are reported (skipped, with their reason) and the walk
+ *   continues, so the whole plan is shown. Outcome is `resolved` with a "nothing was changed" reason.
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateCondition, parseCondition } from './condition.ts';
@@ -61,6 +61,13 @@ export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, opti
           current = undefined;
           continue;
         }
+      }
+      if (step.type === 'escalate' && options.dryRun) {
+        // A dry run shows the whole plan: the escalation is reported, and the walk goes on.
+        ctx.recordStep(step.id, 'skipped');
+        yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'skipped', finding: text(step.reason, ctx.lang) });
+        current = undefined;
+        continue;
       }
       if (step.type === 'escalate') {
         const reason = text(step.reason, ctx.lang);

@@ -160,7 +160,7 @@ describe('runner', () => {
     expect(finished(events)).toMatchObject({ outcome: 'resolved', reason: 'Dry run: nothing was changed.' });
   });
 
-  it('dry run reports unanswered questions without waiting and follows preset answers', async () => {
+  it('dry run reports unanswered questions without waiting, follows preset answers and reports escalations without stopping', async () => {
     const m = machine();
     const ts = m.load(`
   - id: sure
@@ -179,7 +179,10 @@ describe('runner', () => {
     expect(unanswered.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && e.status)).toEqual(['skipped', 'skipped']);
     expect(finished(unanswered).outcome).toBe('resolved');
     const answered = await collect(run(ts, ports, { ...m.opts, dryRun: true, answers: { sure: 'no' } }));
-    expect(finished(answered).outcome).toBe('needs-human');
+    expect(answered.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && [e.status, e.finding])).toEqual([
+      ['passed', undefined], ['skipped', 'Not sure.'],
+    ]);
+    expect(finished(answered).outcome).toBe('resolved');
   });
 
   it('opens an https link from policy and fails clearly when the policy has no URL', async () => {

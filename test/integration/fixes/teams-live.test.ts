@@ -8,7 +8,13 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } f
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
+import type { RunEvent } from '../../../core/engine/events.ts';
 import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { loadTroubleshooterFile } from '../../../core/engine/loader.ts';
+import { composeRegistries } from '../../../core/engine/registry.ts';
+import { run as runTroubleshooter } from '../../../core/engine/runner.ts';
+import { fixesRegistry } from '../../../core/fixes/index.ts';
 import { createNodeLauncher } from '../../../core/fixes/shared/node-launch.ts';
 import { teamsClearCacheAction, teamsStatusAction } from '../../../core/fixes/teams/actions.ts';
 import { findTeams } from '../../../core/fixes/teams/process.ts';
@@ -112,6 +118,35 @@ describe.skipIf(!linux)('Teams cache fix with a real process and a temporary hom
     expect(now).toHaveLength(1);
     expect(now[0]?.pid).not.toBe(original.pid);
     expect((await readFile(`/proc/${now[0]?.pid}/cmdline`, 'utf8')).split('\0').filter(Boolean)).toEqual([fake, '600']);
+  });
+
+  it('runs the teams-cache troubleshooter through the engine, which forwards the launcher for the restart', async () => {
+    const original = await startTeams();
+    await rm(path.join(profile, 'blob_storage'));
+    const registry = composeRegistries(builtinRegistry(), fixesRegistry());
+    const file = new URL('../../../troubleshooters/teams-cache.yaml', import.meta.url).pathname;
+    const loaded = await loadTroubleshooterFile(file, registry);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const events: RunEvent[] = [];
+    const c = ctx();
+    const stream = runTroubleshooter(loaded.troubleshooter, {
+      exec,
+      elevation: { request: async () => false },
+      interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async () => true },
+      urlOpener: { open: async () => false },
+      clock: { now: () => c.now() },
+    }, { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'nl', env: c.env, answers: { better: true } });
+    for await (const event of stream) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });
+    expect(events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status])).toEqual([
+      ['detect', 'passed'], ['clear', 'passed'], ['force', 'skipped'], ['clear-forced', 'skipped'], ['running', 'passed'], ['better', 'passed'], ['contact-it', 'skipped'],
+    ]);
+    await exited(original);
+    const now = await findTeams(c);
+    expect(now.map((p) => p.pid)).not.toContain(original.pid);
+    expect(now).toHaveLength(1);
+    for (const f of cacheFiles) await expect(readFile(path.join(profile, f), 'utf8')).rejects.toThrow();
+    for (const f of keptFiles) expect(await readFile(path.join(profile, f), 'utf8')).toBe(`content of ${f}\n`);
   });
 
   it('changes nothing when Teams does not close, and forces it only when allowed', async () => {

@@ -51,3 +51,21 @@ test('a known issue is shown on Home and "I\'m affected too" is counted once, wi
   await expect(banner.getByRole('status')).toHaveText('Thanks, IT knows you are affected.');
   expect(helpdesk.received).toEqual([]);
 });
+
+test('a fix for an affected category shows the known issue while it runs', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByLabel('Describe the problem in a few words').fill('printer');
+  await page.keyboard.press('Enter');
+  // The consent dialog makes the page inert; refuse it to look at the run view itself.
+  await page.getByRole('button', { name: "No, don't change" }).click();
+  const related = page.getByRole('region', { name: 'IT already knows about a problem that may cause this' });
+  await expect(related).toContainText('Printers on the 3rd floor are down');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  // A fix in another category shows nothing.
+  await page.getByRole('navigation').getByRole('button', { name: 'Fixes' }).click();
+  await page.getByLabel('Describe the problem in a few words').fill('password');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'IT needs to help with this' })).toBeVisible();
+  await expect(page.locator('.banner')).toHaveCount(0);
+});

@@ -11,13 +11,16 @@ type Outage = ChannelResult<'outage:list'>[number];
  * above everything so employees do not open duplicate tickets. "I'm affected too" is counted once
  * and never creates a ticket. Renders nothing when all is well or the feed is unavailable.
  */
-export function OutageBanner() {
+export function OutageBanner({ troubleshooterId }: { troubleshooterId?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const [outages, setOutages] = useState<Outage[]>([]);
 
   useEffect(() => {
-    call('outage:list', { lang: i18n.language as UiLang }).then(setOutages, () => setOutages([]));
-  }, [i18n.language]);
+    const lang = i18n.language as UiLang;
+    // On Home every active outage; in a run only those that may explain this problem.
+    const request = troubleshooterId ? call('outage:for', { troubleshooterId, lang }) : call('outage:list', { lang });
+    request.then(setOutages, () => setOutages([]));
+  }, [i18n.language, troubleshooterId]);
 
   const markAffected = (outageId: string) => {
     // Shown at once; the core records it once per outage, whatever happens to this click.
@@ -26,11 +29,13 @@ export function OutageBanner() {
   };
 
   if (outages.length === 0) return null;
+  // Home's banner comes before the screen heading; in a run it sits under the run's title.
+  const Heading = troubleshooterId ? 'h3' : 'h2';
   return (
     <section className="banner" aria-labelledby="outage-heading">
-      <h2 id="outage-heading" className="banner-heading">
-        {t('outage.heading', { count: outages.length })}
-      </h2>
+      <Heading id="outage-heading" className="banner-heading">
+        {troubleshooterId ? t('outage.related', { count: outages.length }) : t('outage.heading', { count: outages.length })}
+      </Heading>
       <ul className="banner-list">
         {outages.map((o) => (
           <li key={o.id} className="banner-item">

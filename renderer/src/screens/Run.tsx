@@ -7,6 +7,7 @@ import { ConsentDialog } from '../run/ConsentDialog.tsx';
 import { QuestionForm } from '../run/QuestionForm.tsx';
 import { RunEnding } from '../run/RunEnding.tsx';
 import { initialRun, reduceRun, stepStatusKey, type RunEvent, type RunView } from '../run/run-state.ts';
+import { OutageBanner } from '../components/OutageBanner.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 
 type State = { view: RunView | null; early: RunEvent[] };
@@ -49,6 +50,7 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
   return (
     <section aria-labelledby="run-heading" className="screen">
       <ScreenHeading id="run-heading">{view?.title ?? title}</ScreenHeading>
+      <OutageBanner troubleshooterId={troubleshooterId} />
       {failed && (
         <p role="alert" className="error">
           {t('run.startFailed')}

@@ -178,7 +178,7 @@ export const troubleshooterSchema = z
   });
 export type Troubleshooter = z.infer<typeof troubleshooterSchema>;
 
-/** The JSON Schema shipped at troubleshooters/schema.json. */
+/** The JSON Schema shipped at troubleshooters/schema.json. Draft-07: the version editors' YAML language servers (yaml-language-server) support fully. */
 export function troubleshooterJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(troubleshooterSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(troubleshooterSchema, { target: 'draft-7' }) as Record<string, unknown>;
 }

@@ -7,10 +7,26 @@ describe('troubleshooters/schema.json', () => {
     expect(readFileSync(schemaPath, 'utf8')).toBe(renderSchema());
   });
 
-  it('is a closed draft 2020-12 schema that requires the metadata authors must provide', () => {
+  it('is a closed draft-07 schema (what YAML editors support) that requires the metadata authors must provide', () => {
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'version', 'title', 'summary', 'platforms', 'category', 'steps']));
+  });
+});
+
+describe('schema.json as editors and CI use it', () => {
+  it('accepts every troubleshooter in the catalog and rejects the invalid fixtures with a JSON Schema validator', async () => {
+    const { default: Ajv } = await import('ajv');
+    const { parse } = await import('yaml');
+    const { expandPaths, isTroubleshooterFile } = await import('../../../core/engine/loader.ts');
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    const good = [...(await expandPaths(['troubleshooters', 'test/fixtures/engine/valid', 'test/fixtures/engine/catalog'], isTroubleshooterFile))];
+    expect(good.length).toBeGreaterThan(2);
+    for (const file of good) expect([file, validate(parse(readFileSync(file, 'utf8')))], JSON.stringify(validate.errors)).toEqual([file, true]);
+    const bad = parse(readFileSync('test/fixtures/engine/invalid/schema.yaml', 'utf8')) as unknown;
+    expect(validate(bad)).toBe(false);
+    expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/id', '/version', '/title']));
   });
 });

@@ -31,9 +31,10 @@ afterEach(() => {
 });
 
 describe.skipIf(!posix)('runner with real child processes', () => {
+  // 3 s leaves a loaded CI machine time to start node before the timeout fires.
   it('kills the child and its grandchild when a step times out', async () => {
     const pidFile = path.join(dir, 'pids.json');
-    const events = await collect(run(load(hangStep(pidFile, '700ms')), testPorts(), { registry, catalogDir: dir }));
+    const events = await collect(run(load(hangStep(pidFile, '3s')), testPorts(), { registry, catalogDir: dir }));
     const [child, grandchild] = JSON.parse(readFileSync(pidFile, 'utf8')) as [number, number];
     expect(events.at(-2)).toMatchObject({ type: 'step-finished', stepId: 'stuck', status: 'timeout' });
     expect(finished(events)).toMatchObject({ outcome: 'not-resolved', reason: '"Stuck" took too long and was stopped.' });

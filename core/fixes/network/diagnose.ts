@@ -23,7 +23,7 @@ export const problems = [
 ] as const;
 export type Problem = (typeof problems)[number];
 
-const sentences: Record<Problem, Texts> = {
+export const problemSentences: Record<Problem, Texts> = {
   none: {
     en: 'Your network connection works: the company network and the internet can both be reached.',
     nl: 'Je netwerkverbinding werkt: het bedrijfsnetwerk en het internet zijn allebei bereikbaar.',
@@ -107,7 +107,7 @@ export function diagnose(probes: readonly ProbeResult[], lang: Lang, proxyServer
   const by = new Map<ProbeId, ProbeResult>(probes.map((p) => [p.id, p]));
   const problem = pickProblem(by, proxyServers);
   const detail = problem === 'self-assigned-ip' ? (by.get('ip')?.detail ?? '').replace(/^self-assigned /, '') : proxyServers.join(', ');
-  return { problem, ok: problem === 'none', finding: say(sentences[problem], lang, { detail }) };
+  return { problem, ok: problem === 'none', finding: say(problemSentences[problem], lang, { detail }) };
 }
 
 function pickProblem(by: Map<ProbeId, ProbeResult>, proxyServers: readonly string[]): Problem {

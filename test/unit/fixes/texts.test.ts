@@ -1,0 +1,31 @@
+/** Every sentence the fixes show exists in en/nl/fr/de (the type system checks that), is really translated, and keeps its placeholders. */
+import { describe, expect, it } from 'vitest';
+import { networkTexts } from '../../../core/fixes/network/texts.ts';
+import { printerTexts } from '../../../core/fixes/printer/texts.ts';
+import { teamsTexts } from '../../../core/fixes/teams/texts.ts';
+import { passwordTexts } from '../../../core/fixes/password/texts.ts';
+import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
+import type { Texts } from '../../../core/fixes/shared/text.ts';
+
+const all: Array<[string, Record<string, Texts>]> = [['diagnosis', problemSentences], ['network', networkTexts], ['printer', printerTexts], ['teams', teamsTexts], ['password', passwordTexts]];
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('fix texts', () => {
+  it.each(all)('%s: nl, fr and de are translations, not copies of English, with the same placeholders', (_area, texts) => {
+    for (const [key, text] of Object.entries(texts)) {
+      for (const lang of ['nl', 'fr', 'de'] as const) {
+        expect(text[lang].trim(), `${key}.${lang}`).not.toBe('');
+        expect(text[lang], `${key}.${lang} is a copy of English`).not.toBe(text.en);
+        expect(placeholders(text[lang]), `${key}.${lang} placeholders`).toEqual(placeholders(text.en));
+      }
+    }
+  });
+
+  it('has a distinct, single-sentence network diagnosis per problem in every language', () => {
+    for (const lang of ['en', 'nl', 'fr', 'de'] as const) {
+      const sentences = problems.map((problem) => problemSentences[problem][lang]);
+      expect(new Set(sentences).size).toBe(problems.length);
+      for (const sentence of sentences) expect(sentence.replace(/\([^)]*\)/g, '').match(/[.!?](\s|$)/g), sentence).toHaveLength(1);
+    }
+  });
+});

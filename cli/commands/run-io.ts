@@ -1,5 +1,5 @@
 /** Terminal side of `firstline run`: prompts, consent, elevation check, and human-readable event lines. */
-import { createInterface, type Interface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline';
 import { execFileSync } from 'node:child_process';
 import type { Question, RunEvent } from '../../core/engine/events.ts';
 import { createNodeExec } from '../../core/engine/exec-node.ts';
@@ -19,12 +19,30 @@ function isElevated(): boolean {
   return process.getuid?.() === 0;
 }
 
-export function createCliPorts(opts: { io: CommandIo; yes: boolean; json: boolean }): RunPorts & { close(): void } {
+export function createCliPorts(opts: { io: CommandIo; yes: boolean; json: boolean; onInterrupt(): void }): RunPorts & { close(): void } {
   const tty = Boolean(process.stdin.isTTY);
   let rl: Interface | undefined;
-  const prompt = async (text: string) => {
-    rl ??= createInterface({ input: process.stdin, output: process.stderr });
-    return (await rl.question(text)).trim();
+  // Lines typed (or pasted) ahead of a question are queued, not lost.
+  const lines: string[] = [];
+  const waiting: ((line: string | null) => void)[] = [];
+  let closed = false;
+  const prompt = (text: string): Promise<string> => {
+    if (!rl) {
+      rl = createInterface({ input: process.stdin, output: process.stderr });
+      rl.on('line', (line) => (waiting.shift() ?? ((l: string | null) => lines.push(l ?? '')))(line));
+      rl.on('close', () => {
+        closed = true;
+        for (const w of waiting.splice(0)) w(null);
+      });
+      // readline swallows Ctrl+C while it reads; treat it as cancelling the run.
+      rl.on('SIGINT', opts.onInterrupt);
+    }
+    rl.setPrompt(text);
+    rl.prompt();
+    const queued = lines.shift();
+    if (queued !== undefined) return Promise.resolve(queued.trim());
+    if (closed) return Promise.reject(new Error('No more input on stdin.'));
+    return new Promise((resolve, reject) => waiting.push((line) => (line === null ? reject(new Error('No more input on stdin.')) : resolve(line.trim()))));
   };
   return {
     exec: createNodeExec(),

@@ -84,7 +84,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  const ports = createCliPorts({ io, yes: values.yes ?? false, json: values.json ?? false });
+  const ports = createCliPorts({ io, yes: values.yes ?? false, json: values.json ?? false, onInterrupt: onSigint });
   let outcome: Outcome = 'error';
   try {
     const stream = run(ts, ports, {

@@ -89,15 +89,19 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
     // The detail quotes result values, so it is redacted like the result itself.
     const detail = judgement === undefined ? undefined : ctx.redactText(judgement);
     const ok = inv.error === undefined && (step.expect ? detail === undefined : inv.ok);
-    const event = { ...inv.event, ok, ...(detail ? { detail } : {}), ...(inv.error === undefined && (ok ? pass : failText) ? { finding: ok ? pass : failText } : {}) } as EventBody;
-    return { inv, ok, event };
+    // The author's sentence wins; otherwise the action's own localized `finding` (e.g. the network
+    // diagnosis) is what the employee and the ticket read.
+    const own = typeof inv.result.finding === 'string' && inv.result.finding !== '' ? ctx.redactText(inv.result.finding) : undefined;
+    const finding = inv.error === undefined ? ((ok ? pass : failText) ?? own) : undefined;
+    const event = { ...inv.event, ok, ...(detail ? { detail } : {}), ...(finding ? { finding } : {}) } as EventBody;
+    return { inv, ok, event, finding };
   };
 
   const check = await judged('check');
   yield emit(check.event);
   if (check.inv.error !== undefined) return failed(check.inv);
-  if (check.ok) return { status: 'passed', finding: pass, result: check.inv.result };
-  if (fixes.length === 0) return { status: 'failed', finding: failText, reason: failText ?? say('stepFailed', lang, title), result: check.inv.result };
+  if (check.ok) return { status: 'passed', finding: check.finding, result: check.inv.result };
+  if (fixes.length === 0) return { status: 'failed', finding: check.finding, reason: check.finding ?? say('stepFailed', lang, title), result: check.inv.result };
 
   // Consent covers every fix that changes the machine; a step that declares elevation asks even
   // when its fixes are read-only, because admin rights are themselves worth a question.
@@ -120,10 +124,10 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
   if (verify.inv.error !== undefined) return failed(verify.inv);
   if (verify.ok) {
     yield emit({ type: 'verified', stepId: step.id });
-    return { status: 'fixed', finding: pass, result: verify.inv.result };
+    return { status: 'fixed', finding: verify.finding, result: verify.inv.result };
   }
   yield emit({ type: 'verification-failed', stepId: step.id });
-  return { status: 'failed', finding: failText, reason: failText ?? say('stepFailed', lang, title), result: verify.inv.result };
+  return { status: 'failed', finding: verify.finding, reason: verify.finding ?? say('stepFailed', lang, title), result: verify.inv.result };
 }
 
 /** Localized sentence for what an action will change: the author's text, the action's own, or a generic one. */

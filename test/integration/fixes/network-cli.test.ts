@@ -53,6 +53,10 @@ describe.skipIf(!linux)('firstline run network --json against loopback targets',
     const result = events.find((e) => e.type === 'action-result' && e.action === 'network.diagnose');
     const finished = events.find((e) => e.type === 'run-finished');
     const diagnosis = (result?.result as { finding?: string; problem?: string } | undefined) ?? {};
+    // The engine shows the action's own sentence when the step has no author-written finding.
+    const stepEnd = events.find((e) => e.type === 'step-finished' && e.stepId === 'diagnose');
+    expect(stepEnd?.finding).toBe(diagnosis.finding);
+    expect(result?.finding).toBe(diagnosis.finding);
     return { code, events, result, finished, diagnosis };
   };
 

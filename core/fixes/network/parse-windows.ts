@@ -53,8 +53,9 @@ export function parseIpconfigAll(text: string): LocalState {
     const ipv4: string[] = [];
     let disconnected = false;
     for (const [key, value] of section.entries) {
-      // "Media State : Media disconnected" (en) / "Medienstatus : Medium getrennt" (de): the only media-state line shown is a disconnect.
-      if (/media|medien|état du média|mediumstatus/i.test(key)) disconnected = true;
+      // "Media State : Media disconnected" (en) / "Medienstatus" (de) / "Statut du média" (fr, "m.dia" also
+      // matches when the OEM code page garbles the é): ipconfig prints a media-state line only when disconnected.
+      if (/media|medien|m.dia|mediumstatus/i.test(key)) disconnected = true;
       if (/ipv4/i.test(key)) ipv4.push(...ipv4Values(value));
       if (/gateway|passerelle/i.test(key)) gateway ??= ipv4Values(value)[0];
       if (/^(dns|dns-server|serveurs dns)/i.test(key)) dnsServers.push(...ipv4Values(value));

@@ -115,3 +115,28 @@ describe('Linux network output', () => {
     expect(proxyFromEnv({}).configured).toBe(false);
   });
 });
+
+describe('Windows output in other languages and code pages', () => {
+  it('reads a French ipconfig /all whose accents were garbled by the OEM code page', () => {
+    const text = [
+      '',
+      'Configuration IP de Windows',
+      '',
+      'Carte Ethernet Ethernet :',
+      '',
+      '   Statut du m\u201adia. . . . . . . . . . . : M\u201adia d\u201aconnect\u201a',
+      '   Suffixe DNS propre \u0085 la connexion. . . :',
+      '',
+      'Carte r\u201aseau sans fil Wi-Fi :',
+      '',
+      '   Adresse IPv4. . . . . . . . . . . . . .: 192.168.1.23(pr\u201af\u201ar\u201a)',
+      '   Passerelle par d\u201afaut. . . . . . . . . : 192.168.1.1',
+      '   Serveurs DNS. . .  . . . . . . . . . . : 192.168.1.1',
+      '',
+    ].join('\r\n');
+    const state = parseIpconfigAll(text);
+    expect(state.adapters.map((a) => [a.up, a.wireless, a.ipv4])).toEqual([[false, false, []], [true, true, ['192.168.1.23']]]);
+    expect(state.gateway).toBe('192.168.1.1');
+    expect(state.dnsServers).toEqual(['192.168.1.1']);
+  });
+});

@@ -45,6 +45,24 @@ test('one search and Enter start a fix, typos and other languages included', asy
   await expect(page.getByRole('heading', { name: "This didn't fix it — send it to IT?" })).toBeVisible();
 });
 
+test('Enter typed before the list of fixes has arrived still starts the first match', async ({ page }) => {
+  // Hold the catalog back until the employee has typed and pressed Enter.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/__firstline/invoke', async (route) => {
+    if ((route.request().postData() ?? '').includes('"catalog:list"')) await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  const search = page.getByLabel('Describe the problem in a few words');
+  await search.fill('printer');
+  await search.press('Enter');
+  release();
+  await expect(page.getByRole('heading', { name: 'The printer does not print', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: "No, don't change" }).click();
+  await expect(page.getByRole('heading', { name: "This didn't fix it — send it to IT?" })).toBeVisible();
+});
+
 test('a tile starts a running fix within three clicks', async ({ page }) => {
   const clicks = clickCounter();
   await open(page);

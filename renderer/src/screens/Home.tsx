@@ -35,11 +35,20 @@ export function Home({ navigate }: { navigate: Navigate }) {
   const tiles = useMemo(() => orderTiles(items ?? [], tileOrder, runCounts).slice(0, maxTiles), [items, tileOrder, runCounts]);
   const start = (item: TroubleshooterSummary) => navigate({ name: 'run', troubleshooterId: item.id, title: item.title });
 
+  // Enter typed before the catalog has arrived starts the first match as soon as it is there.
+  const [enterPending, setEnterPending] = useState(false);
+  useEffect(() => {
+    if (!enterPending || items === null) return;
+    setEnterPending(false);
+    if (results[0]) navigate({ name: 'run', troubleshooterId: results[0].id, title: results[0].title });
+  }, [enterPending, items, results, navigate]);
+
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     const first = results[0];
-    if (event.key === 'Enter' && first) {
+    if (event.key === 'Enter' && (first || (items === null && !failed))) {
       event.preventDefault();
-      start(first);
+      if (first) start(first);
+      else setEnterPending(true);
     } else if (event.key === 'ArrowDown' && first) {
       event.preventDefault();
       resultsRef.current?.querySelector('button')?.focus();

@@ -4,12 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { builtinActions } from '../core/engine/builtin-actions.ts';
 import { troubleshooterJsonSchema } from '../core/engine/schema.ts';
 
 export const schemaPath = fileURLToPath(new URL('../troubleshooters/schema.json', import.meta.url));
 
 export function renderSchema(): string {
-  return `${JSON.stringify(troubleshooterJsonSchema(), null, 2)}\n`;
+  return `${JSON.stringify(troubleshooterJsonSchema(builtinActions), null, 2)}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -178,7 +178,41 @@ export const troubleshooterSchema = z
   });
 export type Troubleshooter = z.infer<typeof troubleshooterSchema>;
 
-/** The JSON Schema shipped at troubleshooters/schema.json. Draft-07: the version editors' YAML language servers (yaml-language-server) support fully. */
-export function troubleshooterJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(troubleshooterSchema, { target: 'draft-7' }) as Record<string, unknown>;
+type JsonObject = Record<string, unknown>;
+/** What the JSON Schema needs to know about an action (an ActionDefinition fits). */
+export type ActionSchemaSource = { name: string; input: z.ZodType };
+
+/**
+ * The JSON Schema shipped at troubleshooters/schema.json. Draft-07: the version editors' YAML
+ * language servers (yaml-language-server) support fully. For the `actions` given (the engine's
+ * built-ins), `with:` gets that action's input schema through `if`/`then`, so editors complete
+ * and check it; other actions' inputs are checked by `firstline lint`.
+ */
+export function troubleshooterJsonSchema(actions: readonly ActionSchemaSource[] = []): JsonObject {
+  const schema = z.toJSONSchema(troubleshooterSchema, { target: 'draft-7' }) as JsonObject;
+  if (actions.length === 0) return schema;
+  const inputs = actions.map((a) => ({
+    if: { properties: { action: { const: a.name } }, required: ['action'] },
+    then: { properties: { with: withoutMeta(z.toJSONSchema(a.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonObject) } },
+  }));
+  const names = actions.map((a) => a.name);
+  const steps = (schema.properties as JsonObject).steps as JsonObject;
+  const check = ((steps.items as JsonObject).oneOf as JsonObject[]).find((o) => ((o.properties as JsonObject).type as JsonObject).const === 'check');
+  if (!check) return schema;
+  const fixItems = ((check.properties as JsonObject).fix as JsonObject).items as JsonObject;
+  for (const target of [check, fixItems]) {
+    target.allOf = inputs;
+    ((target.properties as JsonObject).action as JsonObject).examples = names;
+  }
+  return schema;
+}
+
+/** Drops `$schema` and string `pattern`s: a `${{ answers.x }}` template is valid input the pattern would flag (lint checks after substitution rules). */
+function withoutMeta(schema: unknown): JsonObject {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).filter(([k, x]) => k !== '$schema' && !(k === 'pattern' && typeof x === 'string')).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(schema) as JsonObject;
 }

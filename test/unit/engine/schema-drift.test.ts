@@ -30,3 +30,19 @@ describe('schema.json as editors and CI use it', () => {
     expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/id', '/version', '/title']));
   });
 });
+
+describe('schema.json action inputs', () => {
+  it('checks the inputs of built-in actions in editors, accepting ${{ }} templates', async () => {
+    const { default: Ajv } = await import('ajv');
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    const doc = (action: string, input: unknown) => ({
+      id: 'x', version: '1.0.0', title: { en: 'X' }, summary: { en: 'X' }, platforms: ['linux'], category: 'x',
+      steps: [{ id: 's', type: 'check', title: { en: 'S' }, action, with: input, fix: [{ action, with: input }] }],
+    });
+    expect(validate(doc('script', { path: 'a.sh', args: ['${{ answers.q }}'] }))).toBe(true);
+    expect(validate(doc('command.exists', { command: '${{ answers.q }}' }))).toBe(true);
+    expect(validate(doc('script', { path: 'a.sh', bogus: 1 }))).toBe(false);
+    expect(validate(doc('script', { args: [] }))).toBe(false);
+    expect(validate(doc('network.diagnose', { anything: 1 }))).toBe(true);
+  });
+});

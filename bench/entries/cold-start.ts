@@ -21,5 +21,5 @@ const history = await createRunHistory({ dataDir });
 const storeDone = performance.now();
 const phases = { imported, policy: policyDone - imported, catalog: catalogDone - policyDone, store: storeDone - catalogDone };
 process.stdout.write(
-  `${JSON.stringify({ troubleshooters: catalog.entries.length, diagnostics: catalog.diagnostics.length, policyIssues: policy.issues.length, history: history.list().length, phases })}\n`,
+  `${JSON.stringify({ troubleshooters: catalog.entries.length, diagnostics: catalog.diagnostics.length, policyIssues: policy.issues.length, history: history.list().length, phases, cpu: process.cpuUsage() })}\n`,
 );

@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+/** Windows' own connectivity probe (NCSI): plain http on purpose, so a captive portal can intercept it. */
+export const defaultExternalUrl = 'http://www.msftconnecttest.com/connecttest.txt';
+const defaultExternalText = 'Microsoft Connect Test';
+
 const ms = (fallback: number) => z.number().int().min(100).max(60_000).default(fallback);
 
 /** http(s) URL; plain http is accepted too because NCSI-style probes and test servers use it. */
@@ -38,7 +42,12 @@ export const networkProbesConfigSchema = z
       .prefault({})
       .describe('An intranet page; without one the internal probe reports "not configured".'),
     externalUrl: z
-      .strictObject({ url: probeUrl.default('http://www.msftconnecttest.com/connecttest.txt'), timeoutMs: ms(4000) })
+      .strictObject({
+        url: probeUrl.default(defaultExternalUrl),
+        /** Text the page must contain; a different page means a captive portal (hotel/guest Wi-Fi) answered instead. */
+        expect: z.string().min(1).max(200).optional(),
+        timeoutMs: ms(4000),
+      })
       .prefault({}),
     gateway: z
       .strictObject({
@@ -62,6 +71,11 @@ export type NetworkProbesConfig = z.infer<typeof networkProbesConfigSchema>;
 export function probesConfigFromPolicy(policy: Readonly<Record<string, unknown>>): NetworkProbesConfig {
   const parsed = networkProbesConfigSchema.safeParse(policy.networkProbes ?? {});
   return parsed.success ? parsed.data : networkProbesConfigSchema.parse({});
+}
+
+/** What the external page must contain: the configured text, or NCSI's known answer for the default URL. */
+export function expectedExternalText(config: NetworkProbesConfig): string | undefined {
+  return config.externalUrl.expect ?? (config.externalUrl.url === defaultExternalUrl ? defaultExternalText : undefined);
 }
 
 /** The longest single probe timeout: the diagnosis as a whole must finish within it (plus a margin). */

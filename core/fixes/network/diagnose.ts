@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../engine/action.ts';
 import { say, type Texts } from '../shared/text.ts';
-import type { ProbeId, ProbeResult } from './probes.ts';
+import { captiveMarker, type ProbeId, type ProbeResult } from './probes.ts';
 
 export const problems = [
   'none',
@@ -15,6 +15,7 @@ export const problems = [
   'no-ip',
   'gateway-unreachable',
   'dns-failed',
+  'captive-portal',
   'proxy-blocking',
   'internet-unreachable',
   'internal-unreachable',
@@ -65,6 +66,12 @@ export const problemSentences: Record<Problem, Texts> = {
     nl: 'De verbinding werkt, maar namen van websites kunnen niet worden opgezocht (DNS).',
     fr: 'La connexion fonctionne, mais les noms des sites web ne peuvent pas être résolus (DNS).',
     de: 'Die Verbindung funktioniert, aber Namen von Websites können nicht aufgelöst werden (DNS).',
+  },
+  'captive-portal': {
+    en: 'This network wants you to sign in first (as hotel and guest Wi-Fi do): open your web browser and follow the sign-in page.',
+    nl: 'Dit netwerk vraagt je eerst aan te melden (zoals hotel- en gastenwifi): open je webbrowser en volg de aanmeldpagina.',
+    fr: 'Ce réseau vous demande d’abord de vous connecter (comme le Wi-Fi des hôtels et des invités) : ouvrez votre navigateur et suivez la page de connexion.',
+    de: 'Dieses Netzwerk verlangt zuerst eine Anmeldung (wie Hotel- und Gast-WLAN): Öffnen Sie Ihren Webbrowser und folgen Sie der Anmeldeseite.',
   },
   'proxy-blocking': {
     en: 'The internet cannot be reached, probably because of the proxy server set on this computer ({detail}).',
@@ -120,6 +127,7 @@ function pickProblem(by: Map<ProbeId, ProbeResult>, proxyServers: readonly strin
   if (failed(by.get('dns'))) return 'dns-failed';
   const internal = by.get('internal');
   const external = by.get('external');
+  if (external?.detail?.startsWith(captiveMarker)) return 'captive-portal';
   if (failed(internal) && failed(external)) return 'nothing-reachable';
   if (failed(external)) return proxyServers.length > 0 ? 'proxy-blocking' : passed(internal) ? 'internet-unreachable' : 'no-internet';
   if (failed(internal)) return 'internal-unreachable';

@@ -9,7 +9,7 @@ import { request as httpsRequest } from 'node:https';
 import type { ActionContext } from '../../engine/action.ts';
 import { run, succeeded } from '../shared/exec.ts';
 import { pingCommand } from './commands.ts';
-import type { NetworkProbesConfig } from './config.ts';
+import { expectedExternalText, type NetworkProbesConfig } from './config.ts';
 import { NotAvailable, readLocalState, readProxy, readWifi } from './read-state.ts';
 import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { isLinkLocal } from './state.ts';
@@ -27,6 +27,9 @@ export type Probed = {
 };
 
 class Timeout extends Error {}
+
+/** Detail of an external probe answered by a different page than expected. */
+export const captiveMarker = 'unexpected page';
 
 /** Rejects with Timeout after `ms`; the timer never keeps the process alive. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -61,14 +64,21 @@ export async function resolveName(name: string, servers: readonly string[], time
   }
 }
 
-/** Any HTTP answer below 500 means the URL is reachable (a login page or 404 still proves the path works). */
-export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<number> {
+/** Status and the first few KiB of the body (enough to tell a captive portal's login page from the real answer). */
+export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(target, { method: 'GET', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline network check' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+        if (body.length >= 4096) res.destroy();
+      });
+      const done = () => resolve({ status: res.statusCode ?? 0, body: body.slice(0, 4096) });
+      res.once('end', done);
+      res.once('close', done);
     });
     req.on('timeout', () => req.destroy(new Timeout()));
     req.on('error', reject);
@@ -101,11 +111,15 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
   const onAbort = () => ac.abort();
   ctx.signal.addEventListener('abort', onAbort, { once: true });
 
-  const httpProbe = (id: 'internal' | 'external', url: string | undefined, ms: number) =>
+  // Any answer below 500 means the URL is reachable (a login page or 404 still proves the path
+  // works) — except when the page must contain a known text and does not: a captive portal.
+  const httpProbe = (id: 'internal' | 'external', url: string | undefined, ms: number, expect?: string) =>
     timed(id, ms, async () => {
       if (!url) return { status: 'not-configured' };
-      const status = await fetchStatus(url, ms, ac.signal);
-      return { status: status < 500 ? 'pass' : 'fail', detail: `HTTP ${status}` };
+      const { status, body } = await fetchStatus(url, ms, ac.signal);
+      if (status >= 500) return { status: 'fail', detail: `HTTP ${status}` };
+      if (expect !== undefined && !body.includes(expect)) return { status: 'fail', detail: `${captiveMarker} (HTTP ${status})` };
+      return { status: 'pass', detail: `HTTP ${status}` };
     });
 
   try {
@@ -141,7 +155,7 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
         return { status: addresses.length > 0 ? 'pass' : 'fail', detail: `${config.dns.name} → ${addresses.join(', ')}` };
       }),
       httpProbe('internal', config.internalUrl.url, config.internalUrl.timeoutMs),
-      httpProbe('external', config.externalUrl.url, config.externalUrl.timeoutMs),
+      httpProbe('external', config.externalUrl.url, config.externalUrl.timeoutMs, expectedExternalText(config)),
       timed('proxy', localMs, async () => {
         const state = await proxy;
         return { status: 'pass', detail: state.configured ? state.servers.join(', ') : 'direct' };

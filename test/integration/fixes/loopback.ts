@@ -2,11 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 
-export async function startHttp(status = 200): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
+export async function startHttp(status = 200, body = 'Microsoft Connect Test'): Promise<{ url: string; hits: () => number; close(): Promise<void> }> {
   let hits = 0;
   const server: Server = createServer((_req, res) => {
     hits++;
-    res.writeHead(status, { 'content-type': 'text/plain' }).end('Microsoft Connect Test');
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

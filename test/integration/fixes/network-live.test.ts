@@ -70,6 +70,19 @@ describe.skipIf(!linux)('network diagnosis against loopback servers', () => {
     if (result.probes.find((p) => p.id === 'ip')?.status === 'pass') expect(result.problem).toBe('internal-unreachable');
   });
 
+  it('recognises a captive portal answering instead of the expected page', async () => {
+    const portal = await startHttp(200, '<html><body>Welcome to Hotel Guest Wi-Fi. Please sign in.</body></html>');
+    try {
+      const result = await diagnoseAction.run({}, ctx({ externalUrl: { url: portal.url, expect: 'Microsoft Connect Test', timeoutMs: 1500 } }));
+      expect(result.probes.find((p) => p.id === 'external')).toMatchObject({ status: 'fail', detail: 'unexpected page (HTTP 200)' });
+      if (result.probes.find((p) => p.id === 'ip')?.status === 'pass') expect(result.problem).toBe('captive-portal');
+      const real = await diagnoseAction.run({}, ctx({ externalUrl: { url: internal.url, expect: 'Microsoft Connect Test', timeoutMs: 1500 } }));
+      expect(real.probes.find((p) => p.id === 'external')?.status).toBe('pass');
+    } finally {
+      await portal.close();
+    }
+  });
+
   it('times out a DNS server that never answers within its own timeout, without delaying the others', async () => {
     // A bound UDP socket that never replies: the resolver waits until the probe's own deadline.
     const { createSocket } = await import('node:dgram');

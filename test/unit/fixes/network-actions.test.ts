@@ -29,6 +29,7 @@ describe('network diagnosis sentence', () => {
     expect(diagnose(with_([probe('external', 'fail'), probe('internal', 'not-configured')]), 'en').problem).toBe('no-internet');
     expect(diagnose(with_([probe('external', 'timeout')]), 'en', ['proxy.corp:8080']).finding).toContain('proxy.corp:8080');
     expect(diagnose(with_([probe('external', 'fail'), probe('internal', 'fail')]), 'en').problem).toBe('nothing-reachable');
+    expect(diagnose(with_([probe('external', 'fail', 'unexpected page (HTTP 200)')]), 'nl', ['proxy:8080']).problem).toBe('captive-portal');
   });
 
   it('does not blame Wi-Fi on a wired machine or when Wi-Fi cannot be read', () => {

@@ -104,6 +104,15 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('keyboard only: home → run → consent → result → ticket preview', async ({ page }) => {
+  // Also watches for CSP violations and script errors along the way.
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   await page.goto(host.url);
   // The search box has focus when the window opens.
   await expect(search(page)).toBeFocused();
@@ -137,6 +146,7 @@ test('keyboard only: home → run → consent → result → ticket preview', as
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
   expect(outline).not.toBe('none');
+  expect(errors).toEqual([]);
 });
 
 test('a skip link first in the tab order jumps past the header', async ({ page }) => {

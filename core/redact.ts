@@ -36,10 +36,11 @@ const rules: Rule[] = [
     pattern: new RegExp(String.raw`("[^"]*${secretName}[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"`, 'gi'),
     replace: (_m, head) => `${head}"${REDACTED}"`,
   },
-  // key=value / key: value (env files, command lines, INI, query strings, YAML).
+  // key=value / key: value (env files, command lines, INI, query strings, YAML). A final "." or ")"
+  // is left as punctuation so sentences stay readable.
   {
     pattern: new RegExp(
-      String.raw`(\b[\w.-]*${secretName}[\w.-]*\s*[=:]\s*)(?!\[REDACTED\]|(?:Bearer|Basic|Digest|Negotiate|NTLM)\s)("[^"]*"|'[^']*'|[^\s&;,]+)`,
+      String.raw`(\b[\w.-]*${secretName}[\w.-]*\s*[=:]\s*)(?!\[REDACTED\]|(?:Bearer|Basic|Digest|Negotiate|NTLM)\s)("[^"]*"|'[^']*'|[^\s&;,]*[^\s&;,.)])`,
       'gi',
     ),
     replace: (_m, head) => `${head}${REDACTED}`,

@@ -6,6 +6,7 @@ describe('redact', () => {
     ['password=hunter2 user=bob', 'password=[REDACTED] user=bob'],
     ['DB_PASSWORD: "s3 cret"', 'DB_PASSWORD: [REDACTED]'],
     ['api_key=abc123&x=1', 'api_key=[REDACTED]&x=1'],
+    ['Login failed (password=hunter2).', 'Login failed (password=[REDACTED]).'],
     ['Authorization: Bearer abcdef123456', 'Authorization: Bearer [REDACTED]'],
     ['Authorization: Basic dXNlcjpwYXNz', 'Authorization: Basic [REDACTED]'],
     ['https://bob:s3cret@intranet.example/x', 'https://bob:[REDACTED]@intranet.example/x'],

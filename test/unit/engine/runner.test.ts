@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createRegistry } from '../../../core/engine/registry.ts';
 import { loadTroubleshooterText } from '../../../core/engine/loader.ts';
 import { run } from '../../../core/engine/runner.ts';
@@ -199,6 +200,26 @@ describe('runner', () => {
     const missing = await collect(run(ts, ports, { ...m.opts, policy: { resetUrl: 'javascript:alert(1)' } }));
     expect(ports.rec.opened).toHaveLength(1);
     expect(finished(missing)).toMatchObject({ outcome: 'not-resolved', reason: 'This link has not been set up by IT yet. Please contact IT.' });
+  });
+
+  it("uses the action's own finding when the author wrote none, and the author's when there is one", async () => {
+    const m = machine();
+    // The finding must be part of the action's declared result (undeclared keys are stripped).
+    const talking = {
+      ...m.probe,
+      result: z.object({ ok: z.boolean(), on: z.boolean(), finding: z.string() }),
+      run: async () => ({ ok: false, on: false, finding: 'The switch is stuck at token=abc123.' }),
+    };
+    const registry = createRegistry([talking, m.repair]);
+    const ts = m.load(`
+  - id: plain
+    type: check
+    title: { en: Plain }
+    action: test.probe`);
+    const events = await collect(run(ts, testPorts(), { ...m.opts, registry }));
+    expect(events.find((e) => e.type === 'step-finished')).toMatchObject({ status: 'failed', finding: 'The switch is stuck at token=[REDACTED].' });
+    const authored = await collect(run(m.load(switchStep()), testPorts({ consent: false }), { ...m.opts, registry }));
+    expect(authored.find((e) => e.type === 'action-result')).toMatchObject({ finding: 'The switch is off.' });
   });
 
   it('reports an action that throws as an error outcome with the message redacted', async () => {

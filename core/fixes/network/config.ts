@@ -67,10 +67,14 @@ export const networkProbesConfigSchema = z
 
 export type NetworkProbesConfig = z.infer<typeof networkProbesConfigSchema>;
 
-/** Reads `policy.networkProbes`; an invalid policy value falls back to defaults rather than breaking the fix. */
+/**
+ * Reads `policy.networkProbes`. The policy loader already drops invalid values, so an invalid one
+ * here is a wiring or test bug: fail loudly rather than silently probing the public defaults.
+ */
 export function probesConfigFromPolicy(policy: Readonly<Record<string, unknown>>): NetworkProbesConfig {
   const parsed = networkProbesConfigSchema.safeParse(policy.networkProbes ?? {});
-  return parsed.success ? parsed.data : networkProbesConfigSchema.parse({});
+  if (!parsed.success) throw new Error(`Invalid networkProbes policy: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
 }
 
 /** What the external page must contain: the configured text, or NCSI's known answer for the default URL. */

@@ -137,6 +137,12 @@ describe('network commands per OS', () => {
     expect(exec.lines()).toEqual(['netsh winsock reset']);
   });
 
+  it('refuses an invalid probe configuration instead of silently probing the public defaults', async () => {
+    const exec = fakeExec({});
+    await expect(diagnoseAction.run({}, makeContext({ exec, platform: 'linux', policy: { networkProbes: { dns: { server: ['127.0.0.1'] } } } }))).rejects.toThrow(/Invalid networkProbes policy/);
+    expect(exec.calls).toEqual([]);
+  });
+
   it('refuses a device name that would be read as an option', () => {
     expect(renewDhcpAction.input.safeParse({ device: '--help' }).success).toBe(false);
     expect(reconnectWifiAction.input.safeParse({ profile: 'Guest; rm -rf ~' }).success).toBe(true);

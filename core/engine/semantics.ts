@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCondition, type Expr } from './condition.ts';
+import { lintCondition, type StepFacts } from './condition-lint.ts';
 import type { Diagnostic, Locator, PathKey, Severity } from './loader.ts';
 import { describePath, issueLocation } from './loader.ts';
 import type { ActionRegistry } from './registry.ts';
@@ -40,6 +41,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
   const declaredPolicy = new Set(Array.isArray(data.policy) ? data.policy.filter((k): k is string => typeof k === 'string') : []);
   const steps = Array.isArray(data.steps) ? data.steps : [];
   const earlier = new Map<string, string>(); // id → type, for steps before the current one
+  const facts = new Map<string, StepFacts>();
   const all = new Set(steps.filter(isObj).map((s) => s.id).filter((id): id is string => typeof id === 'string'));
 
   const checkRefs = (refs: Extract<Expr, { kind: 'ref' }>[], p: PathKey[], base: number, own: string | undefined) => {
@@ -119,7 +121,10 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     if (typeof step.when === 'string') {
       const cond = parseCondition(step.when);
       if (!cond.ok) add('error', [...p, 'when'], `${describePath(p, data)}, when: ${cond.error.message}`, cond.error.pos);
-      else checkRefs(cond.refs, [...p, 'when'], 0, id);
+      else {
+        checkRefs(cond.refs, [...p, 'when'], 0, id);
+        for (const problem of lintCondition(cond.expr, facts)) add('error', [...p, 'when'], `${describePath(p, data)}, when: ${problem.message}`, problem.pos);
+      }
     }
     if (step.type === 'check') {
       checkAction(step.action, step.with, p, id);
@@ -149,7 +154,11 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     };
     if (step.type === 'link') checkTarget(step, p, true);
     if (step.type === 'info' && isObj(step.link)) checkTarget(step.link, [...p, 'link'], true);
-    if (id !== undefined && !earlier.has(id) && typeof step.type === 'string') earlier.set(id, step.type);
+    if (id !== undefined && !earlier.has(id) && typeof step.type === 'string') {
+      earlier.set(id, step.type);
+      const choices = Array.isArray(step.choices) ? step.choices.filter(isObj).map((c) => String(c.value)) : undefined;
+      facts.set(id, { type: step.type, ...(typeof step.answer === 'string' ? { answer: step.answer } : {}), ...(choices ? { choices } : {}) });
+    }
   });
 
   walkLocalized(data, [], (value, p) => {

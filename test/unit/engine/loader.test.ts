@@ -93,6 +93,23 @@ describe('loader', () => {
     expect(loadTroubleshooterText(steps("platform == 'linux'"), 'x.yaml', narrow).diagnostics.some((d) => d.message.includes('does not run on'))).toBe(false);
   });
 
+  it('rejects when: comparisons that can never be true, at the offending value', () => {
+    const text = [
+      'id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux]', 'category: x', 'steps:',
+      '  - id: sure', '    type: ask', '    title: { en: S }', '    prompt: { en: S }', '    answer: yesno',
+      '  - id: color', '    type: ask', '    title: { en: C }', '    prompt: { en: C }', '    answer: choice',
+      '    choices: [{ value: red, label: { en: Red } }, { value: blue, label: { en: Blue } }]',
+      '  - id: end', '    type: escalate', '    title: { en: E }', '    reason: { en: E }',
+      "    when: answers.sure == 'yes' or answers.color in ['red', 'gren'] or steps.color.outcome == 'fail' or answers.sure == true",
+    ].join('\n');
+    const errors = loadTroubleshooterText(text, 'x.yaml', registry).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [`${d.line}:${d.column}`, d.message])).toEqual([
+      ['23:27', 'step "end", when: Yes/no answers are true or false, so comparing answers.sure with "yes" is never true.'],
+      ['23:61', 'step "end", when: "gren" is not a choice of step "color" (red, blue).'],
+      ['23:95', 'step "end", when: "fail" is not a step outcome; use one of passed, fixed, failed, skipped, error, timeout, refused.'],
+    ]);
+  });
+
   it('never throws on input that is not a mapping', () => {
     for (const text of ['', '42', '- a\n- b', 'null', '"x"']) {
       const result = loadTroubleshooterText(text, 'x.yaml', registry);

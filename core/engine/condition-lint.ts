@@ -1,0 +1,52 @@
+/**
+ * Catches comparisons in `when:` that can never be true — the classic author mistakes: comparing a
+ * yes/no answer with 'yes' (answers are true/false), naming a choice that does not exist, or an
+ * outcome that is misspelled ('fail' for 'failed').
+ */
+import type { Expr } from './condition.ts';
+
+export type StepFacts = { type: string; answer?: string; choices?: string[] };
+export type ConditionProblem = { message: string; pos: number };
+
+const outcomes = ['passed', 'fixed', 'failed', 'skipped', 'error', 'timeout', 'refused'];
+
+function literals(expr: Expr): { value: unknown; pos: number }[] | undefined {
+  if (expr.kind === 'literal') return [{ value: expr.value, pos: expr.pos }];
+  if (expr.kind === 'list') return expr.items.map((i) => ({ value: i.kind === 'literal' ? i.value : undefined, pos: i.pos }));
+  return undefined;
+}
+
+export function lintCondition(expr: Expr, steps: ReadonlyMap<string, StepFacts>): ConditionProblem[] {
+  const out: ConditionProblem[] = [];
+  const visit = (e: Expr): void => {
+    if (e.kind === 'not') return visit(e.operand);
+    if (e.kind !== 'binary') return;
+    if (e.op === 'and' || e.op === 'or') {
+      visit(e.left);
+      visit(e.right);
+      return;
+    }
+    const pairs: [Expr, Expr][] = e.op === 'in' ? [[e.left, e.right]] : [[e.left, e.right], [e.right, e.left]];
+    for (const [ref, other] of pairs) {
+      if (ref.kind !== 'ref') continue;
+      const values = literals(other);
+      if (!values) continue;
+      const [root, id, field] = ref.path;
+      const facts = id === undefined ? undefined : steps.get(id);
+      for (const { value, pos } of values) {
+        if (value === null || value === undefined) continue;
+        if (root === 'steps' && field === 'outcome' && ref.path.length === 3 && !outcomes.includes(String(value))) {
+          out.push({ pos, message: `${JSON.stringify(value)} is not a step outcome; use one of ${outcomes.join(', ')}.` });
+        }
+        if (root === 'answers' && facts?.answer === 'yesno' && typeof value !== 'boolean') {
+          out.push({ pos, message: `Yes/no answers are true or false, so comparing answers.${id} with ${JSON.stringify(value)} is never true.` });
+        }
+        if (root === 'answers' && facts?.answer === 'choice' && facts.choices && !facts.choices.includes(String(value))) {
+          out.push({ pos, message: `${JSON.stringify(value)} is not a choice of step "${id}" (${facts.choices.join(', ')}).` });
+        }
+      }
+    }
+  };
+  visit(expr);
+  return out;
+}

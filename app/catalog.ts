@@ -5,6 +5,7 @@
  */
 import type { TroubleshooterSummary } from '../contract/index.ts';
 import type { Lang, Platform } from '../core/engine/action.ts';
+import type { TroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { loadCatalog, type CatalogEntry } from '../core/engine/loader.ts';
 import { text } from '../core/engine/messages.ts';
 import type { ActionRegistry } from '../core/engine/registry.ts';
@@ -44,14 +45,21 @@ export async function loadVisibleCatalog(options: {
   platform: Platform;
   policy: CatalogPolicy;
   log: Logger;
+  /** Serves unchanged files without re-parsing them (see core/engine/catalog-cache.ts). */
+  cache?: TroubleshooterCache;
 }): Promise<LoadedCatalog> {
   const byId = new Map<string, CatalogEntry>();
   for (const dir of options.dirs) {
-    const catalog = await loadCatalog(dir, options.registry);
+    const catalog = await loadCatalog(dir, options.registry, options.cache ? { loadFile: options.cache.loadFile } : {});
     for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) {
       options.log.warn('catalog: troubleshooter left out', { at: `${d.file}:${d.line}:${d.column}`, message: d.message });
     }
     for (const entry of catalog.entries) byId.set(entry.troubleshooter.id, entry);
+  }
+  try {
+    options.cache?.save();
+  } catch (error) {
+    options.log.warn('catalog: cache not written', { error: String(error) });
   }
   const enabled = options.policy.enabledTroubleshooters ? new Set(options.policy.enabledTroubleshooters) : null;
   const disabled = new Set(options.policy.disabledTroubleshooters);

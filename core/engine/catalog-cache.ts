@@ -1,0 +1,88 @@
+/**
+ * A cache of validated troubleshooters, so the app does not re-parse every YAML file at each
+ * start (YAML with positions is the bulk of the core's cold start; see `npm run bench`). A file
+ * is served from the cache only when its SHA-256 matches and the cache was written by the same
+ * app version with the same action set; cached data is re-checked with the schema. Files with
+ * errors are never cached, so their diagnostics are reported at every start.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadTroubleshooterText, type Diagnostic, type LoadResult } from './loader.ts';
+import type { ActionRegistry } from './registry.ts';
+import { troubleshooterSchema } from './schema.ts';
+
+const cacheFileSchema = z.object({
+  version: z.literal(1),
+  key: z.string(),
+  files: z.record(z.string(), z.object({ sha256: z.string(), troubleshooter: z.unknown(), warnings: z.array(z.unknown()) })),
+});
+type CacheFile = z.infer<typeof cacheFileSchema>;
+
+export type TroubleshooterCache = {
+  loadFile(file: string, registry: ActionRegistry): Promise<LoadResult>;
+  /** Writes the cache if anything changed; drops entries of files not seen in this load. */
+  save(): void;
+  readonly hits: number;
+  readonly misses: number;
+};
+
+function readCache(file: string, key: string): CacheFile['files'] {
+  try {
+    const parsed = cacheFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success && parsed.data.key === key ? parsed.data.files : {};
+  } catch {
+    // Missing or unreadable: start cold. The cache is an optimisation, never a source of truth.
+    return {};
+  }
+}
+
+export function createTroubleshooterCache(cacheFile: string, options: { appVersion: string; registry: ActionRegistry }): TroubleshooterCache {
+  const key = `${options.appVersion}|${options.registry.names().join(',')}`;
+  const previous = readCache(cacheFile, key);
+  const next: CacheFile['files'] = {};
+  let changed = false;
+  let hits = 0;
+  let misses = 0;
+
+  return {
+    async loadFile(file, registry) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` }] };
+      }
+      const sha256 = createHash('sha256').update(text).digest('hex');
+      const cached = previous[file];
+      if (cached && cached.sha256 === sha256) {
+        const checked = troubleshooterSchema.safeParse(cached.troubleshooter);
+        if (checked.success) {
+          hits++;
+          next[file] = cached;
+          return { ok: true, troubleshooter: checked.data, diagnostics: cached.warnings as Diagnostic[] };
+        }
+      }
+      misses++;
+      changed = true;
+      const result = loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
+      if (result.ok) next[file] = { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
+      return result;
+    },
+    save() {
+      if (!changed && Object.keys(next).length === Object.keys(previous).length) return;
+      mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify({ version: 1, key, files: next } satisfies CacheFile));
+      renameSync(temp, cacheFile);
+    },
+    get hits() {
+      return hits;
+    },
+    get misses() {
+      return misses;
+    },
+  };
+}

@@ -229,7 +229,12 @@ export type Catalog = { entries: CatalogEntry[]; diagnostics: Diagnostic[] };
  * A catalog is the troubleshooter files directly inside `dir` (sub-folders hold scripts, tests
  * and examples). Invalid files are left out and their diagnostics returned; duplicate ids are errors.
  */
-export async function loadCatalog(dir: string, registry: ActionRegistry): Promise<Catalog> {
+export async function loadCatalog(
+  dir: string,
+  registry: ActionRegistry,
+  /** `loadFile` lets the app serve unchanged files from its validated-catalog cache (catalog-cache.ts). */
+  options: { loadFile?: (file: string, registry: ActionRegistry) => Promise<LoadResult> } = {},
+): Promise<Catalog> {
   const entries: CatalogEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   let names: string[];
@@ -241,7 +246,7 @@ export async function loadCatalog(dir: string, registry: ActionRegistry): Promis
   const seen = new Map<string, string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    const result = await loadTroubleshooterFile(file, registry);
+    const result = await (options.loadFile ?? loadTroubleshooterFile)(file, registry);
     diagnostics.push(...result.diagnostics);
     if (!result.ok) continue;
     const other = seen.get(result.troubleshooter.id);

@@ -131,6 +131,23 @@ test('Cancel stops a run that waits for an answer', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Start again' })).toBeVisible();
 });
 
+test('leaving a running fix stops it, so nothing is left waiting', async ({ page }) => {
+  await open(page);
+  const history = () => page.evaluate(() => window.firstline.invoke('history:list', {}));
+  const before = await history();
+  if (!before.ok) throw new Error('history:list failed');
+  await page.getByRole('button', { name: /Wi-Fi does not work/ }).click();
+  await expect(page.getByRole('button', { name: 'Yes' })).toBeVisible();
+  await nav(page, 'History').click();
+  // The run was cancelled by leaving it and is recorded as stopped.
+  await expect
+    .poll(async () => {
+      const now = await history();
+      return now.ok && now.value.length === before.value.length + 1 ? { id: now.value[0]?.troubleshooterId, outcome: now.value[0]?.outcome } : null;
+    })
+    .toEqual({ id: 'wifi', outcome: 'cancelled' });
+});
+
 test('a fix that did not help becomes a ticket the employee previews, edits and sends', async ({ page }) => {
   await open(page);
   await page.getByLabel('Describe the problem in a few words').fill('printer');

@@ -43,6 +43,18 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
     return off;
   }, [troubleshooterId, title, i18n.language]);
 
+  // Leaving the run view (another screen, Contact IT) stops a run that is still going, so no
+  // question or consent is left waiting where the employee can no longer see it.
+  const live = useRef<{ runId: string | null; ended: boolean }>({ runId: null, ended: false });
+  live.current = { runId: state.view?.runId ?? null, ended: state.view?.ended != null };
+  useEffect(
+    () => () => {
+      const { runId, ended } = live.current;
+      if (runId && !ended) call('run:cancel', { runId }).catch(() => undefined);
+    },
+    [],
+  );
+
   const view = state.view;
   const running = view !== null && view.ended === null;
   const act = (promise: Promise<unknown>) => promise.catch(() => setFailed(true));

@@ -113,10 +113,13 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     }
   };
 
+  let endedBy: string | undefined; // an earlier escalate step without `when:` ends every run
   steps.forEach((step, i) => {
     if (!isObj(step)) return;
     const p: PathKey[] = ['steps', i];
     const id = typeof step.id === 'string' ? step.id : undefined;
+    if (endedBy !== undefined) add('warning', p, `${describePath(p, data)} never runs: step "${endedBy}" always escalates before it (give it a when: condition).`);
+    if (step.type === 'escalate' && step.when === undefined && endedBy === undefined) endedBy = id ?? String(i + 1);
     if (id !== undefined && earlier.has(id)) add('error', [...p, 'id'], `The step id "${id}" is used twice; step ids must be unique.`);
     if (typeof step.when === 'string') {
       const cond = parseCondition(step.when);

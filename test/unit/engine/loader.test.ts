@@ -110,6 +110,18 @@ describe('loader', () => {
     ]);
   });
 
+  it('warns about steps after an escalate step that has no when:', () => {
+    const text = [
+      'id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux]', 'category: x', 'steps:',
+      '  - id: end', '    type: escalate', '    title: { en: E }', '    reason: { en: E }',
+      '  - id: after', '    type: info', '    title: { en: A }', '    text: { en: A }',
+    ].join('\n');
+    const warnings = loadTroubleshooterText(text, 'x.yaml', registry).diagnostics.filter((d) => d.message.includes('never runs'));
+    expect(warnings.map((d) => [`${d.line}:${d.column}`, d.severity, d.message])).toEqual([
+      ['12:5', 'warning', 'step "after" never runs: step "end" always escalates before it (give it a when: condition).'],
+    ]);
+  });
+
   it('never throws on input that is not a mapping', () => {
     for (const text of ['', '42', '- a\n- b', 'null', '"x"']) {
       const result = loadTroubleshooterText(text, 'x.yaml', registry);

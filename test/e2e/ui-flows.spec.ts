@@ -88,6 +88,7 @@ test('questions are asked inline with validation, and the ending says what was c
   await room.fill('B204');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText('Close Teams completely before your next meeting.')).toBeVisible();
+  await expect(page.getByText('https://intranet.example.com/teams-tips')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Fixed' })).toBeFocused();
 });
 

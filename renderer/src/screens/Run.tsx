@@ -84,6 +84,8 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
                 {step.infos.map((info, i) => (
                   <span key={`i${i}`} className="step-info">
                     {info.text}
+                    {/* Shown as text to copy: the window itself never navigates away. */}
+                    {info.link && <span className="step-link">{info.link}</span>}
                   </span>
                 ))}
               </li>

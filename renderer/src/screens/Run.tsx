@@ -129,7 +129,8 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
             onClick={() => {
               if (!view) return;
               setCancelling(true);
-              void act(call('run:cancel', { runId: view.runId }));
+              // A run that ended meanwhile cannot be cancelled; its own ending is shown instead.
+              call('run:cancel', { runId: view.runId }).catch(() => undefined);
             }}
           >
             {cancelling ? t('run.cancelling') : t('run.cancel')}

@@ -51,14 +51,17 @@ export const printerStatusAction = defineAction({
     jobCount: z.number().int(),
     /** The employee's own jobs left in those queues (0 once their stuck jobs are cancelled). */
     ownJobCount: z.number().int(),
+    /** The employee's jobs that are stuck (on a stopped queue, or in error): what clear-queue cancels. */
+    ownStuckJobCount: z.number().int(),
   }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
   async run(input, ctx) {
     const readout = await readPrinters(ctx);
-    const empty = { printers: [], problemPrinters: [], problemCount: 0, jobCount: 0, ownJobCount: 0 };
+    const empty = { printers: [], problemPrinters: [], problemCount: 0, jobCount: 0, ownJobCount: 0, ownStuckJobCount: 0 };
     const user = currentUser(ctx);
+    const mine = (j: { user: string }) => user !== '' && j.user.toLowerCase() === user.toLowerCase();
     if (!readout.available) return { ok: false, available: false, problem: 'not-available' as const, finding: say(t.notAvailable, ctx.lang), ...empty };
     if (readout.spoolerDown) return { ok: false, available: true, problem: 'spooler-down' as const, finding: say(t.spoolerDown, ctx.lang), ...empty };
     const scope = input.printer ? readout.printers.filter((p) => p.name === input.printer) : readout.printers;
@@ -77,7 +80,8 @@ export const printerStatusAction = defineAction({
       problemPrinters: broken.map((p) => p.name),
       problemCount: broken.length,
       jobCount: scope.reduce((n, p) => n + p.jobs.length, 0),
-      ownJobCount: scope.reduce((n, p) => n + p.jobs.filter((j) => user !== '' && j.user.toLowerCase() === user.toLowerCase()).length, 0),
+      ownJobCount: scope.reduce((n, p) => n + p.jobs.filter(mine).length, 0),
+      ownStuckJobCount: scope.reduce((n, p) => n + stuckJobs(p).filter(mine).length, 0),
     };
   },
 });

@@ -44,7 +44,7 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
 
   it('finds the stopped queue and its stuck jobs', async () => {
     const status = await printerStatusAction.run({}, ctx());
-    expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', problemPrinters: ['testq'], problemCount: 1, jobCount: 3, ownJobCount: 3 });
+    expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', problemPrinters: ['testq'], problemCount: 1, jobCount: 3, ownJobCount: 3, ownStuckJobCount: 3 });
     expect(status.finding).toBe('The print queue of testq is stopped (Paused). 3 document(s) are stuck in the queue of testq.');
     expect(status.printers.find((p) => p.name === 'testq')?.jobs.map((j) => j.user)).toEqual([user, user, user]);
   });
@@ -76,7 +76,11 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
     }, { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'en', env: { ...cups.env, USER: user }, answers: { 'test-page-offer': false, printed: true } });
     for await (const event of stream) events.push(event);
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });
-    expect(events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status])).toContainEqual(['fix-all', 'fixed']);
+    const steps = events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status]);
+    expect(steps).toContainEqual(['clear-all', 'fixed']);
+    expect(steps).toContainEqual(['resume-all', 'fixed']);
+    // Administrator rights were asked only for switching the queue on, not for cancelling own jobs.
+    expect(events.filter((e) => e.type === 'consent-requested').map((e) => [e.stepId, e.elevation])).toEqual([['clear-all', false], ['resume-all', true]]);
     expect(consents[0]?.[0]).toBe('Cancel your own print jobs that are stuck on the printer with a problem. You will need to print those documents again.');
     expect(await cli('lpstat', '-o', 'testq')).toBe('');
     expect(await cli('lpstat', '-p', 'testq')).toMatch(/^printer testq is idle\.\s+enabled since/);

@@ -18,8 +18,17 @@ export function parseTasklist(text: string): Array<{ name: string; pid: number }
   return out;
 }
 
+/** The signed-in Windows user, only when it is a plain account name (it goes into a tasklist filter). */
+function windowsUser(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const user = env.USERNAME;
+  return user && /^[\w.@ -]{1,104}$/.test(user) && isSafeArgument(user) ? user : undefined;
+}
+
 export function findCommand(ctx: Pick<ActionContext, 'platform' | 'env'>, name: string): { file: string; args: string[] } {
-  if (ctx.platform === 'win32') return { file: 'tasklist', args: ['/FI', `IMAGENAME eq ${name}`, '/FO', 'CSV', '/NH'] };
+  if (ctx.platform === 'win32') {
+    const user = windowsUser(ctx.env);
+    return { file: 'tasklist', args: ['/FI', `IMAGENAME eq ${name}`, ...(user ? ['/FI', `USERNAME eq ${user}`] : []), '/FO', 'CSV', '/NH'] };
+  }
   const user = ctx.env.USER ?? ctx.env.LOGNAME;
   return { file: 'pgrep', args: [...(user && isSafeArgument(user) ? ['-u', user] : []), '-x', name] };
 }
@@ -53,12 +62,15 @@ export async function commandLines(ctx: ActionContext, processes: readonly Teams
 
 const macBundle: Record<TeamsClient, string> = { new: 'com.microsoft.teams2', classic: 'com.microsoft.teams', community: '' };
 
-export function quitCommands(ctx: Pick<ActionContext, 'platform'>, processes: readonly TeamsProcess[], force: boolean): Array<{ file: string; args: string[] }> {
+export function quitCommands(ctx: Pick<ActionContext, 'platform'> & Partial<Pick<ActionContext, 'env'>>, processes: readonly TeamsProcess[], force: boolean): Array<{ file: string; args: string[] }> {
   if (processes.length === 0) return [];
   const names = [...new Set(processes.map((p) => p.name))];
   switch (ctx.platform) {
-    case 'win32':
-      return names.map((name) => ({ file: 'taskkill', args: [...(force ? ['/F'] : []), '/IM', name] }));
+    case 'win32': {
+      // Scoped to the signed-in user, so an elevated Firstline on a shared machine never ends a colleague's Teams.
+      const user = windowsUser(ctx.env ?? {});
+      return names.map((name) => ({ file: 'taskkill', args: [...(force ? ['/F'] : []), ...(user ? ['/FI', `USERNAME eq ${user}`] : []), '/IM', name] }));
+    }
     case 'darwin':
       if (force) return [{ file: 'kill', args: ['-KILL', ...processes.map((p) => String(p.pid))] }];
       return [...new Set(processes.map((p) => p.client))].map((client) => ({ file: 'osascript', args: ['-e', `tell application id "${macBundle[client]}" to quit`] }));

@@ -40,6 +40,8 @@ describe('Teams processes', () => {
     expect(findCommand({ platform: 'linux', env: { USER: 'jdupont' } }, 'teams-for-linux')).toEqual({ file: 'pgrep', args: ['-u', 'jdupont', '-x', 'teams-for-linux'] });
     expect(findCommand({ platform: 'darwin', env: { USER: 'jdupont' } }, 'Microsoft Teams')).toEqual({ file: 'pgrep', args: ['-u', 'jdupont', '-x', 'Microsoft Teams'] });
     expect(findCommand({ platform: 'win32', env: {} }, 'ms-teams.exe')).toEqual({ file: 'tasklist', args: ['/FI', 'IMAGENAME eq ms-teams.exe', '/FO', 'CSV', '/NH'] });
+    expect(findCommand({ platform: 'win32', env: { USERNAME: 'jdupont' } }, 'ms-teams.exe').args).toEqual(['/FI', 'IMAGENAME eq ms-teams.exe', '/FI', 'USERNAME eq jdupont', '/FO', 'CSV', '/NH']);
+    expect(findCommand({ platform: 'win32', env: { USERNAME: 'x" /FI "y' } }, 'ms-teams.exe').args).not.toContain('USERNAME eq x" /FI "y');
   });
 
   it('parses tasklist CSV and its "no tasks" message', () => {
@@ -52,6 +54,7 @@ describe('Teams processes', () => {
     const procs = [{ client: 'new' as const, name: 'ms-teams.exe', pid: 1 }, { client: 'new' as const, name: 'ms-teams.exe', pid: 2 }];
     expect(quitCommands({ platform: 'win32' }, procs, false)).toEqual([{ file: 'taskkill', args: ['/IM', 'ms-teams.exe'] }]);
     expect(quitCommands({ platform: 'win32' }, procs, true)).toEqual([{ file: 'taskkill', args: ['/F', '/IM', 'ms-teams.exe'] }]);
+    expect(quitCommands({ platform: 'win32', env: { USERNAME: 'jdupont' } }, procs, false)).toEqual([{ file: 'taskkill', args: ['/FI', 'USERNAME eq jdupont', '/IM', 'ms-teams.exe'] }]);
     const mac = [{ client: 'new' as const, name: 'MSTeams', pid: 501 }];
     expect(quitCommands({ platform: 'darwin' }, mac, false)).toEqual([{ file: 'osascript', args: ['-e', 'tell application id "com.microsoft.teams2" to quit'] }]);
     expect(quitCommands({ platform: 'darwin' }, mac, true)).toEqual([{ file: 'kill', args: ['-KILL', '501'] }]);

@@ -18,6 +18,8 @@ export const readCommands = {
     ipconfig: cmd('ipconfig', '/all'),
     wifi: cmd('netsh', 'wlan', 'show', 'interfaces'),
     proxy: cmd('netsh', 'winhttp', 'show', 'proxy'),
+    /** The per-user proxy most apps and browsers use (WinINET); WinHTTP is the machine-wide one. */
+    userProxy: cmd('reg', 'query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings'),
   },
   darwin: {
     ifconfig: cmd('ifconfig'),

@@ -97,3 +97,14 @@ export function parseWinhttpProxy(text: string): ProxyState {
   }
   return { configured: servers.length > 0, servers, source: 'winhttp' };
 }
+
+/** `reg query HKCU\...\Internet Settings` → the user's proxy when `ProxyEnable` is 1, and any PAC script. */
+export function parseInternetSettings(text: string): ProxyState {
+  const value = (name: string) => new RegExp(`^\\s+${name}\\s+REG_\\w+\\s+(.*?)\\s*$`, 'mi').exec(text)?.[1];
+  const servers: string[] = [];
+  const server = value('ProxyServer');
+  if (/^0x0*1$/i.test(value('ProxyEnable') ?? '') && server) servers.push(...server.split(';').filter(Boolean));
+  const pac = value('AutoConfigURL');
+  if (pac) servers.push(`pac:${pac}`);
+  return { configured: servers.length > 0, servers, source: 'wininet' };
+}

@@ -4,7 +4,7 @@ import type { ActionContext } from '../../engine/action.ts';
 import { run, succeeded } from '../shared/exec.ts';
 import { readCommands } from './commands.ts';
 import type { LocalState, ProxyState, WifiState } from './state.ts';
-import { parseIpconfigAll, parseNetshWlanInterfaces, parseWinhttpProxy } from './parse-windows.ts';
+import { parseInternetSettings, parseIpconfigAll, parseNetshWlanInterfaces, parseWinhttpProxy } from './parse-windows.ts';
 import { macLocalState, parseAirportNetwork, parseAirportPower, parseHardwarePorts, parseScutilProxy, wifiDevice } from './parse-macos.ts';
 import { linuxLocalState, parseNmcliDeviceStatus, proxyFromEnv } from './parse-linux.ts';
 
@@ -67,8 +67,15 @@ export async function readWifi(ctx: ActionContext, timeoutMs: number): Promise<W
 export async function readProxy(ctx: ActionContext, timeoutMs: number): Promise<ProxyState> {
   const fromEnv = proxyFromEnv(ctx.env);
   if (ctx.platform === 'linux') return fromEnv;
-  const c = ctx.platform === 'win32' ? readCommands.win32.proxy : readCommands.darwin.proxy;
-  const result = await run(ctx, c.file, c.args, { timeoutMs, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
-  const system = ctx.platform === 'win32' ? parseWinhttpProxy(result.stdout) : parseScutilProxy(result.stdout);
+  if (ctx.platform === 'win32') {
+    const [user, machine] = await Promise.all(
+      [readCommands.win32.userProxy, readCommands.win32.proxy].map((c) => run(ctx, c.file, c.args, { timeoutMs, locale: 'keep' })),
+    );
+    const wininet = parseInternetSettings(user?.stdout ?? '');
+    const winhttp = parseWinhttpProxy(machine?.stdout ?? '');
+    return wininet.configured ? wininet : winhttp.configured ? winhttp : fromEnv;
+  }
+  const c = readCommands.darwin.proxy;
+  const system = parseScutilProxy((await run(ctx, c.file, c.args, { timeoutMs })).stdout);
   return system.configured ? system : fromEnv;
 }

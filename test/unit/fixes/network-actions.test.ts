@@ -50,6 +50,7 @@ describe('network commands per OS', () => {
       'ipconfig /all': { stdout: fixture('ipconfig-all.wifi.txt') },
       'netsh wlan show interfaces': { stdout: fixture('netsh-wlan-show-interfaces.connected.txt') },
       'netsh winhttp show proxy': { stdout: fixture('netsh-winhttp-show-proxy.direct.txt') },
+      'reg query': { stdout: fixture('reg-query-internet-settings.txt') },
       ping: { exitCode: 1 },
     });
     // DNS and HTTP targets point at a closed loopback port so nothing leaves the machine.
@@ -58,6 +59,8 @@ describe('network commands per OS', () => {
     expect(exec.lines()).toContain('ping -n 1 -w 500 10.20.28.1');
     expect(result).toMatchObject({ ok: false, problem: 'gateway-unreachable', ssid: 'Contoso Corp' });
     expect(result.probes.find((p) => p.id === 'ip')).toMatchObject({ status: 'pass', detail: '10.20.30.41' });
+    expect(result.probes.find((p) => p.id === 'proxy')?.detail).toBe('proxy.corp.contoso.com:8080');
+    expect(exec.calls.find((c) => c.file === 'reg')?.args).toEqual(['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings']);
     // Windows output is parsed in the user's language, so the locale is not forced to C there.
     expect(exec.calls.find((c) => c.file === 'ipconfig')?.options.env?.LC_ALL).toBeUndefined();
   });

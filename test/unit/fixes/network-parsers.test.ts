@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseIpconfigAll, parseNetshWlanInterfaces, parseWinhttpProxy } from '../../../core/fixes/network/parse-windows.ts';
+import { parseInternetSettings, parseIpconfigAll, parseNetshWlanInterfaces, parseWinhttpProxy } from '../../../core/fixes/network/parse-windows.ts';
 import {
   parseAirportNetwork,
   parseAirportPower,
@@ -48,6 +48,13 @@ describe('Windows network output', () => {
     expect(parseNetshWlanInterfaces(fixture('netsh-wlan-show-interfaces.service-stopped.txt'), 1)).toEqual({
       available: false, reason: 'The Wireless AutoConfig Service (wlansvc) is not running.',
     });
+  });
+
+  it('reads the per-user (WinINET) proxy only when it is enabled, and a PAC script', () => {
+    const text = fixture('reg-query-internet-settings.txt');
+    expect(parseInternetSettings(text)).toEqual({ configured: true, servers: ['proxy.corp.contoso.com:8080'], source: 'wininet' });
+    expect(parseInternetSettings(text.replace('ProxyEnable    REG_DWORD    0x1', 'ProxyEnable    REG_DWORD    0x0')).configured).toBe(false);
+    expect(parseInternetSettings('    AutoConfigURL    REG_SZ    http://wpad.corp.contoso.com/proxy.pac\r\n').servers).toEqual(['pac:http://wpad.corp.contoso.com/proxy.pac']);
   });
 
   it('reads the WinHTTP proxy', () => {

@@ -60,6 +60,7 @@ export const teamsClearCacheAction = defineAction({
     deleted: z.array(z.string()),
     kept: z.array(z.string()),
     refused: z.array(z.string()),
+    failed: z.array(z.string()),
     backupDir: z.string().optional(),
     pruned: z.number().int(),
     running: z.boolean(),
@@ -68,7 +69,7 @@ export const teamsClearCacheAction = defineAction({
   changesMachine: true,
   describe: (input, lang) => say(input.force ? t.describeClearForce : t.describeClear, lang),
   async run(input, ctx) {
-    const base = { moved: [], deleted: [], kept: [], refused: [], pruned: 0 };
+    const base = { moved: [], deleted: [], kept: [], refused: [], failed: [], pruned: 0 };
     const roots = profileRoots(ctx.platform, ctx.env);
     const backups = backupRoot(ctx.platform, ctx.env);
     if (roots.length === 0 || !backups) return { ok: false, finding: say(t.noProfile, ctx.lang), quit: 'not-running' as const, stillRunning: false, running: false, ...base };
@@ -88,8 +89,9 @@ export const teamsClearCacheAction = defineAction({
     const count = report.moved.length + report.deleted.length;
     const sentences = [say(running || input.restart === false ? t.cleared : t.clearedStartYourself, ctx.lang, { count })];
     if (report.refused.length > 0) sentences.push(say(t.refused, ctx.lang));
+    if (report.failed.length > 0) sentences.push(say(t.inUse, ctx.lang));
     return {
-      ok: report.refused.length === 0 && (running || input.restart === false),
+      ok: report.refused.length === 0 && report.failed.length === 0 && (running || input.restart === false),
       finding: sentences.join(' '),
       quit: quit.outcome,
       stillRunning: false,

@@ -9,7 +9,8 @@ import nodePath from 'node:path';
 import type { Platform } from '../../engine/action.ts';
 import type { CacheLocation } from './paths.ts';
 
-export type ClearReport = { moved: string[]; deleted: string[]; kept: string[]; refused: string[]; backupDir?: string | undefined };
+/** `failed`: entries that could not be moved (typically files still held open by a Teams helper process). */
+export type ClearReport = { moved: string[]; deleted: string[]; kept: string[]; refused: string[]; failed: string[]; backupDir?: string | undefined };
 
 const pathFor = (platform: Platform) => (platform === 'win32' ? nodePath.win32 : nodePath.posix);
 
@@ -82,7 +83,7 @@ const isKept = (keep: readonly string[], rel: string) => keep.some((k) => rel ==
 
 export async function clearLocations(platform: Platform, roots: readonly string[], locations: readonly CacheLocation[], backupDir: string): Promise<ClearReport> {
   const p = pathFor(platform);
-  const report: ClearReport = { moved: [], deleted: [], kept: [], refused: [] };
+  const report: ClearReport = { moved: [], deleted: [], kept: [], refused: [], failed: [] };
   const real = await realRoots(roots);
   for (const [index, location] of locations.entries()) {
     if (!(await exists(location.base))) continue;
@@ -101,9 +102,14 @@ export async function clearLocations(platform: Platform, roots: readonly string[
         continue;
       }
       const dest = p.join(backupDir, `${index}-${location.client}-${p.basename(location.base)}`, rel);
-      const how = await move(target.path, dest);
-      (how === 'moved' ? report.moved : report.deleted).push(target.path);
-      if (how === 'moved') report.backupDir = backupDir;
+      try {
+        const how = await move(target.path, dest);
+        (how === 'moved' ? report.moved : report.deleted).push(target.path);
+        if (how === 'moved') report.backupDir = backupDir;
+      } catch {
+        // In use (Windows locks files of running WebView2 helpers) or no room: leave it, report it.
+        report.failed.push(target.path);
+      }
     }
     for (const rel of location.keep) if (await exists(p.join(location.base, rel))) report.kept.push(p.join(location.base, rel));
   }

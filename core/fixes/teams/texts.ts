@@ -64,6 +64,12 @@ export const teamsTexts = {
     fr: 'Certains dossiers n’ont pas été touchés car ils pointent en dehors de votre profil utilisateur.',
     de: 'Einige Ordner wurden nicht angetastet, weil sie außerhalb Ihres Benutzerprofils liegen.',
   },
+  inUse: {
+    en: 'Some folders were still in use and were left alone; restart your computer and try again.',
+    nl: 'Sommige mappen waren nog in gebruik en zijn niet aangeraakt; start je computer opnieuw op en probeer het nog eens.',
+    fr: 'Certains dossiers étaient encore utilisés et n’ont pas été touchés ; redémarrez votre ordinateur et réessayez.',
+    de: 'Einige Ordner waren noch in Verwendung und wurden nicht angetastet; starten Sie Ihren Computer neu und versuchen Sie es erneut.',
+  },
   started: {
     en: 'Teams is running.',
     nl: 'Teams is actief.',

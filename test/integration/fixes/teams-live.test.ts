@@ -165,6 +165,18 @@ describe.skipIf(!linux)('Teams cache fix with a real process and a temporary hom
     expect(forced.moved).toHaveLength(7);
   });
 
+  it('reports folders it could not move instead of failing the whole clean-up', async () => {
+    await rm(path.join(profile, 'blob_storage'));
+    // A file where the dated backup folder must go: every move fails, like files locked by a running helper.
+    const blocked = path.join(home, '.cache', 'firstline', 'teams-cache-backup', '2026-11-24T10-00-00');
+    await writeFile(blocked, 'in the way\n');
+    const result = await teamsClearCacheAction.run(teamsClearCacheAction.input.parse({ restart: false }), ctx());
+    expect(result).toMatchObject({ ok: false, moved: [], refused: [] });
+    expect(result.failed).toHaveLength(7);
+    expect(result.finding).toContain('still in use');
+    for (const file of cacheFiles) expect(await readFile(path.join(profile, file), 'utf8')).toBe(`content of ${file}\n`);
+  });
+
   it('refuses a profile root with ".." and a profile folder that is a symlink out of the home', async () => {
     const dotdot = await teamsClearCacheAction.run(teamsClearCacheAction.input.parse({}), makeContext({ exec, platform: 'linux', env: { HOME: `${home}/../outside`, USER: user } }));
     expect(dotdot).toMatchObject({ ok: false, moved: [], finding: 'Your user profile folder could not be determined, so nothing was changed.' });

@@ -25,7 +25,11 @@ export function Settings({ info }: { info: AppInfo | null }) {
     call('settings:set', { language }).then(async (next) => {
       setSettings(next);
       await applyLanguage(next.lang);
-    }, () => setFailed(true));
+    }, () => {
+      setFailed(true);
+      // Show what is really saved, not the choice that could not be kept.
+      call('settings:get', {}).then(setSettings, () => undefined);
+    });
   };
 
   return (

@@ -42,6 +42,7 @@ export function createHandlers(services: AppServices): Handlers {
     'ticket:draft': ({ lang, runId, userText }) => services.tickets.draft({ lang, runId, userText }),
     'ticket:send': (edit) => services.tickets.send(edit),
     'ticket:list': () => services.tickets.list(),
+    'ticket:refresh': () => services.tickets.refresh(),
     'outage:list': ({ lang }) => services.outages.active(lang),
     'outage:for': ({ troubleshooterId, lang }) => {
       const summary = services.catalog.list(lang).find((t) => t.id === troubleshooterId);

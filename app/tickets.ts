@@ -66,5 +66,7 @@ export function createTicketDesk(deps: {
     },
 
     list: () => deps.service.list(),
+    /** Status from the helpdesk for "My tickets"; a helpdesk that cannot be reached leaves them as they were. */
+    refresh: () => deps.service.refresh(),
   };
 }

@@ -57,6 +57,8 @@ export const channels = {
   'ticket:send': { args: ticketEditSchema, result: sendResultSchema },
   /** "My tickets": what was sent from this machine and its status where the helpdesk tells. */
   'ticket:list': { args: empty, result: z.array(myTicketSchema) },
+  /** Asks the helpdesk for the status of my tickets (where its API allows), then lists them. */
+  'ticket:refresh': { args: empty, result: z.array(myTicketSchema) },
   /** Active outages for the Home banner ("Known issue: … IT is on it; no ticket needed"). */
   'outage:list': { args: z.object({ lang: langSchema }).strict(), result: z.array(shownOutageSchema) },
   /** Active outages that match one troubleshooter, shown before and while it runs. */

@@ -5,15 +5,34 @@ import { call } from '../api.ts';
 
 type MyTicket = ChannelResult<'ticket:list'>[number];
 
-/** "Where is my ticket?": what was sent from this machine, delivery and helpdesk status. */
+const knownStates = new Set(['open', 'in-progress', 'waiting', 'resolved', 'closed']);
+
+/**
+ * "Where is my ticket?": what was sent from this machine, its delivery, and the helpdesk's status
+ * where its API tells (asked for when the list opens, and on request).
+ */
 export function MyTickets() {
   const { t, i18n } = useTranslation();
   const [tickets, setTickets] = useState<MyTicket[] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [checking, setChecking] = useState(false);
+
+  const refresh = () => {
+    setChecking(true);
+    call('ticket:refresh', {})
+      .then(setTickets, () => undefined)
+      .finally(() => setChecking(false));
+  };
   useEffect(() => {
-    call('ticket:list', {}).then(setTickets, () => setFailed(true));
+    // The local list shows at once; the helpdesk's answer follows when it comes.
+    call('ticket:list', {}).then((list) => {
+      setTickets(list);
+      if (list.length > 0) refresh();
+    }, () => setFailed(true));
   }, []);
+
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const statusText = (status: NonNullable<MyTicket['status']>) => (knownStates.has(status.state) ? t(`myTickets.state.${status.state}`) : status.raw);
   return (
     <section aria-labelledby="my-tickets-heading" className="screen">
       <h3 id="my-tickets-heading" className="section-heading">
@@ -29,11 +48,18 @@ export function MyTickets() {
             <span className="tile-summary">
               <time dateTime={ticket.createdAt}>{when.format(new Date(ticket.createdAt))}</time>
               {ticket.number && ` · ${t('myTickets.number', { number: ticket.number })}`}
-              {ticket.status && ` · ${t('myTickets.status', { status: ticket.status.raw || ticket.status.state })}`}
+              {ticket.status && ` · ${t('myTickets.status', { status: statusText(ticket.status) })}`}
             </span>
           </li>
         ))}
       </ul>
+      {tickets && tickets.length > 0 && (
+        <div className="button-row">
+          <button type="button" className="button button-small" disabled={checking} onClick={refresh}>
+            {checking ? t('myTickets.checking') : t('myTickets.refresh')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -20,6 +20,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'ticket:draft': () => Promise.reject(new Error('not used in these tests')),
     'ticket:send': () => ({ kind: 'error', messageKey: 'ticket.error.config' }),
     'ticket:list': () => [],
+    'ticket:refresh': () => [],
     'outage:list': () => [],
     'outage:for': () => [],
     'outage:affected': () => ({ error: 'unknown-outage' as const }),

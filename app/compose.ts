@@ -6,13 +6,14 @@
 import path from 'node:path';
 import { allActions } from '../core/actions.ts';
 import type { Lang, Platform } from '../core/engine/action.ts';
-import { createNodeExec } from '../core/engine/exec-node.ts';
 import { text } from '../core/engine/messages.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
 import { syncCatalogs } from '../core/catalog/index.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
+import { createNodeExecPort } from '../core/platform/node-exec.ts';
+import { entraResetUrl } from '../core/fixes/password/actions.ts';
 import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
@@ -55,7 +56,13 @@ export type FirstlineOptions = {
   exec?: ExecPort;
 };
 
-export type Firstline = { handlers: Handlers; lang: Lang; policy: EffectivePolicy; dispose(): void };
+export type Firstline = {
+  handlers: Handlers;
+  lang: Lang;
+  policy: EffectivePolicy;
+  /** Cancels runs and stops background work; resolves once runs have recorded their end. */
+  dispose(): Promise<void>;
+};
 
 function toPlatform(p: NodeJS.Platform): Platform {
   return p === 'win32' || p === 'darwin' ? p : 'linux';
@@ -64,7 +71,8 @@ function toPlatform(p: NodeJS.Platform): Platform {
 /** Hosts a troubleshooter may open: the allowlist plus the support and password-reset pages. */
 function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUrl?: string | undefined; support: { url?: string | undefined } }): string[] {
   const hosts = [...policy.urlAllowlist];
-  for (const url of [policy.passwordResetUrl, policy.support.url]) {
+  // Without a policy URL the password fix opens Microsoft Entra's self-service page.
+  for (const url of [policy.passwordResetUrl ?? entraResetUrl, policy.support.url]) {
     if (url) hosts.push(new URL(url).hostname);
   }
   return hosts;
@@ -73,7 +81,7 @@ function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUr
 export async function createFirstline(options: FirstlineOptions): Promise<Firstline> {
   const platform = toPlatform(options.platform ?? process.platform);
   const env = options.env ?? process.env;
-  const exec = options.exec ?? createNodeExec();
+  const exec = options.exec ?? createNodeExecPort();
   const log = options.log;
   const effective = await loadPolicy({ platform, exec, env });
   const policy = effective.values;
@@ -174,11 +182,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     handlers,
     lang,
     policy: effective,
-    dispose: () => {
-      runs.cancelAll();
-      ticketService.stop();
+    dispose: async () => {
       if (outageTimer) clearInterval(outageTimer);
-      void telemetry?.stop();
+      await runs.cancelAll();
+      ticketService.stop();
+      await telemetry?.stop();
     },
   };
 }

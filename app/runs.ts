@@ -14,7 +14,14 @@ export type StartRun = (
 ) => AsyncIterable<RunEvent>;
 
 type Pending = { resolve(value: AnswerValue | boolean): void; reject(error: Error): void };
-type ActiveRun = { controller: AbortController; pending: Map<string, Pending> };
+type ActiveRun = {
+  controller: AbortController;
+  pending: Map<string, Pending>;
+  /** Questions and consent requests already sent to the UI, keyed like `pending`. */
+  asked: Set<string>;
+  /** Answers that arrived before the runner started waiting for them. */
+  early: Map<string, AnswerValue | boolean>;
+};
 
 export type RunManager = ReturnType<typeof createRunManager>;
 
@@ -25,31 +32,69 @@ export function createRunManager(deps: {
   onFinished?(events: RunEvent[]): void | Promise<void>;
 }) {
   const active = new Map<string, ActiveRun>();
+  const pumps = new Set<Promise<void>>();
 
   function park(run: ActiveRun, key: string): Promise<AnswerValue | boolean> {
+    if (run.early.has(key)) {
+      const value = run.early.get(key) as AnswerValue | boolean;
+      run.early.delete(key);
+      return Promise.resolve(value);
+    }
     return new Promise((resolve, reject) => {
       run.pending.set(key, { resolve, reject });
     });
   }
 
+  /**
+   * An answer may arrive between the UI seeing the question and the runner waiting for it (a
+   * fast client, a keyboard shortcut): it is kept for that question. Anything not asked is refused.
+   */
   function settle(runId: string, key: string, value: AnswerValue | boolean) {
-    const pending = active.get(runId)?.pending.get(key);
-    if (!pending) throw new IpcFailure('not-found', { runId, key });
-    active.get(runId)?.pending.delete(key);
-    pending.resolve(value);
+    const run = active.get(runId);
+    const pending = run?.pending.get(key);
+    if (run && pending) {
+      run.pending.delete(key);
+      run.asked.delete(key);
+      pending.resolve(value);
+      return;
+    }
+    if (!run || !run.asked.has(key) || run.early.has(key)) throw new IpcFailure('not-found', { runId, key });
+    run.asked.delete(key);
+    run.early.set(key, value);
   }
 
   async function pump(runId: string, run: ActiveRun, stream: AsyncIterable<RunEvent>) {
     const transcript: RunEvent[] = [];
-    try {
-      for await (const event of stream) {
-        transcript.push(event);
-        deps.emit('run:event', event);
-      }
-    } finally {
+    let finished = false;
+    const finish = async () => {
+      if (finished) return;
+      finished = true;
       for (const pending of run.pending.values()) pending.reject(new Error('run ended'));
       active.delete(runId);
       await deps.onFinished?.(transcript);
+    };
+    try {
+      for await (const event of stream) {
+        transcript.push(event);
+        if (event.type === 'question') run.asked.add(`ask:${event.stepId}`);
+        if (event.type === 'consent-requested') run.asked.add(`consent:${event.stepId}`);
+        // History and the ticket transcript are recorded before the UI learns the run ended,
+        // so a History screen opened right after shows it.
+        if (event.type === 'run-finished') await finish();
+        deps.emit('run:event', event);
+      }
+    } catch {
+      // The runner itself broke (or was torn down while waiting): end the run visibly instead of
+      // leaving the UI waiting, and never let the rejection escape into the process.
+      if (!finished) {
+        const outcome = run.controller.signal.aborted ? 'cancelled' : 'error';
+        const event: RunEvent = { type: 'run-finished', runId, seq: transcript.length, at: new Date().toISOString(), outcome, durationMs: 0 };
+        transcript.push(event);
+        await finish();
+        deps.emit('run:event', event);
+      }
+    } finally {
+      await finish();
     }
   }
 
@@ -57,7 +102,7 @@ export function createRunManager(deps: {
     start(troubleshooterId: string, lang: Lang, dryRun: boolean): { runId: string } {
       if (!deps.exists(troubleshooterId)) throw new IpcFailure('not-found', { troubleshooterId });
       const runId = randomBytes(12).toString('base64url');
-      const run: ActiveRun = { controller: new AbortController(), pending: new Map() };
+      const run: ActiveRun = { controller: new AbortController(), pending: new Map(), asked: new Set(), early: new Map() };
       active.set(runId, run);
       const interaction: InteractionPort = {
         ask: async (stepId) => (await park(run, `ask:${stepId}`)) as AnswerValue,
@@ -65,7 +110,10 @@ export function createRunManager(deps: {
       };
       const stream = deps.startRun(troubleshooterId, { runId, lang, dryRun, signal: run.controller.signal, interaction });
       // Started on the next tick so the caller gets the run id before the first event arrives.
-      setImmediate(() => void pump(runId, run, stream));
+      setImmediate(() => {
+        const pumping = pump(runId, run, stream).finally(() => pumps.delete(pumping));
+        pumps.add(pumping);
+      });
       return { runId };
     },
     answer(runId: string, stepId: string, value: AnswerValue) {
@@ -84,9 +132,16 @@ export function createRunManager(deps: {
       run.pending.clear();
       return { ok: true as const };
     },
-    /** Aborts every run (app quit / host shutdown). */
-    cancelAll() {
-      for (const run of active.values()) run.controller.abort();
+    /** Aborts every run (app quit / host shutdown) and resolves once each has wound down. */
+    async cancelAll(): Promise<void> {
+      for (const run of active.values()) {
+        run.controller.abort();
+        for (const pending of run.pending.values()) pending.reject(new Error('cancelled'));
+        run.pending.clear();
+      }
+      // Runs started this tick have not begun pumping yet.
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.allSettled([...pumps]);
     },
     get activeCount() {
       return active.size;

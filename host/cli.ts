@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 const root = path.resolve(import.meta.dirname, '..');
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const log = createLogger({ redact: (text) => redact(text), echo: (line) => process.stderr.write(line + '\n'), level: 'warn' });
-let dispose = () => undefined as void;
+let dispose = (): Promise<void> => Promise.resolve();
 
 const host = await startBrowserHost({
   rendererDir: path.join(root, 'out', 'renderer'),
@@ -39,8 +39,9 @@ const host = await startBrowserHost({
 
 process.stdout.write(`Firstline browser host: ${host.url}\n`);
 const stop = () => {
-  dispose();
-  void host.close().then(() => process.exit(0));
+  void dispose()
+    .then(() => host.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -87,5 +87,12 @@ async function start(): Promise<void> {
   });
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => firstline.dispose());
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Let running fixes stop their child processes and record how they ended, then quit.
+    event.preventDefault();
+    quitting = true;
+    void firstline.dispose().finally(() => app.quit());
+  });
 }

@@ -2,7 +2,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { execFileSync } from 'node:child_process';
 import type { Question, RunEvent } from '../../core/engine/events.ts';
-import { createNodeExec } from '../../core/engine/exec-node.ts';
+import { createNodeExecPort } from '../../core/platform/node-exec.ts';
 import type { RunPorts } from '../../core/engine/runner.ts';
 import type { CommandIo } from '../command.ts';
 
@@ -45,7 +45,7 @@ export function createCliPorts(opts: { io: CommandIo; yes: boolean; json: boolea
     return new Promise((resolve, reject) => waiting.push((line) => (line === null ? reject(new Error('No more input on stdin.')) : resolve(line.trim()))));
   };
   return {
-    exec: createNodeExec(),
+    exec: createNodeExecPort(),
     elevation: {
       async request(reason) {
         const ok = isElevated();

@@ -26,7 +26,7 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
   writeFileSync(policyFile, JSON.stringify(policy));
   const opened: string[] = [];
   const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
-  let dispose = (): void => undefined;
+  let dispose = (): Promise<void> => Promise.resolve();
   const host = await startBrowserHost({
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
     log,
@@ -55,7 +55,8 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
     dataDir,
     opened,
     stop: async () => {
-      dispose();
+      // Runs still going (a failed test) end and record before the data folder goes away.
+      await dispose();
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

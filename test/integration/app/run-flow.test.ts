@@ -60,8 +60,8 @@ beforeEach(async () => {
   });
 });
 
-afterEach(() => {
-  app.dispose();
+afterEach(async () => {
+  await app.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 

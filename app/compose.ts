@@ -100,7 +100,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     dataDir: options.dataDir,
     osLocale: options.locale,
     policy: { defaultLanguage: policy.defaultLanguage, tileOrder: policy.tileOrder, sources: Object.values(effective.locations) },
-    catalogSources: catalogSet.dirs,
+    // What the admin configured and how each source fared, not the cache folders behind them.
+    catalogSources: [`${options.catalogDir} (built-in)`, ...catalogSet.results.map((r) => `${r.source} (${r.status}${r.reason ? `: ${r.reason}` : ''})`)],
   });
   const history = await createRunHistory({ dataDir: options.dataDir });
   const ticketService = await createTicketService({

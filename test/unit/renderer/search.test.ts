@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { TroubleshooterSummary } from '../../../contract/index.ts';
+import { createSearch, orderTiles } from '../../../renderer/src/search.ts';
+
+function item(id: string, texts: Record<'en' | 'nl' | 'fr' | 'de', string>): TroubleshooterSummary {
+  return { id, title: texts.en, summary: '', keywords: [], category: 'general', searchText: texts };
+}
+
+const catalog = [
+  item('wifi', { en: 'Wi-Fi does not work wireless internet', nl: 'De wifi werkt niet draadloos', fr: 'Le Wi-Fi ne fonctionne pas réseau sans fil', de: 'Das WLAN funktioniert nicht' }),
+  item('printer', { en: 'The printer does not print paper queue', nl: 'De printer drukt niet af afdrukken wachtrij', fr: "L'imprimante n'imprime pas", de: 'Der Drucker druckt nicht Warteschlange' }),
+  item('password', { en: 'I forgot my password login', nl: 'Ik ben mijn wachtwoord vergeten', fr: "J'ai oublié mon mot de passe", de: 'Ich habe mein Passwort vergessen' }),
+];
+const ids = (list: TroubleshooterSummary[]) => list.map((t) => t.id);
+
+describe('"What\'s wrong?" search', () => {
+  const search = createSearch(catalog);
+
+  it('finds a fix by a word in any of the four languages', () => {
+    expect(ids(search('afdrukken'))[0]).toBe('printer');
+    expect(ids(search('imprimante'))[0]).toBe('printer');
+    expect(ids(search('Passwort'))[0]).toBe('password');
+    expect(ids(search('wireless'))[0]).toBe('wifi');
+  });
+
+  it('tolerates typos, missing accents and half-typed words', () => {
+    expect(ids(search('printr'))[0]).toBe('printer');
+    expect(ids(search('wachtwort'))[0]).toBe('password');
+    expect(ids(search('reseau'))[0]).toBe('wifi');
+    expect(ids(search('pass'))[0]).toBe('password');
+  });
+
+  it('still finds something when one of several words matches nothing', () => {
+    expect(ids(search('printer xyzzy'))).toContain('printer');
+  });
+
+  it('returns nothing for an empty query or unrelated words', () => {
+    expect(search('   ')).toEqual([]);
+    expect(search('zzqqxx')).toEqual([]);
+  });
+});
+
+describe('home tiles', () => {
+  it('put the policy order first, then what this employee ran most, then the catalog order', () => {
+    const counts = new Map([['password', 5], ['wifi', 1]]);
+    expect(ids(orderTiles(catalog, ['printer'], counts))).toEqual(['printer', 'password', 'wifi']);
+    expect(ids(orderTiles(catalog, [], new Map()))).toEqual(['wifi', 'printer', 'password']);
+    expect(ids(orderTiles(catalog, ['password', 'wifi'], counts))).toEqual(['password', 'wifi', 'printer']);
+  });
+});

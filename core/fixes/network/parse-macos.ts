@@ -4,7 +4,7 @@
  * `airport` binary that macOS 14.4 removed.
  */
 import type { Adapter, LocalState, ProxyState, WifiState } from './state.ts';
-import { isIpv4 } from './state.ts';
+import { isIpv4, isLinkLocal } from './state.ts';
 
 /** `networksetup -listallhardwareports` → hardware port name per device. */
 export function parseHardwarePorts(text: string): Array<{ port: string; device: string }> {
@@ -52,27 +52,50 @@ export function parseRouteGetDefault(text: string): string | undefined {
   return match?.[1] && isIpv4(match[1]) ? match[1] : undefined;
 }
 
-/** `scutil --dns` → nameservers of the unscoped resolvers (the part before "for scoped queries"). */
-export function parseScutilDns(text: string): string[] {
-  const unscoped = text.split(/DNS configuration \(for scoped queries\)/)[0] ?? '';
-  const servers: string[] = [];
-  for (const match of unscoped.matchAll(/^\s*nameserver\[\d+\]\s*:\s*(\S+)/gm)) {
-    const server = match[1];
-    if (server && !servers.includes(server)) servers.push(server);
+function isIpLiteral(value: string): boolean {
+  return isIpv4(value) || /^[0-9a-f]*:[0-9a-f:.]+(%[\w.]+)?$/i.test(value);
+}
+
+/** Nameservers of one `scutil --dns` part, default resolvers before supplemental (per-domain, VPN) ones. */
+function resolverServers(part: string): string[] {
+  const primary: string[] = [];
+  const supplemental: string[] = [];
+  for (const resolver of part.split(/^resolver #\d+/m).slice(1)) {
+    const perDomain = /^\s*domain\s*:/m.test(resolver) || /^\s*flags\s*:.*\bSupplemental\b/m.test(resolver);
+    for (const match of resolver.matchAll(/^\s*nameserver\[\d+\]\s*:\s*(\S+)/gm)) {
+      if (match[1] && isIpLiteral(match[1])) (perDomain ? supplemental : primary).push(match[1]);
+    }
   }
-  return servers;
+  return [...new Set([...primary, ...supplemental])];
+}
+
+/**
+ * `scutil --dns` → nameservers of the unscoped resolvers (the part before "for scoped queries").
+ * Some VPN clients (Tunnelblick) leave the unscoped resolver empty and set only a scoped one,
+ * which is then what applications use.
+ */
+export function parseScutilDns(text: string): string[] {
+  const [unscoped = '', scoped = ''] = text.split(/DNS configuration \(for scoped queries\)/);
+  const servers = resolverServers(unscoped);
+  return servers.length > 0 ? servers : resolverServers(scoped);
 }
 
 export function macLocalState(ifconfig: string, route: string, scutilDns: string, wirelessDevice?: string): LocalState {
   return { adapters: parseIfconfig(ifconfig, wirelessDevice), gateway: parseRouteGetDefault(route), dnsServers: parseScutilDns(scutilDns) };
 }
 
-/** `networksetup -getairportnetwork en0` → SSID or not associated; `-getairportpower` tells whether the radio is off. */
-export function parseAirportNetwork(text: string, device: string): WifiState {
-  const match = /^Current Wi-Fi Network:\s*(.+)$/m.exec(text);
+/**
+ * `networksetup -getairportnetwork en0` → SSID or not associated; `-getairportpower` tells whether
+ * the radio is off. macOS 15 answers "You are not associated with an AirPort network." even while
+ * connected (the SSID is withheld from command-line tools), so when the Wi-Fi link itself (from
+ * `ifconfig`) is active with a routable address, it is associated — with an SSID we cannot know.
+ */
+export function parseAirportNetwork(text: string, device: string, link?: Adapter): WifiState {
+  const match = /^Current (?:Wi-Fi|AirPort) Network:\s*(.+)$/m.exec(text);
   if (match?.[1]) return { available: true, device, associated: true, ssid: match[1].trim() };
   if (/is not a Wi-Fi interface|Error/i.test(text)) return { available: false, reason: text.trim().split(/\r?\n/)[0] ?? 'not a Wi-Fi interface' };
-  return { available: true, device, associated: false };
+  const linkUp = link?.up === true && link.ipv4.some((ip) => !isLinkLocal(ip));
+  return { available: true, device, associated: linkUp };
 }
 
 export function parseAirportPower(text: string): boolean | undefined {

@@ -15,7 +15,8 @@ function sections(text: string): Section[] {
   for (const raw of text.split(/\r?\n/)) {
     if (raw.trim() === '') continue;
     if (!/^\s/.test(raw)) {
-      current = { header: raw.trim().replace(/:$/, ''), entries: [] };
+      // French puts a space before the colon ("Carte inconnue OpenVPN TAP-Windows6 :").
+      current = { header: raw.trim().replace(/\s*:$/, ''), entries: [] };
       out.push(current);
       continue;
     }
@@ -48,7 +49,9 @@ export function parseIpconfigAll(text: string): LocalState {
     // "Ethernet adapter Ethernet", "Wireless LAN adapter Wi-Fi", "Drahtlos-LAN-Adapter WLAN", "Carte réseau sans fil Wi-Fi".
     const isAdapter = / adapter |adapter |carte |adaptateur /i.test(`${section.header} `);
     if (!isAdapter) continue;
-    const name = section.header.replace(/^.*?(?:adapter|Adapter|Carte réseau sans fil|Carte Ethernet|Carte)\s+/, '').trim() || section.header;
+    // The adapter type comes first and is translated: "Unknown adapter X", "Ethernet-Adapter X",
+    // "Carte inconnue X", "Carte réseau sans fil X" (é garbled when read in the OEM code page).
+    const name = section.header.replace(/^(?:.*?adapter|carte (?:r.{1,2}seau sans fil|ethernet|inconnue|tunnel|ppp)|carte)\s+/i, '').trim() || section.header;
     const wireless = /wireless|wlan|wi-?fi|sans fil|drahtlos/i.test(section.header);
     const ipv4: string[] = [];
     let disconnected = false;
@@ -57,7 +60,8 @@ export function parseIpconfigAll(text: string): LocalState {
       // matches when the OEM code page garbles the é): ipconfig prints a media-state line only when disconnected.
       if (/media|medien|m.dia|mediumstatus/i.test(key)) disconnected = true;
       if (/ipv4/i.test(key)) ipv4.push(...ipv4Values(value));
-      if (/gateway|passerelle/i.test(key)) gateway ??= ipv4Values(value)[0];
+      // VPN (PPP) adapters print "Default Gateway : 0.0.0.0": that is no gateway at all.
+      if (/gateway|passerelle/i.test(key)) gateway ??= ipv4Values(value).find((ip) => ip !== '0.0.0.0');
       if (/^(dns|dns-server|serveurs dns)/i.test(key)) dnsServers.push(...ipv4Values(value));
     }
     adapters.push({ name, up: !disconnected, wireless, ipv4 });
@@ -65,24 +69,33 @@ export function parseIpconfigAll(text: string): LocalState {
   return { adapters, gateway, dnsServers };
 }
 
+/**
+ * Windows 11 (24H2 on) refuses WLAN read-outs to apps without location permission and prints a
+ * localized explanation instead; its Settings URI is the part that is never translated.
+ */
+const locationDenied = /ms-settings:privacy-location/i;
+
 /** `netsh wlan show interfaces` → association and SSID of the first interface that has one. */
 export function parseNetshWlanInterfaces(text: string, exitCode: number | null): WifiState {
+  if (locationDenied.test(text)) return { available: false, reason: 'Windows location permission is off' };
   if (exitCode !== 0) return { available: false, reason: text.trim().split(/\r?\n/)[0] ?? 'netsh failed' };
-  const blocks = text.split(/\r?\n\s*\r?\n/);
   let device: string | undefined;
-  for (const block of blocks) {
-    const fields = new Map<string, string>();
+  for (const block of text.split(/\r?\n\s*\r?\n/)) {
+    const entries: Array<[string, string]> = [];
     for (const line of block.split(/\r?\n/)) {
       const match = /^\s+([^:]+?)\s*:\s?(.*)$/.exec(line);
-      if (match?.[1] !== undefined) fields.set(match[1].trim(), (match[2] ?? '').trim());
+      if (match?.[1] !== undefined) entries.push([match[1].trim(), (match[2] ?? '').trim()]);
     }
+    const fields = new Map(entries);
     if (!fields.has('GUID')) continue;
-    device ??= fields.get('Name');
+    // The interface name is the block's first field; its key is translated (Name / Nom / Naam).
+    const name = entries[0]?.[1] || undefined;
+    device ??= name;
     // `SSID` is printed only while associated, and it is not translated.
     const ssid = fields.get('SSID');
     // The profile key is translated (Profile / Profil / Profiel) but always starts with "Profi".
-    const profile = [...fields].find(([key]) => /^Profi(le|l|el)$/i.test(key))?.[1];
-    if (ssid) return { available: true, device: fields.get('Name'), associated: true, ssid, profile: profile || ssid };
+    const profile = entries.find(([key]) => /^Profi(le|l|el)$/i.test(key))?.[1];
+    if (ssid) return { available: true, device: name, associated: true, ssid, profile: profile || ssid };
   }
   if (device === undefined) return { available: false, reason: 'no wireless interface' };
   return { available: true, device, associated: false };

@@ -5,7 +5,7 @@ import { run, succeeded } from '../shared/exec.ts';
 import { readCommands } from './commands.ts';
 import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { parseInternetSettings, parseIpconfigAll, parseNetshWlanInterfaces, parseWinhttpProxy } from './parse-windows.ts';
-import { macLocalState, parseAirportNetwork, parseAirportPower, parseHardwarePorts, parseScutilProxy, wifiDevice } from './parse-macos.ts';
+import { macLocalState, parseAirportNetwork, parseAirportPower, parseHardwarePorts, parseIfconfig, parseScutilProxy, wifiDevice } from './parse-macos.ts';
 import { linuxLocalState, parseNmcliDeviceStatus, proxyFromEnv } from './parse-linux.ts';
 
 export class NotAvailable extends Error {}
@@ -49,8 +49,14 @@ export async function readWifi(ctx: ActionContext, timeoutMs: number): Promise<W
       const ports = await run(ctx, c.ports.file, c.ports.args, opts);
       const device = wifiDevice(parseHardwarePorts(ports.stdout));
       if (!device) return { available: false, reason: 'no Wi-Fi hardware port' };
-      const [network, power] = await Promise.all([run(ctx, c.wifi(device).file, c.wifi(device).args, opts), run(ctx, c.power(device).file, c.power(device).args, opts)]);
-      const state = parseAirportNetwork(network.stdout, device);
+      const [network, power, ifconfig] = await Promise.all([
+        run(ctx, c.wifi(device).file, c.wifi(device).args, opts),
+        run(ctx, c.power(device).file, c.power(device).args, opts),
+        // macOS 15 hides the association from networksetup; the link state tells it instead.
+        run(ctx, c.ifconfig.file, c.ifconfig.args, opts),
+      ]);
+      const link = parseIfconfig(ifconfig.stdout, device).find((a) => a.name === device);
+      const state = parseAirportNetwork(network.stdout, device, link);
       if (state.available && !state.associated && parseAirportPower(power.stdout) === false) return { ...state, associated: false };
       return state;
     }

@@ -22,9 +22,12 @@ export function parseWindowsDate(text: string): Date | undefined {
   return new Date(year, month - 1, day, hour, Number(m[5] ?? 0), Number(m[6] ?? 0));
 }
 
-/** `net user` → the "Password expires" line (en/nl/fr/de). */
+/**
+ * `net user` → the "Password expires" line (en/nl/fr/de). net.exe writes in the console's OEM code
+ * page, so the German "ä" arrives as "„" or U+FFFD depending on who decoded it: one wildcard there.
+ */
 export function parseNetUser(text: string): Expiry | undefined {
-  const line = /^(?:Password expires|Wachtwoord verloopt|Le mot de passe expire|Kennwort läuft ab)\s+(.+?)\s*$/im.exec(text);
+  const line = /^(?:Password expires|Wachtwoord verloopt|Le mot de passe expire|Kennwort l.{1,2}uft ab)\s+(.+?)\s*$/im.exec(text);
   const value = line?.[1];
   if (!value) return undefined;
   if (neverWords.test(value)) return { kind: 'never' };

@@ -1,0 +1,198 @@
+/**
+ * The per-OS parsers against command output recorded on real Windows and macOS machines by other
+ * people (sources in test/fixtures/fixes/README.md, "Real recordings"). The older fixtures next to
+ * them were modelled on documentation; these are what broke the parsers.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseIpconfigAll, parseNetshWlanInterfaces } from '../../../core/fixes/network/parse-windows.ts';
+import { parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns } from '../../../core/fixes/network/parse-macos.ts';
+import { readWifi } from '../../../core/fixes/network/read-state.ts';
+import { parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
+import { jobInError } from '../../../core/fixes/printer/parse-windows.ts';
+import { parseTasklist } from '../../../core/fixes/teams/process.ts';
+import { fakeExec, makeContext } from './context.ts';
+
+const real = (name: string) => readFileSync(new URL(`../../fixtures/fixes/real/${name}`, import.meta.url), 'utf8');
+/** The recordings were pasted with LF; Windows prints CRLF. Both must parse the same. */
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+const bothEndings = (text: string) => [text, crlf(text)];
+
+describe('netsh wlan show interfaces, real recordings', () => {
+  it('English, connected', () => {
+    for (const text of bothEndings(real('netsh-interfaces.en-connected.txt'))) {
+      expect(parseNetshWlanInterfaces(text, 0)).toEqual({ available: true, device: 'Wi-Fi', associated: true, ssid: 'SSID-1', profile: 'SomeProfile' });
+    }
+  });
+
+  it('German Windows 11 (ragged key columns, QoS lines, profile name with a space)', () => {
+    for (const text of bothEndings(real('netsh-interfaces.de-connected.txt'))) {
+      expect(parseNetshWlanInterfaces(text, 0)).toEqual({ available: true, device: 'WLAN', associated: true, ssid: 'SSID-1', profile: 'Profile1 2' });
+    }
+  });
+
+  it('French: the interface name is under "Nom", and the BSSID key also contains "SSID"', () => {
+    for (const text of bothEndings(real('netsh-interfaces.fr-connected.txt'))) {
+      expect(parseNetshWlanInterfaces(text, 0)).toEqual({ available: true, device: 'Wi-Fi', associated: true, ssid: 'SSID-1', profile: 'SomeProfile' });
+    }
+  });
+
+  it('German, disconnected: the adapter exists but is not associated (a fail, not "no Wi-Fi")', () => {
+    expect(parseNetshWlanInterfaces(crlf(real('netsh-interfaces.de-disconnected.txt')), 0)).toEqual({ available: true, device: 'WLAN', associated: false });
+  });
+
+  it('a French or Dutch adapter that is disconnected is still found (its name key is not "Name")', () => {
+    // The French recording with the association lines removed: the layout Windows prints when disconnected.
+    const disconnected = real('netsh-interfaces.fr-connected.txt')
+      .split('\n')
+      .filter((line) => !/^\s+(SSID|Point d'acc|Bande|Canal|Type de r|Authentification|Chiffrement|Mode de connexion|Réception|Transmission|Signal|Profil|QoS|Carte QoS|Mappage)/.test(line))
+      .join('\n');
+    expect(parseNetshWlanInterfaces(disconnected, 0)).toEqual({ available: true, device: 'Wi-Fi', associated: false });
+  });
+
+  it('Windows 11 without location permission: not available, and says why (whatever the exit code)', () => {
+    for (const exit of [0, 1]) {
+      const state = parseNetshWlanInterfaces(crlf(real('netsh-interfaces.location-denied.txt')), exit);
+      expect(state.available).toBe(false);
+      if (!state.available) expect(state.reason).toBe('Windows location permission is off');
+    }
+  });
+});
+
+describe('ipconfig /all, real recordings', () => {
+  it('a VPN (PPP) adapter prints "Default Gateway : 0.0.0.0": that is no gateway', () => {
+    const state = parseIpconfigAll(crlf(real('ipconfig-all.en-ppp-vpn.txt')));
+    expect(state.adapters).toEqual([{ name: 'Windscribe IKEv2', up: true, wireless: false, ipv4: ['10.169.137.16'] }]);
+    expect(state.gateway).toBeUndefined();
+    expect(state.dnsServers).toEqual(['10.255.255.3']);
+  });
+
+  it('disconnected Ethernet and an "Unknown adapter" after a multi-line DNS suffix list', () => {
+    const state = parseIpconfigAll(crlf(real('ipconfig-all.en-wsl-openvpn.txt')));
+    expect(state.adapters).toEqual([
+      { name: 'Ethernet', up: false, wireless: false, ipv4: [] },
+      { name: 'OpenVPN Wintun', up: false, wireless: false, ipv4: [] },
+    ]);
+    expect(state.gateway).toBeUndefined();
+    expect(state.dnsServers).toEqual([]);
+  });
+
+  it('Wi-Fi with a self-assigned address, no gateway and only IPv6 fallback DNS', () => {
+    const state = parseIpconfigAll(crlf(real('ipconfig-all.en-wifi-apipa.txt')));
+    expect(state).toEqual({ adapters: [{ name: 'Wi-Fi', up: true, wireless: true, ipv4: ['169.254.184.171'] }], gateway: undefined, dnsServers: [] });
+  });
+
+  it('French: "Carte inconnue … :" headers (space before the colon) and "Statut du média"', () => {
+    const state = parseIpconfigAll(crlf(real('ipconfig-all.fr-disconnected.txt')));
+    expect(state.adapters).toEqual([
+      { name: 'OpenVPN TAP-Windows6', up: false, wireless: false, ipv4: [] },
+      { name: 'OpenVPN Data Channel Offload', up: false, wireless: false, ipv4: [] },
+    ]);
+  });
+});
+
+describe('net user, real recordings', () => {
+  it('English and French say "Never" / "Jamais"', () => {
+    expect(parseNetUser(crlf(real('net-user.en.txt')))).toEqual({ kind: 'never' });
+    expect(parseNetUser(crlf(real('net-user.fr.txt')))).toEqual({ kind: 'never' });
+  });
+
+  it('German from the OEM code page: "Kennwort läuft ab" arrives garbled', () => {
+    // As recorded (CP850 bytes shown as Windows-1252): "Kennwort l„uft ab".
+    expect(parseNetUser(real('net-user.de-cp850.txt'))).toEqual({ kind: 'never' });
+    // As the exec port hands it over: the CP850 byte 0x84 decoded as UTF-8 becomes U+FFFD.
+    const bytes = Buffer.from(real('net-user.de-cp850.txt').replace(/„/g, '\x84'), 'latin1');
+    const decoded = new TextDecoder('utf-8').decode(bytes);
+    expect(decoded).toContain('Kennwort l\uFFFDuft ab');
+    expect(parseNetUser(decoded)).toEqual({ kind: 'never' });
+    // And with a date in the same recorded layout.
+    const expiring = decoded.replace(/(Kennwort l\uFFFDuft ab\s+)Nie/, '$128.05.2025 19:37:09');
+    expect(parseNetUser(expiring)).toEqual({ kind: 'date', at: new Date(2025, 4, 28, 19, 37, 9) });
+  });
+
+  it('reads the recorded date formats of each locale', () => {
+    expect(parseWindowsDate('10/25/2021 12:12:37 PM')).toEqual(new Date(2021, 9, 25, 12, 12, 37));
+    expect(parseWindowsDate('29/07/2018 01:15:48')).toEqual(new Date(2018, 6, 29, 1, 15, 48));
+    expect(parseWindowsDate('28.02.2025 19:37:09')).toEqual(new Date(2025, 1, 28, 19, 37, 9));
+  });
+});
+
+describe('scutil --dns, real recordings', () => {
+  it('the usual layout: the default resolver, mDNS resolvers ignored', () => {
+    expect(parseScutilDns(real('scutil-dns.plain.txt'))).toEqual(['75.75.75.75', '75.75.76.76']);
+  });
+
+  it('a VPN\'s supplemental resolver comes after the default one, and only addresses count', () => {
+    expect(parseScutilDns(real('scutil-dns.vpn-supplemental.txt'))).toEqual(['10.0.2.1']);
+  });
+
+  it('Tunnelblick: no unscoped nameserver at all, so the scoped ones are what is used', () => {
+    expect(parseScutilDns(real('scutil-dns.scoped-only.txt'))).toEqual(['8.8.8.8', '8.8.4.4']);
+  });
+
+  it('keeps an IPv6 link-local nameserver with its zone', () => {
+    expect(parseScutilDns(real('scutil-dns.ipv6-link-local.txt'))).toEqual(['fe80::8e3b:adff:fead:7bf6%en0', '192.168.1.1']);
+  });
+});
+
+describe('macOS Wi-Fi and route, real recordings', () => {
+  it('macOS 15 says "not associated" even while connected: an active link with an address wins', () => {
+    const link = parseIfconfig(real('ifconfig-en2-active.txt'), 'en2').find((a) => a.name === 'en2');
+    expect(link).toEqual({ name: 'en2', up: true, wireless: true, ipv4: ['10.0.0.19'] });
+    expect(parseAirportNetwork(real('networksetup-getairportnetwork.sequoia-connected.txt'), 'en2', link)).toEqual({ available: true, device: 'en2', associated: true });
+    // Without a live link the same sentence still means "not associated".
+    expect(parseAirportNetwork(real('networksetup-getairportnetwork.sequoia-connected.txt'), 'en2', { ...link!, up: false })).toEqual({ available: true, device: 'en2', associated: false });
+    expect(parseAirportNetwork(real('networksetup-getairportnetwork.sequoia-connected.txt'), 'en2')).toEqual({ available: true, device: 'en2', associated: false });
+  });
+
+  it('route -n get default: a gateway, and a VPN default route that has none', () => {
+    expect(parseRouteGetDefault(real('route-get-default.en0.txt'))).toBe('10.62.96.1');
+    expect(parseRouteGetDefault(real('route-get-default.vpn-no-gateway.txt'))).toBeUndefined();
+  });
+});
+
+describe('Windows print job status and tasklist, real values', () => {
+  it('JobStatus 8210 (Error | Printing | Retained, as recorded from a spooler) is stuck; 8208 is not', () => {
+    expect(jobInError(8210)).toBe(true);
+    expect(jobInError('Error, Printing, Retained')).toBe(true);
+    expect(jobInError(8208)).toBe(false);
+    expect(jobInError('Printing, Retained')).toBe(false);
+  });
+
+  it('tasklist /FO CSV rows, and the INFO line when nothing matches', () => {
+    expect(parseTasklist(crlf(real('tasklist-csv.spotify.txt')))).toEqual([
+      { name: 'Spotify.exe', pid: 21824 },
+      { name: 'Spotify.exe', pid: 21876 },
+    ]);
+    expect(parseTasklist(crlf(real('tasklist-csv.none.txt')))).toEqual([]);
+  });
+});
+
+describe('readWifi over the exec port with the recordings', () => {
+  const ports = 'Hardware Port: Wi-Fi\nDevice: en2\nEthernet Address: 44:d8:84:6d:8a:3f\n';
+
+  it('macOS 15: connected although networksetup says otherwise; really disconnected when the link is down', async () => {
+    const sequoia = real('networksetup-getairportnetwork.sequoia-connected.txt');
+    const connected = fakeExec({
+      'networksetup -listallhardwareports': { stdout: ports },
+      'networksetup -getairportnetwork en2': { stdout: sequoia },
+      'networksetup -getairportpower en2': { stdout: 'Wi-Fi Power (en2): On\n' },
+      ifconfig: { stdout: real('ifconfig-en2-active.txt') },
+    });
+    expect(await readWifi(makeContext({ exec: connected, platform: 'darwin' }), 5000)).toEqual({ available: true, device: 'en2', associated: true });
+    const down = fakeExec({
+      'networksetup -listallhardwareports': { stdout: ports },
+      'networksetup -getairportnetwork en2': { stdout: sequoia },
+      'networksetup -getairportpower en2': { stdout: 'Wi-Fi Power (en2): On\n' },
+      ifconfig: { stdout: real('ifconfig-en2-active.txt').replace('status: active', 'status: inactive').replace(/\tinet .*\n/, '') },
+    });
+    expect(await readWifi(makeContext({ exec: down, platform: 'darwin' }), 5000)).toEqual({ available: true, device: 'en2', associated: false });
+  });
+
+  it('Windows in French and without location permission', async () => {
+    const fr = fakeExec({ 'netsh wlan show interfaces': { stdout: crlf(real('netsh-interfaces.fr-connected.txt')) } });
+    expect(await readWifi(makeContext({ exec: fr, platform: 'win32' }), 5000)).toMatchObject({ available: true, device: 'Wi-Fi', associated: true, ssid: 'SSID-1' });
+    const denied = fakeExec({ 'netsh wlan show interfaces': { stdout: crlf(real('netsh-interfaces.location-denied.txt')), exitCode: 1 } });
+    expect(await readWifi(makeContext({ exec: denied, platform: 'win32' }), 5000)).toEqual({ available: false, reason: 'Windows location permission is off' });
+  });
+});

@@ -80,8 +80,16 @@ export function parseScutilDns(text: string): string[] {
   return servers.length > 0 ? servers : resolverServers(scoped);
 }
 
+/** `route -n get default` → the interface of a default route that has no `gateway:` line (a VPN tunnel). */
+export function parseRouteGatewaylessInterface(text: string): string | undefined {
+  if (!/^\s*destination:\s*default\s*$/m.test(text) || /^\s*gateway:/m.test(text)) return undefined;
+  return /^\s*interface:\s*(\S+)/m.exec(text)?.[1];
+}
+
 export function macLocalState(ifconfig: string, route: string, scutilDns: string, wirelessDevice?: string): LocalState {
-  return { adapters: parseIfconfig(ifconfig, wirelessDevice), gateway: parseRouteGetDefault(route), dnsServers: parseScutilDns(scutilDns) };
+  const gateway = parseRouteGetDefault(route);
+  const via = gateway === undefined ? parseRouteGatewaylessInterface(route) : undefined;
+  return { adapters: parseIfconfig(ifconfig, wirelessDevice), gateway, dnsServers: parseScutilDns(scutilDns), ...(via ? { gatewaylessDefaultVia: via } : {}) };
 }
 
 /**

@@ -44,6 +44,7 @@ function ipv4Values(value: string): string[] {
 export function parseIpconfigAll(text: string): LocalState {
   const adapters: Adapter[] = [];
   let gateway: string | undefined;
+  let gatewaylessDefaultVia: string | undefined;
   const dnsServers: string[] = [];
   for (const section of sections(text)) {
     // "Ethernet adapter Ethernet", "Wireless LAN adapter Wi-Fi", "Drahtlos-LAN-Adapter WLAN", "Carte réseau sans fil Wi-Fi".
@@ -61,12 +62,15 @@ export function parseIpconfigAll(text: string): LocalState {
       if (/media|medien|m.dia|mediumstatus/i.test(key)) disconnected = true;
       if (/ipv4/i.test(key)) ipv4.push(...ipv4Values(value));
       // VPN (PPP) adapters print "Default Gateway : 0.0.0.0": that is no gateway at all.
-      if (/gateway|passerelle/i.test(key)) gateway ??= ipv4Values(value).find((ip) => ip !== '0.0.0.0');
+      if (/gateway|passerelle/i.test(key)) {
+        gateway ??= ipv4Values(value).find((ip) => ip !== '0.0.0.0');
+        if (ipv4Values(value).includes('0.0.0.0')) gatewaylessDefaultVia ??= name;
+      }
       if (/^(dns|dns-server|serveurs dns)/i.test(key)) dnsServers.push(...ipv4Values(value));
     }
     adapters.push({ name, up: !disconnected, wireless, ipv4 });
   }
-  return { adapters, gateway, dnsServers };
+  return { adapters, gateway, dnsServers, ...(gateway === undefined && gatewaylessDefaultVia ? { gatewaylessDefaultVia } : {}) };
 }
 
 /**

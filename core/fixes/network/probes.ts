@@ -154,7 +154,10 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
         return { status: 'fail', detail: addresses.length > 0 ? `self-assigned ${addresses.join(', ')}` : 'no IPv4 address' };
       }),
       timed('gateway', config.gateway.timeoutMs, async () => {
-        const host = config.gateway.host ?? (await local).gateway;
+        const state = await local;
+        const host = config.gateway.host ?? state.gateway;
+        // A VPN tunnel as default route has no gateway to ping; the DNS and URL probes judge it.
+        if (!host && state.gatewaylessDefaultVia) return { status: 'not-available', detail: `default route via ${state.gatewaylessDefaultVia}, no gateway` };
         if (!host) return { status: 'fail', detail: 'no default gateway' };
         const ping = pingCommand(ctx.platform, host, config.gateway.timeoutMs);
         const result = await run(ctx, ping.file, ping.args, { timeoutMs: config.gateway.timeoutMs });

@@ -11,6 +11,11 @@ export type LocalState = {
   adapters: Adapter[];
   /** IPv4 default gateway, when one is configured. */
   gateway?: string | undefined;
+  /**
+   * Set when the default route has no gateway address but goes straight out of an interface —
+   * a VPN tunnel (macOS `utun`/`ipsec`, a Windows PPP adapter's "0.0.0.0"): nothing to ping, yet not broken.
+   */
+  gatewaylessDefaultVia?: string | undefined;
   dnsServers: string[];
 };
 

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfigAll, parseNetshWlanInterfaces } from '../../../core/fixes/network/parse-windows.ts';
-import { parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns } from '../../../core/fixes/network/parse-macos.ts';
+import { diagnoseAction } from '../../../core/fixes/network/actions.ts';
+import { macLocalState, parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns } from '../../../core/fixes/network/parse-macos.ts';
 import { readWifi } from '../../../core/fixes/network/read-state.ts';
 import { parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
 import { jobInError } from '../../../core/fixes/printer/parse-windows.ts';
@@ -64,6 +65,7 @@ describe('ipconfig /all, real recordings', () => {
     const state = parseIpconfigAll(crlf(real('ipconfig-all.en-ppp-vpn.txt')));
     expect(state.adapters).toEqual([{ name: 'Windscribe IKEv2', up: true, wireless: false, ipv4: ['10.169.137.16'] }]);
     expect(state.gateway).toBeUndefined();
+    expect(state.gatewaylessDefaultVia).toBe('Windscribe IKEv2');
     expect(state.dnsServers).toEqual(['10.255.255.3']);
   });
 
@@ -148,6 +150,27 @@ describe('macOS Wi-Fi and route, real recordings', () => {
   it('route -n get default: a gateway, and a VPN default route that has none', () => {
     expect(parseRouteGetDefault(real('route-get-default.en0.txt'))).toBe('10.62.96.1');
     expect(parseRouteGetDefault(real('route-get-default.vpn-no-gateway.txt'))).toBeUndefined();
+    expect(macLocalState('', real('route-get-default.vpn-no-gateway.txt'), '')).toMatchObject({ gateway: undefined, gatewaylessDefaultVia: 'ipsec0' });
+    expect(macLocalState('', real('route-get-default.en0.txt'), '')).toEqual({ adapters: [], gateway: '10.62.96.1', dnsServers: [] });
+  });
+
+  it('a Mac whose default route is a VPN tunnel is not diagnosed "gateway unreachable"', async () => {
+    const exec = fakeExec({
+      ifconfig: { stdout: real('ifconfig-en2-active.txt') },
+      'route -n get default': { stdout: real('route-get-default.vpn-no-gateway.txt') },
+      'scutil --dns': { stdout: real('scutil-dns.plain.txt') },
+      'scutil --proxy': { stdout: '<dictionary> {\n}\n' },
+      'networksetup -listallhardwareports': { stdout: 'Hardware Port: Wi-Fi\nDevice: en2\n' },
+      'networksetup -getairportnetwork en2': { stdout: real('networksetup-getairportnetwork.sequoia-connected.txt') },
+      'networksetup -getairportpower en2': { stdout: 'Wi-Fi Power (en2): On\n' },
+    });
+    // Loopback port 9 answers nothing: the DNS probe fails, so the diagnosis must get past the gateway to it.
+    const policy = { networkProbes: { dns: { servers: ['127.0.0.1:9'], timeoutMs: 500 }, externalUrl: { url: 'http://127.0.0.1:9/', timeoutMs: 500 }, gateway: { timeoutMs: 1000 } } };
+    const result = await diagnoseAction.run({}, makeContext({ exec, platform: 'darwin', policy }));
+    expect(result.probes.find((p) => p.id === 'gateway')).toMatchObject({ status: 'not-available', detail: 'default route via ipsec0, no gateway' });
+    expect(result.probes.find((p) => p.id === 'wifi')?.status).toBe('pass');
+    expect(result.problem).toBe('dns-failed');
+    expect(exec.lines().some((line) => line.startsWith('ping'))).toBe(false);
   });
 });
 

@@ -25,6 +25,7 @@ import { eventFromRecord, exporterFromPolicy } from '../core/telemetry/otlp.ts';
 import type { EventSink } from './dispatcher.ts';
 import type { Handlers } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
+import { createLinkOpeners } from './links.ts';
 import { createRunManager, type StartRun } from './runs.ts';
 import { createRunHistory, historyRecord } from './history.ts';
 import { createSettingsService } from './settings.ts';
@@ -42,6 +43,12 @@ export type FirstlineOptions = {
   locale?: string;
   emit: EventSink;
   openUrl(url: string, allowlist: readonly string[]): Promise<boolean>;
+  /**
+   * Hands a `mailto:` link that core built (the ticket fallback) to the mail program. Electron
+   * passes `shell.openExternal` behind core/security/mailto-url.ts; the browser host and tests
+   * record it. Without it, "Open my e-mail" reports that nothing was opened.
+   */
+  openMail?(url: string): Promise<boolean>;
   log: Logger;
   platform?: NodeJS.Platform;
   /** Helpdesk settings (core/tickets/config.ts); without a connector tickets fall back to mailto. */
@@ -169,6 +176,14 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       telemetry?.record(eventFromRecord(record));
     },
   });
+  const links = createLinkOpeners({
+    transcript: (runId) => runs.transcript(runId) ?? tickets.transcript(runId),
+    mailtoUrl: (clientId) => tickets.mailtoUrl(clientId),
+    allowlist: hosts,
+    openUrl: options.openUrl,
+    openMail: options.openMail?.bind(options),
+    log,
+  });
   const handlers = createHandlers({
     info: () => ({ name: policy.branding.name, version: options.version, platform, host: options.host, lang: settings.lang(), supportContact: policy.support }),
     catalog,
@@ -177,6 +192,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     history,
     tickets,
     outages,
+    links,
     policyAbout: () => policyAbout(effective),
   });
   return {

@@ -9,6 +9,7 @@ import type { RunManager } from './runs.ts';
 import type { RunHistory } from './history.ts';
 import type { SettingsService } from './settings.ts';
 import type { TicketDesk } from './tickets.ts';
+import type { LinkOpeners } from './links.ts';
 import type { OutageService } from '../core/outage/service.ts';
 import type { PolicyAbout } from '../core/policy/about.ts';
 
@@ -25,6 +26,7 @@ export type AppServices = {
   history: RunHistory;
   tickets: TicketDesk;
   outages: OutageService;
+  links: LinkOpeners;
   policyAbout(): PolicyAbout;
 };
 
@@ -36,6 +38,7 @@ export function createHandlers(services: AppServices): Handlers {
     'run:answer': ({ runId, stepId, value }) => services.runs.answer(runId, stepId, value),
     'run:consent': ({ runId, stepId, granted }) => services.runs.consent(runId, stepId, granted),
     'run:cancel': ({ runId }) => services.runs.cancel(runId),
+    'run:open-link': ({ runId, stepId }) => services.links.openRunLink(runId, stepId),
     'settings:get': () => services.settings.get(),
     'settings:set': ({ language }) => services.settings.setLanguage(language),
     'history:list': () => services.history.list(),
@@ -43,6 +46,7 @@ export function createHandlers(services: AppServices): Handlers {
     'ticket:send': (edit) => services.tickets.send(edit),
     'ticket:list': () => services.tickets.list(),
     'ticket:refresh': () => services.tickets.refresh(),
+    'ticket:open-mail': ({ clientId }) => services.links.openMail(clientId),
     'outage:list': ({ lang }) => services.outages.active(lang),
     'outage:for': ({ troubleshooterId, lang }) => {
       const summary = services.catalog.list(lang).find((t) => t.id === troubleshooterId);

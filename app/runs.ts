@@ -21,6 +21,8 @@ type ActiveRun = {
   asked: Set<string>;
   /** Answers that arrived before the runner started waiting for them. */
   early: Map<string, AnswerValue | boolean>;
+  /** Events so far, so the app can look up what the run showed (an info step's link). */
+  transcript: RunEvent[];
 };
 
 export type RunManager = ReturnType<typeof createRunManager>;
@@ -64,7 +66,7 @@ export function createRunManager(deps: {
   }
 
   async function pump(runId: string, run: ActiveRun, stream: AsyncIterable<RunEvent>) {
-    const transcript: RunEvent[] = [];
+    const transcript = run.transcript;
     let finished = false;
     const finish = async () => {
       if (finished) return;
@@ -102,7 +104,7 @@ export function createRunManager(deps: {
     start(troubleshooterId: string, lang: Lang, dryRun: boolean): { runId: string } {
       if (!deps.exists(troubleshooterId)) throw new IpcFailure('not-found', { troubleshooterId });
       const runId = randomBytes(12).toString('base64url');
-      const run: ActiveRun = { controller: new AbortController(), pending: new Map(), asked: new Set(), early: new Map() };
+      const run: ActiveRun = { controller: new AbortController(), pending: new Map(), asked: new Set(), early: new Map(), transcript: [] };
       active.set(runId, run);
       const interaction: InteractionPort = {
         ask: async (stepId) => (await park(run, `ask:${stepId}`)) as AnswerValue,
@@ -142,6 +144,10 @@ export function createRunManager(deps: {
       // Runs started this tick have not begun pumping yet.
       await new Promise((resolve) => setImmediate(resolve));
       await Promise.allSettled([...pumps]);
+    },
+    /** The events of a run still in progress; finished runs are kept by the ticket desk. */
+    transcript(runId: string): readonly RunEvent[] | undefined {
+      return active.get(runId)?.transcript;
     },
     get activeCount() {
       return active.size;

@@ -22,6 +22,8 @@ export function createTicketDesk(deps: {
 }) {
   const drafts = new Map<string, TicketDraft>();
   const transcripts = new Map<string, RunEvent[]>();
+  /** The mailto URL core built for each ticket sent that way, so `ticket:open-mail` needs only the id. */
+  const mailtos = new Map<string, string>();
   const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
     map.set(key, value);
     while (map.size > max) map.delete(map.keys().next().value as string);
@@ -60,10 +62,16 @@ export function createTicketDesk(deps: {
       if (result.kind === 'sent' || result.kind === 'queued' || result.kind === 'mailto') {
         // Sending twice must not create two tickets: the draft is used up once it is in the outbox.
         drafts.delete(edit.clientId);
+        if (result.kind === 'mailto') remember(mailtos, result.clientId, result.url, keepDrafts);
         if (draft.runId) await deps.onTicketCreated?.(draft.runId);
       }
       return result;
     },
+
+    /** The transcript of a finished run, as kept for drafting. */
+    transcript: (runId: string): readonly RunEvent[] | undefined => transcripts.get(runId),
+    /** The mailto URL core built when this ticket was sent by the employee's mail program. */
+    mailtoUrl: (clientId: string): string | undefined => mailtos.get(clientId),
 
     list: () => deps.service.list(),
     /** Status from the helpdesk for "My tickets"; a helpdesk that cannot be reached leaves them as they were. */

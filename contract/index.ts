@@ -23,6 +23,8 @@ import { policyAboutSchema } from '../core/policy/about.ts';
 
 const empty = z.object({}).strict();
 const ack = z.object({ ok: z.literal(true) });
+/** `opened: false` when the link was refused or the host could not open it; the UI says so. */
+const openedSchema = z.object({ opened: z.boolean() });
 
 export const channels = {
   /** Name, version, language and support contact for the header and About screen. */
@@ -45,6 +47,11 @@ export const channels = {
     result: ack,
   },
   'run:cancel': { args: z.object({ runId: runIdSchema }).strict(), result: ack },
+  /**
+   * Opens the link of an info step the run showed. The renderer names the step, never the URL:
+   * the app takes the link from the run's transcript and opens it only if the allowlist admits it.
+   */
+  'run:open-link': { args: z.object({ runId: runIdSchema, stepId: z.string().max(64) }).strict(), result: openedSchema },
   /** The employee's settings (language override) and the About facts. */
   'settings:get': { args: empty, result: settingsSchema },
   /** Sets the language: 'auto' follows policy/OS. Returns the new settings. */
@@ -59,6 +66,8 @@ export const channels = {
   'ticket:list': { args: empty, result: z.array(myTicketSchema) },
   /** Asks the helpdesk for the status of my tickets (where its API allows), then lists them. */
   'ticket:refresh': { args: empty, result: z.array(myTicketSchema) },
+  /** Hands the mailto link core built for a ticket (send result `mailto`) to the mail program. */
+  'ticket:open-mail': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: openedSchema },
   /** Active outages for the Home banner ("Known issue: … IT is on it; no ticket needed"). */
   'outage:list': { args: z.object({ lang: langSchema }).strict(), result: z.array(shownOutageSchema) },
   /** Active outages that match one troubleshooter, shown before and while it runs. */

@@ -30,6 +30,10 @@ const host = await startBrowserHost({
         process.stdout.write(`(browser host) would open: ${url}\n`);
         return true;
       },
+      openMail: async (url) => {
+        process.stdout.write(`(browser host) would open in the mail program: ${url.slice(0, 200)}\n`);
+        return true;
+      },
       log,
     });
     dispose = firstline.dispose;

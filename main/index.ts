@@ -3,17 +3,19 @@
  * Electron's window, tray, IPC and shell. Decisions live in core; this file only connects.
  */
 import path from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { createFirstline } from '../app/compose.ts';
 import { createDispatcher } from '../app/dispatcher.ts';
 import { createLogger } from '../core/log.ts';
 import { redact } from '../core/redact.ts';
 import { shellLabels } from '../core/shell/labels.ts';
+import { chooseLang } from '../core/i18n/lang.ts';
 import { hiddenStartArg } from '../core/policy/autostart.ts';
+import { policyEnvironment } from '../core/policy/load.ts';
 import { applyAutostart } from './autostart.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
 import { createKeychainSecretStore } from './secrets.ts';
-import { hardenSessions, openExternalChecked, registerAppScheme, serveRenderer } from './security.ts';
+import { hardenSessions, openExternalChecked, openMailChecked, registerAppScheme, serveRenderer } from './security.ts';
 import { createTray } from './tray.ts';
 import { createWindow } from './windows.ts';
 
@@ -23,7 +25,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  void start();
+  start().catch((error: unknown) => {
+    // Never linger as an invisible process holding the single-instance lock.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Firstline could not start: ${redact(message)}\n`);
+    dialog.showErrorBox('Firstline', `${shellLabels(chooseLang({ osLocale: app.getLocale() })).startFailed}\n\n${redact(message)}`);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
@@ -47,8 +55,10 @@ async function start(): Promise<void> {
     locale: app.getLocale(),
     emit: (name, payload) => sendEvent(windows, name, payload, log),
     openUrl: (url, allowlist) => openExternalChecked(url, allowlist),
+    openMail: (url) => openMailChecked(url),
     log,
     secrets: createKeychainSecretStore(app.getPath('userData')),
+    env: policyEnvironment(process.env, app.isPackaged),
   });
   applyAutostart(firstline.policy, platform);
   registerIpc(createDispatcher(firstline.handlers, log), trusted);

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { app, net, protocol, session, shell, type WebContents } from 'electron';
 import { checkExternalUrl } from '../core/security/external-url.ts';
+import { checkMailtoUrl } from '../core/security/mailto-url.ts';
 import { contentSecurityPolicy } from '../core/security/csp.ts';
 import { contentTypeFor, resolveRendererFile } from '../core/security/renderer-path.ts';
 import { appHost, appScheme, isAppUrl } from '../core/security/window-options.ts';
@@ -52,11 +53,22 @@ export function hardenSessions(): void {
   });
 }
 
-/** The only way a URL leaves the app. */
+/** The only way an https URL leaves the app. */
 export function openExternalChecked(url: string, allowlist: readonly string[]): Promise<boolean> {
   const decision = checkExternalUrl(url, allowlist);
   if (!decision.allowed) return Promise.resolve(false);
-  return shell.openExternal(decision.url).then(
+  return openExternal(decision.url);
+}
+
+/** The only way a mail link leaves the app: the ticket fallback core built, checked again here. */
+export function openMailChecked(url: string): Promise<boolean> {
+  const decision = checkMailtoUrl(url);
+  if (!decision.allowed) return Promise.resolve(false);
+  return openExternal(decision.url);
+}
+
+function openExternal(url: string): Promise<boolean> {
+  return shell.openExternal(url).then(
     () => true,
     () => false,
   );

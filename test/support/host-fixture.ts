@@ -42,6 +42,11 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
           opened.push(url);
           return true;
         },
+        // Mail links are recorded in the same list: nothing is handed to a mail program in tests.
+        openMail: async (url) => {
+          opened.push(url);
+          return true;
+        },
         log,
         env: { ...process.env, FIRSTLINE_POLICY_FILE: policyFile },
         ...options,

@@ -8,6 +8,7 @@ import { createRunManager } from '../../../app/runs.ts';
 import { createRunHistory } from '../../../app/history.ts';
 import { createSettingsService } from '../../../app/settings.ts';
 import type { TicketDesk } from '../../../app/tickets.ts';
+import type { LinkOpeners } from '../../../app/links.ts';
 import { createLogger } from '../../../core/log.ts';
 import type { OutageService } from '../../../core/outage/service.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server.ts';
@@ -33,6 +34,7 @@ beforeAll(async () => {
         // These tests are about the transport; no ticket channel is called.
         tickets: {} as TicketDesk,
         outages: {} as OutageService,
+        links: {} as LinkOpeners,
         policyAbout: () => ({ settings: [], issues: [] }),
       }),
   });

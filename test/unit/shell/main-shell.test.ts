@@ -3,7 +3,7 @@ import * as electron from 'electron';
 import type * as ElectronMock from '../../mocks/electron.ts';
 import { createWindow } from '../../../main/windows.ts';
 import { registerIpc } from '../../../main/ipc.ts';
-import { hardenSessions, openExternalChecked } from '../../../main/security.ts';
+import { hardenSessions, openExternalChecked, openMailChecked } from '../../../main/security.ts';
 import { createTray } from '../../../main/tray.ts';
 import { popoverPosition } from '../../../core/shell/tray-position.ts';
 import { invokeChannel } from '../../../contract/transport.ts';
@@ -85,6 +85,16 @@ describe('session hardening', () => {
     await expect(openExternalChecked('ms-msdt:/id PCWDiagnostic', ['passwordreset.microsoftonline.com'])).resolves.toBe(false);
     await expect(openExternalChecked('https://evil.test/', ['passwordreset.microsoftonline.com'])).resolves.toBe(false);
     expect(mock.shell.openExternal.mock.calls).toEqual([['https://passwordreset.microsoftonline.com/']]);
+  });
+
+  it('hands a mail program only single-line mailto links of bounded size', async () => {
+    const good = 'mailto:it@example.com?subject=Printer&body=Line%20one%0D%0ALine%20two';
+    await expect(openMailChecked(good)).resolves.toBe(true);
+    await expect(openMailChecked('mailto:it@example.com?subject=Hi%0D%0ABcc:spy@evil.test')).resolves.toBe(false);
+    await expect(openMailChecked('mailto:it@example.com\r\nBcc:spy@evil.test')).resolves.toBe(false);
+    await expect(openMailChecked('https://passwordreset.microsoftonline.com/')).resolves.toBe(false);
+    await expect(openMailChecked(`mailto:it@example.com?body=${'a'.repeat(20_000)}`)).resolves.toBe(false);
+    expect(mock.shell.openExternal.mock.calls).toEqual([[good]]);
   });
 });
 

@@ -1,0 +1,53 @@
+/**
+ * Opening the links Firstline shows, without the renderer ever sending a URL: it names a
+ * ticket (`ticket:open-mail`) or a run's info step (`run:open-link`), and the app looks up the
+ * URL that core produced. The same checks as everywhere apply before the host's opener runs:
+ * https links go through the allowlist, mailto links through the mail-link check.
+ */
+import type { RunEvent } from '../core/engine/events.ts';
+import { checkExternalUrl } from '../core/security/external-url.ts';
+import { checkMailtoUrl } from '../core/security/mailto-url.ts';
+import { IpcFailure, type Logger } from './dispatcher.ts';
+
+export type LinkOpeners = ReturnType<typeof createLinkOpeners>;
+
+export function createLinkOpeners(deps: {
+  /** A run's events: the one in progress, else a recently finished one. */
+  transcript(runId: string): readonly RunEvent[] | undefined;
+  /** The mailto URL core built for a ticket sent that way. */
+  mailtoUrl(clientId: string): string | undefined;
+  allowlist: readonly string[];
+  openUrl(url: string, allowlist: readonly string[]): Promise<boolean>;
+  /** Absent where the host has no mail program to hand links to. */
+  openMail?: ((url: string) => Promise<boolean>) | undefined;
+  log: Logger;
+}) {
+  const attempt = (open: () => Promise<boolean>) => open().catch(() => false);
+  return {
+    async openRunLink(runId: string, stepId: string): Promise<{ opened: boolean }> {
+      const events = deps.transcript(runId);
+      if (!events) throw new IpcFailure('not-found', { runId });
+      const info = events.findLast((e) => e.type === 'info' && e.stepId === stepId && e.link !== undefined);
+      const link = info?.type === 'info' ? info.link : undefined;
+      if (link === undefined) throw new IpcFailure('not-found', { runId, stepId });
+      const decision = checkExternalUrl(link, deps.allowlist);
+      if (!decision.allowed) {
+        deps.log.warn('links: an info link outside the allowlist was not opened', { stepId, reason: decision.reason });
+        return { opened: false };
+      }
+      return { opened: await attempt(() => deps.openUrl(decision.url, deps.allowlist)) };
+    },
+
+    async openMail(clientId: string): Promise<{ opened: boolean }> {
+      const url = deps.mailtoUrl(clientId);
+      if (url === undefined) throw new IpcFailure('not-found', { clientId });
+      const decision = checkMailtoUrl(url);
+      if (!decision.allowed) {
+        deps.log.warn('links: a ticket mail link was not opened', { reason: decision.reason });
+        return { opened: false };
+      }
+      const { openMail } = deps;
+      return { opened: openMail ? await attempt(() => openMail(decision.url)) : false };
+    },
+  };
+}

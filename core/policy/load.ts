@@ -14,6 +14,17 @@ import { readRegistryPolicy, registryRoots } from './sources/registry.ts';
 export const linuxPolicyFile = '/etc/firstline/policy.json';
 export const policyFileEnv = 'FIRSTLINE_POLICY_FILE';
 
+/**
+ * The environment the installed app reads policy with. The override file is for tests and
+ * development only: in a packaged app any employee could set it and fill every key the admin
+ * left unset (helpdesk, catalog sources, URL allowlist), so it is dropped there.
+ */
+export function policyEnvironment(env: NodeJS.ProcessEnv, packaged: boolean): Record<string, string | undefined> {
+  if (!packaged) return { ...env };
+  const { [policyFileEnv]: _ignored, ...rest } = env;
+  return rest;
+}
+
 export type LoadPolicyOptions = {
   platform: Platform;
   exec: ExecPort;

@@ -10,5 +10,5 @@ const all: Record<Lang, Messages> = { en, nl, fr, de };
 
 export function shellLabels(lang: Lang) {
   const pick = (key: string) => all[lang][key]?.message ?? en[key as keyof typeof en].message;
-  return { open: pick('tray.open'), contact: pick('tray.contact'), quit: pick('tray.quit'), tooltip: pick('tray.tooltip') };
+  return { open: pick('tray.open'), contact: pick('tray.contact'), quit: pick('tray.quit'), tooltip: pick('tray.tooltip'), startFailed: pick('app.startFailed') };
 }

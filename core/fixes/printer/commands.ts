@@ -13,11 +13,19 @@ const powershell = (script: string, env: Record<string, string> = {}): Argv => (
   env,
 });
 
+/**
+ * Windows PowerShell 5.1 writes redirected output in the console's OEM code page, so "Drucker Büro"
+ * or "Imprimante étage 2" would reach us garbled and no longer match the queue when sent back.
+ * The read scripts switch stdout to UTF-8 first (a BOM may lead; the parser drops it).
+ */
+const utf8Out = '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ';
+
 export const windowsScripts = {
   printers:
+    utf8Out +
     "$default = (Get-CimInstance -ClassName Win32_Printer -Filter 'Default=TRUE').Name; " +
     '@(Get-Printer | ForEach-Object { [pscustomobject]@{ Name = $_.Name; PrinterStatus = "$($_.PrinterStatus)"; Default = ($_.Name -eq $default) } }) | ConvertTo-Json -Compress',
-  jobs: 'Get-Printer | Get-PrintJob | ConvertTo-Json -Depth 2 -Compress',
+  jobs: `${utf8Out}Get-Printer | Get-PrintJob | ConvertTo-Json -Depth 2 -Compress`,
   clearOwn: 'Get-PrintJob -PrinterName $env:FIRSTLINE_PRINTER | Where-Object { $_.UserName -eq $env:USERNAME } | Remove-PrintJob',
   clearAll: 'Get-PrintJob -PrinterName $env:FIRSTLINE_PRINTER | Remove-PrintJob',
   resume: 'Get-CimInstance -ClassName Win32_Printer | Where-Object { $_.Name -eq $env:FIRSTLINE_PRINTER } | Invoke-CimMethod -MethodName Resume | Out-Null',

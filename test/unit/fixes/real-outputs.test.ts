@@ -10,7 +10,8 @@ import { diagnoseAction } from '../../../core/fixes/network/actions.ts';
 import { macLocalState, parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns } from '../../../core/fixes/network/parse-macos.ts';
 import { readWifi } from '../../../core/fixes/network/read-state.ts';
 import { parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
-import { jobInError } from '../../../core/fixes/printer/parse-windows.ts';
+import { windowsScripts } from '../../../core/fixes/printer/commands.ts';
+import { jobInError, parseGetPrinter } from '../../../core/fixes/printer/parse-windows.ts';
 import { parseTasklist } from '../../../core/fixes/teams/process.ts';
 import { fakeExec, makeContext } from './context.ts';
 
@@ -180,6 +181,19 @@ describe('Windows print job status and tasklist, real values', () => {
     expect(jobInError('Error, Printing, Retained')).toBe(true);
     expect(jobInError(8208)).toBe(false);
     expect(jobInError('Printing, Retained')).toBe(false);
+  });
+
+  it('printer names with accents survive: the scripts ask PowerShell for UTF-8, whose BOM is dropped', () => {
+    // Windows PowerShell 5.1 otherwise writes redirected output in the OEM code page
+    // (reported from French Windows in rannn505/child-shell#82, German in royalapplications/toolbox#51).
+    expect(windowsScripts.printers.startsWith('[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ')).toBe(true);
+    expect(windowsScripts.jobs.startsWith('[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; ')).toBe(true);
+    const printers = '\uFEFF[{"Name":"Imprimante étage 2","PrinterStatus":"Normal","Default":true},{"Name":"Drucker Büro","PrinterStatus":"Offline","Default":false}]\r\n';
+    const jobs = '\uFEFF{"Id":7,"PrinterName":"Drucker Büro","UserName":"jdupont","DocumentName":"Rapport.pdf","JobStatus":8210}\r\n';
+    expect(parseGetPrinter(printers, jobs)).toEqual([
+      { name: 'Imprimante étage 2', enabled: true, accepting: true, isDefault: true, reasons: [], jobs: [] },
+      { name: 'Drucker Büro', enabled: false, accepting: true, isDefault: false, reasons: ['Offline'], jobs: [{ id: '7', user: 'jdupont', title: 'Rapport.pdf', error: true }] },
+    ]);
   });
 
   it('tasklist /FO CSV rows, and the INFO line when nothing matches', () => {

@@ -17,6 +17,8 @@ const linux = process.platform === 'linux';
 if (!linux) console.log('network-cli: skipped, the live probes use the Linux command layer');
 
 const largestTimeoutMs = 1500;
+// cli/commands/run.ts: the exit code is the run's outcome, whatever the diagnosis.
+const exitCodeOf: Record<string, number> = { resolved: 0, 'not-resolved': 1, 'needs-human': 1, error: 2, cancelled: 3 };
 const marginMs = 500;
 
 describe.skipIf(!linux)('firstline run network --json against loopback targets', () => {
@@ -57,6 +59,9 @@ describe.skipIf(!linux)('firstline run network --json against loopback targets',
     const stepEnd = events.find((e) => e.type === 'step-finished' && e.stepId === 'diagnose');
     expect(stepEnd?.finding).toBe(diagnosis.finding);
     expect(result?.finding).toBe(diagnosis.finding);
+    const outcome = String(finished?.outcome);
+    expect(Object.keys(exitCodeOf)).toContain(outcome);
+    expect({ code, outcome }).toEqual({ code: exitCodeOf[outcome], outcome });
     return { code, events, result, finished, diagnosis };
   };
 

@@ -79,10 +79,18 @@ export function parseIpconfigAll(text: string): LocalState {
  */
 const locationDenied = /ms-settings:privacy-location/i;
 
+/**
+ * netsh writes in the console's OEM code page; read as UTF-8, a non-ASCII name ("Büro", "Connexion
+ * réseau sans fil") arrives with U+FFFD in it. Such a name cannot be handed back to
+ * `netsh wlan connect name=…`, so it is treated as unknown (the fix then asks to pick the network).
+ */
+const usable = (value: string | undefined) => (value && !value.includes('\uFFFD') ? value : undefined);
+
 /** `netsh wlan show interfaces` → association and SSID of the first interface that has one. */
 export function parseNetshWlanInterfaces(text: string, exitCode: number | null): WifiState {
   if (locationDenied.test(text)) return { available: false, reason: 'Windows location permission is off' };
   if (exitCode !== 0) return { available: false, reason: text.trim().split(/\r?\n/)[0] ?? 'netsh failed' };
+  let found = false;
   let device: string | undefined;
   for (const block of text.split(/\r?\n\s*\r?\n/)) {
     const entries: Array<[string, string]> = [];
@@ -93,15 +101,16 @@ export function parseNetshWlanInterfaces(text: string, exitCode: number | null):
     const fields = new Map(entries);
     if (!fields.has('GUID')) continue;
     // The interface name is the block's first field; its key is translated (Name / Nom / Naam).
-    const name = entries[0]?.[1] || undefined;
-    device ??= name;
+    const name = usable(entries[0]?.[1]);
+    if (!found) device = name;
+    found = true;
     // `SSID` is printed only while associated, and it is not translated.
     const ssid = fields.get('SSID');
     // The profile key is translated (Profile / Profil / Profiel) but always starts with "Profi".
     const profile = entries.find(([key]) => /^Profi(le|l|el)$/i.test(key))?.[1];
-    if (ssid) return { available: true, device: name, associated: true, ssid, profile: profile || ssid };
+    if (ssid) return { available: true, device: name, associated: true, ssid, profile: usable(profile || ssid) };
   }
-  if (device === undefined) return { available: false, reason: 'no wireless interface' };
+  if (!found) return { available: false, reason: 'no wireless interface' };
   return { available: true, device, associated: false };
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfigAll, parseNetshWlanInterfaces } from '../../../core/fixes/network/parse-windows.ts';
-import { diagnoseAction } from '../../../core/fixes/network/actions.ts';
+import { diagnoseAction, reconnectWifiAction } from '../../../core/fixes/network/actions.ts';
 import { macLocalState, parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns } from '../../../core/fixes/network/parse-macos.ts';
 import { readWifi } from '../../../core/fixes/network/read-state.ts';
 import { parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
@@ -50,6 +50,15 @@ describe('netsh wlan show interfaces, real recordings', () => {
       .filter((line) => !/^\s+(SSID|Point d'acc|Bande|Canal|Type de r|Authentification|Chiffrement|Mode de connexion|Réception|Transmission|Signal|Profil|QoS|Carte QoS|Mappage)/.test(line))
       .join('\n');
     expect(parseNetshWlanInterfaces(disconnected, 0)).toEqual({ available: true, device: 'Wi-Fi', associated: false });
+  });
+
+  it('a profile or adapter name garbled by the OEM code page is not reused for "netsh wlan connect"', () => {
+    // The German recording as the exec port would hand it over if the profile were named "Büro"
+    // (netsh writes CP850; 0x81 read as UTF-8 is U+FFFD).
+    const garbled = real('netsh-interfaces.de-connected.txt').replace('Profile1 2', 'B\uFFFDro').replace('SSID-1', 'B\uFFFDro');
+    expect(parseNetshWlanInterfaces(garbled, 0)).toEqual({ available: true, device: 'WLAN', associated: true, ssid: 'B\uFFFDro', profile: undefined });
+    const win7fr = real('netsh-interfaces.fr-connected.txt').replace('Nom                   : Wi-Fi', 'Nom                   : Connexion r\uFFFDseau sans fil');
+    expect(parseNetshWlanInterfaces(win7fr, 0)).toMatchObject({ available: true, device: undefined, associated: true, profile: 'SomeProfile' });
   });
 
   it('Windows 11 without location permission: not available, and says why (whatever the exit code)', () => {
@@ -231,5 +240,13 @@ describe('readWifi over the exec port with the recordings', () => {
     expect(await readWifi(makeContext({ exec: fr, platform: 'win32' }), 5000)).toMatchObject({ available: true, device: 'Wi-Fi', associated: true, ssid: 'SSID-1' });
     const denied = fakeExec({ 'netsh wlan show interfaces': { stdout: crlf(real('netsh-interfaces.location-denied.txt')), exitCode: 1 } });
     expect(await readWifi(makeContext({ exec: denied, platform: 'win32' }), 5000)).toEqual({ available: false, reason: 'Windows location permission is off' });
+  });
+
+  it('reconnect with a garbled profile name asks the employee to pick the network instead of failing', async () => {
+    const garbled = crlf(real('netsh-interfaces.de-connected.txt').replace('Profile1 2', 'B\uFFFDro'));
+    const exec = fakeExec({ 'netsh wlan show interfaces': { stdout: garbled }, 'netsh wlan': {} });
+    const result = await reconnectWifiAction.run({}, makeContext({ exec, platform: 'win32', lang: 'de' }));
+    expect(result).toMatchObject({ ok: false, available: false });
+    expect(exec.lines()).toEqual(['netsh wlan show interfaces']);
   });
 });

@@ -112,9 +112,19 @@ export async function openStore<T>(options: OpenStoreOptions<T>): Promise<{ stor
       return db.data;
     },
     async update(fn) {
-      const result = fn(db.data);
-      if (result !== undefined) db.data = result;
-      await db.write();
+      // The change is made on a copy and becomes visible at once (as callers expect), but is
+      // taken back if it cannot be saved: memory never claims what the disk does not hold.
+      const previous = db.data;
+      const draft = structuredClone(previous);
+      const result = fn(draft);
+      const next = result === undefined ? draft : result;
+      db.data = next;
+      try {
+        await db.write();
+      } catch (error) {
+        if (db.data === next) db.data = previous;
+        throw error;
+      }
     },
   };
   return { store, report };

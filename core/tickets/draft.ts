@@ -25,11 +25,22 @@ export type DraftInput = {
   requesterEmail?: string;
 };
 
+/** Replaces lone UTF-16 surrogates (from a cut emoji or pasted text) so encoders never throw. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** `text.slice(0, end)` that never splits a surrogate pair (an emoji) in two. */
+export function sliceWhole(text: string, end: number): string {
+  const cut = text.slice(0, Math.max(0, end));
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** Cuts on a word boundary and adds an ellipsis so the title fits `limit` characters. */
 export function truncateTitle(title: string, limit: number): string {
-  const clean = title.replace(/\s+/g, ' ').trim();
+  const clean = wellFormed(title).replace(/\s+/g, ' ').trim();
   if (clean.length <= limit) return clean;
-  const room = clean.slice(0, limit - 1);
+  const room = sliceWhole(clean, limit - 1);
   const space = room.lastIndexOf(' ');
   // A single very long word is cut mid-word rather than leaving almost nothing.
   const cut = space >= limit / 2 ? room.slice(0, space) : room;

@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,5 +81,23 @@ describe('keepNewest', () => {
   it('bounds a history to the newest N items', () => {
     expect(keepNewest([1, 2, 3, 4], 2)).toEqual([3, 4]);
     expect(keepNewest([1], 2)).toEqual([1]);
+  });
+});
+
+describe('a change that cannot be saved', () => {
+  it('is taken back, so memory never claims what the disk does not hold', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fl-rollback-'));
+    const { store } = await openStore({ file: path.join(dir, 's.json'), schema: z.object({ language: z.string() }), defaults: () => ({ language: 'auto' }) });
+    await store.update((d) => {
+      d.language = 'fr';
+    });
+    // The next write fails: its folder is gone (works for root too, unlike a read-only folder).
+    rmSync(dir, { recursive: true, force: true });
+    await expect(
+      store.update((d) => {
+        d.language = 'nl';
+      }),
+    ).rejects.toThrow();
+    expect(store.data.language).toBe('fr');
   });
 });

@@ -112,3 +112,16 @@ describe('mailto fallback', () => {
     expect(url).not.toContain('+');
   });
 });
+
+describe('titles and mail links with emoji', () => {
+  it('never cut an emoji in half, so the mailto link can always be built', async () => {
+    const { truncateTitle } = await import('../../../core/tickets/draft.ts');
+    const { buildMailtoUrl } = await import('../../../core/tickets/connectors/mailto.ts');
+    const title = truncateTitle('🖨️'.repeat(60), 80);
+    expect(title.isWellFormed()).toBe(true);
+    const draft = { title: `broken ${'😡'.repeat(60)}\uD83D`, clientId: 'client-0001', userText: '', details: `ref client-0001\n${'📄'.repeat(2000)}`, urgency: 'normal' as const, attachments: [], createdAt: '2026-11-24T10:00:00Z' };
+    const url = buildMailtoUrl('it@example.com', draft);
+    expect(url.startsWith('mailto:it@example.com?subject=')).toBe(true);
+    expect(decodeURIComponent(url).includes('\uFFFD')).toBe(true);
+  });
+});

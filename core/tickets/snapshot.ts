@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import si from 'systeminformation';
+import { within } from '../util/within.ts';
 
 export type MachineSnapshot = {
   os: string;
@@ -22,16 +23,9 @@ export type SnapshotPort = {
   capture(options: { printer: boolean }): Promise<MachineSnapshot>;
 };
 
-async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), ms);
-  });
-  try {
-    return await Promise.race([work.catch(() => fallback), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** The work's value, or `fallback` when it fails or takes longer than `ms`. */
+function orFallback<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+  return within(work, ms).catch(() => fallback);
 }
 
 export function createSystemSnapshot(options: { probeTimeoutMs?: number } = {}): SnapshotPort {
@@ -39,10 +33,10 @@ export function createSystemSnapshot(options: { probeTimeoutMs?: number } = {}):
   return {
     async capture({ printer }) {
       const [osInfo, fs, nets, printers] = await Promise.all([
-        within(ms, si.osInfo(), null),
-        within(ms, si.fsSize(), []),
-        within(ms, si.networkInterfaces(), []),
-        printer ? within(ms, si.printer(), []) : Promise.resolve([]),
+        orFallback(ms, si.osInfo(), null),
+        orFallback(ms, si.fsSize(), []),
+        orFallback(ms, si.networkInterfaces(), []),
+        printer ? orFallback(ms, si.printer(), []) : Promise.resolve([]),
       ]);
       const netList = Array.isArray(nets) ? nets : [nets];
       const snapshot: MachineSnapshot = {

@@ -13,6 +13,7 @@ import { expectedExternalText, type NetworkProbesConfig } from './config.ts';
 import { NotAvailable, readLocalState, readProxy, readWifi } from './read-state.ts';
 import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { isLinkLocal } from './state.ts';
+import { TimeoutError, within } from '../../util/within.ts';
 
 export const probeIds = ['adapter', 'wifi', 'ip', 'gateway', 'dns', 'internal', 'external', 'proxy'] as const;
 export type ProbeId = (typeof probeIds)[number];
@@ -26,22 +27,8 @@ export type Probed = {
   proxy?: ProxyState | undefined;
 };
 
-class Timeout extends Error {}
-
 /** Detail of an external probe answered by a different page than expected. */
 export const captiveMarker = 'unexpected page';
-
-/** Rejects with Timeout after `ms`; the timer never keeps the process alive. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Timeout()), ms);
-    timer.unref?.();
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
-    );
-  });
-}
 
 async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: ProbeStatus; detail?: string | undefined }>): Promise<ProbeResult> {
   const started = performance.now();
@@ -49,7 +36,7 @@ async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: Prob
     const outcome = await within(body(), ms);
     return { id, ...outcome, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const status: ProbeStatus = error instanceof Timeout ? 'timeout' : error instanceof NotAvailable ? 'not-available' : 'fail';
+    const status: ProbeStatus = error instanceof TimeoutError ? 'timeout' : error instanceof NotAvailable ? 'not-available' : 'fail';
     return { id, status, detail: error instanceof Error ? error.message.slice(0, 200) : undefined, durationMs: Math.round(performance.now() - started) };
   }
 }
@@ -80,7 +67,7 @@ export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal)
       res.once('end', done);
       res.once('close', done);
     });
-    req.on('timeout', () => req.destroy(new Timeout()));
+    req.on('timeout', () => req.destroy(new TimeoutError(timeoutMs)));
     req.on('error', reject);
     req.end();
   });

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfigAll, parseNetshWlanInterfaces } from '../../../core/fixes/network/parse-windows.ts';
 import { diagnoseAction, reconnectWifiAction } from '../../../core/fixes/network/actions.ts';
-import { macLocalState, parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns } from '../../../core/fixes/network/parse-macos.ts';
+import { macLocalState, parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns, parseScutilProxy } from '../../../core/fixes/network/parse-macos.ts';
 import { readWifi } from '../../../core/fixes/network/read-state.ts';
-import { parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
+import { parseMacExpiry, parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
 import { windowsScripts } from '../../../core/fixes/printer/commands.ts';
 import { jobInError, parseGetPrinter } from '../../../core/fixes/printer/parse-windows.ts';
 import { parseTasklist } from '../../../core/fixes/teams/process.ts';
@@ -144,6 +144,16 @@ describe('scutil --dns, real recordings', () => {
 
   it('keeps an IPv6 link-local nameserver with its zone', () => {
     expect(parseScutilDns(real('scutil-dns.ipv6-link-local.txt'))).toEqual(['fe80::8e3b:adff:fead:7bf6%en0', '192.168.1.1']);
+  });
+});
+
+describe('macOS proxy and password policy, real recordings', () => {
+  it('scutil --proxy with only an auto-config (PAC) URL', () => {
+    expect(parseScutilProxy(real('scutil-proxy.pac.txt'))).toEqual({ configured: true, servers: ['pac:http://wpad.company.com/wpad.dat'], source: 'scutil' });
+  });
+
+  it('pwpolicy with an MDM lockout policy but no password-change policy: the password never expires', () => {
+    expect(parseMacExpiry('', real('pwpolicy-getaccountpolicies.lockout-only.txt'))).toEqual({ kind: 'never' });
   });
 });
 

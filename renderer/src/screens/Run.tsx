@@ -5,6 +5,7 @@ import type { UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
 import { ConsentDialog } from '../run/ConsentDialog.tsx';
 import { QuestionForm } from '../run/QuestionForm.tsx';
+import { InfoLink } from '../run/InfoLink.tsx';
 import { RunEnding } from '../run/RunEnding.tsx';
 import { initialRun, reduceRun, stepStatusKey, type RunEvent, type RunView } from '../run/run-state.ts';
 import { OutageBanner } from '../components/OutageBanner.tsx';
@@ -84,8 +85,7 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
                 {step.infos.map((info, i) => (
                   <span key={`i${i}`} className="step-info">
                     {info.text}
-                    {/* Shown as text to copy: the window itself never navigates away. */}
-                    {info.link && <span className="step-link">{info.link}</span>}
+                    {info.link && <InfoLink runId={view.runId} stepId={step.stepId} link={info.link} />}
                   </span>
                 ))}
               </li>

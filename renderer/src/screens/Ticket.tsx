@@ -109,14 +109,37 @@ function SendOutcome({ result, onHome }: { result: SendResult; onHome(): void })
     <div className="ending" role="status">
       {result.kind === 'sent' && <p className="ending-heading">{result.number ? t('ticket.sent', { number: result.number }) : t('ticket.sentNoNumber')}</p>}
       {result.kind === 'queued' && <p className="ending-heading">{t('ticket.queued')}</p>}
-      {result.kind === 'mailto' && (
-        <p className="ending-heading">
-          <a href={result.url}>{t('ticket.openMail')}</a>
-        </p>
-      )}
+      {result.kind === 'mailto' && <OpenMail clientId={result.clientId} />}
       <button type="button" className="button" onClick={onHome}>
         {t('ending.home')}
       </button>
     </div>
+  );
+}
+
+/**
+ * No helpdesk connector: the employee's mail program sends the ticket. The button names the
+ * ticket only; the app opens the mail link core built for it (the window never navigates).
+ */
+function OpenMail({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'opening' | 'opened' | 'failed'>('idle');
+  const open = () => {
+    setState('opening');
+    call('ticket:open-mail', { clientId }).then(
+      ({ opened }) => setState(opened ? 'opened' : 'failed'),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <>
+      <p className="ending-heading">
+        <button type="button" className="button button-primary" disabled={state === 'opening'} onClick={open}>
+          {t('ticket.openMail')}
+        </button>
+      </p>
+      {state === 'opened' && <p>{t('ticket.openMailOpened')}</p>}
+      {state === 'failed' && <p className="error">{t('ticket.openMailFailed')}</p>}
+    </>
   );
 }

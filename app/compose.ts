@@ -168,6 +168,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     startRun,
     exists: (id) => catalog.has(id),
     emit: options.emit,
+    log,
     onFinished: async (events) => {
       tickets.keepTranscript(events);
       const record = historyRecord(events, categoryOf);
@@ -203,7 +204,9 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       if (outageTimer) clearInterval(outageTimer);
       await runs.cancelAll();
       ticketService.stop();
-      await telemetry?.stop();
+      // One last delivery try, but quitting never waits on a slow collector for long: these
+      // anonymous counts are not worth a hanging app.
+      if (telemetry) await Promise.race([telemetry.stop(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
   };
 }

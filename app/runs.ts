@@ -32,6 +32,8 @@ export function createRunManager(deps: {
   exists(troubleshooterId: string): boolean;
   emit: EventSink;
   onFinished?(events: RunEvent[]): void | Promise<void>;
+  /** Where a failing onFinished is reported; the run still ends for the UI. */
+  log?: { error(message: string, details?: unknown): void };
 }) {
   const active = new Map<string, ActiveRun>();
   const pumps = new Set<Promise<void>>();
@@ -73,7 +75,11 @@ export function createRunManager(deps: {
       finished = true;
       for (const pending of run.pending.values()) pending.reject(new Error('run ended'));
       active.delete(runId);
-      await deps.onFinished?.(transcript);
+      try {
+        await deps.onFinished?.(transcript);
+      } catch (error) {
+        deps.log?.error('runs: recording a finished run failed', { runId, error: String(error) });
+      }
     };
     try {
       for await (const event of stream) {

@@ -5,7 +5,9 @@ import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import type { Platform } from '../core/engine/action.ts';
 
 export function applyAutostart(policy: EffectivePolicy, platform: Platform): void {
-  const decision = decideAutostart(policy, { platform, packaged: app.isPackaged, execPath: process.execPath });
+  // An AppImage runs from a new /tmp/.mount_* folder each time; $APPIMAGE is the file itself.
+  const execPath = (platform === 'linux' && process.env.APPIMAGE) || process.execPath;
+  const decision = decideAutostart(policy, { platform, packaged: app.isPackaged, execPath });
   if (decision.mechanism === 'login-item') app.setLoginItemSettings(decision.loginItemSettings);
   else if (decision.mechanism === 'xdg-autostart') applyXdgAutostart(decision, process.env);
 }

@@ -18,10 +18,14 @@ export function parseTasklist(text: string): Array<{ name: string; pid: number }
   return out;
 }
 
-/** The signed-in Windows user, only when it is a plain account name (it goes into a tasklist filter). */
+/**
+ * The signed-in Windows user, only when it is a plain account name (it goes into a tasklist
+ * filter). Letters of any script count (Frédéric, Øyvind): an ASCII-only check used to drop the
+ * filter for them and list every user's Teams.
+ */
 function windowsUser(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const user = env.USERNAME;
-  return user && /^[\w.@ -]{1,104}$/.test(user) && isSafeArgument(user) ? user : undefined;
+  return user && /^[\p{L}\p{M}\p{N}_.@' -]{1,104}$/u.test(user) && isSafeArgument(user) ? user : undefined;
 }
 
 export function findCommand(ctx: Pick<ActionContext, 'platform' | 'env'>, name: string): { file: string; args: string[] } {
@@ -35,6 +39,9 @@ export function findCommand(ctx: Pick<ActionContext, 'platform' | 'env'>, name: 
 
 export async function findTeams(ctx: ActionContext): Promise<TeamsProcess[]> {
   const found: TeamsProcess[] = [];
+  // Without a user to scope to, a Windows list would include colleagues' Teams on a shared
+  // machine: act on nothing rather than on someone else's session.
+  if (ctx.platform === 'win32' && !windowsUser(ctx.env)) return found;
   for (const spec of teamsProcesses(ctx.platform)) {
     const { file, args } = findCommand(ctx, spec.name);
     const result = await run(ctx, file, args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
@@ -64,12 +71,11 @@ const macBundle: Record<TeamsClient, string> = { new: 'com.microsoft.teams2', cl
 
 export function quitCommands(ctx: Pick<ActionContext, 'platform'> & Partial<Pick<ActionContext, 'env'>>, processes: readonly TeamsProcess[], force: boolean): Array<{ file: string; args: string[] }> {
   if (processes.length === 0) return [];
-  const names = [...new Set(processes.map((p) => p.name))];
   switch (ctx.platform) {
     case 'win32': {
-      // Scoped to the signed-in user, so an elevated Firstline on a shared machine never ends a colleague's Teams.
-      const user = windowsUser(ctx.env ?? {});
-      return names.map((name) => ({ file: 'taskkill', args: [...(force ? ['/F'] : []), ...(user ? ['/FI', `USERNAME eq ${user}`] : []), '/IM', name] }));
+      // Exactly the processes found for the signed-in user (by PID), so an elevated Firstline on a
+      // shared machine never ends a colleague's Teams.
+      return [{ file: 'taskkill', args: [...(force ? ['/F'] : []), ...processes.flatMap((p) => ['/PID', String(p.pid)])] }];
     }
     case 'darwin':
       if (force) return [{ file: 'kill', args: ['-KILL', ...processes.map((p) => String(p.pid))] }];

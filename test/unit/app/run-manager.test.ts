@@ -90,4 +90,26 @@ describe('run manager', () => {
     manager.start('t', 'en', false);
     await expect(finished).resolves.toMatchObject({ type: 'run-finished', outcome: 'error' });
   });
+
+  it('still tells the UI the run ended when recording it fails', async () => {
+    let done: (e: RunEvent) => void = () => undefined;
+    const finished = new Promise<RunEvent>((resolve) => (done = resolve));
+    const errors: string[] = [];
+    const manager = createRunManager({
+      startRun: askOnce,
+      exists: () => true,
+      emit: (_name, payload) => {
+        const event = payload as RunEvent;
+        if (event.type === 'question') manager.answer(event.runId, 'q', true);
+        if (event.type === 'run-finished') done(event);
+      },
+      onFinished: () => {
+        throw new Error('disk full');
+      },
+      log: { error: (message) => errors.push(message) },
+    });
+    manager.start('t', 'en', false);
+    await expect(finished).resolves.toMatchObject({ outcome: 'resolved' });
+    expect(errors).toEqual(['runs: recording a finished run failed']);
+  });
 });

@@ -42,6 +42,8 @@ describe('Teams processes', () => {
     expect(findCommand({ platform: 'win32', env: {} }, 'ms-teams.exe')).toEqual({ file: 'tasklist', args: ['/FI', 'IMAGENAME eq ms-teams.exe', '/FO', 'CSV', '/NH'] });
     expect(findCommand({ platform: 'win32', env: { USERNAME: 'jdupont' } }, 'ms-teams.exe').args).toEqual(['/FI', 'IMAGENAME eq ms-teams.exe', '/FI', 'USERNAME eq jdupont', '/FO', 'CSV', '/NH']);
     expect(findCommand({ platform: 'win32', env: { USERNAME: 'x" /FI "y' } }, 'ms-teams.exe').args).not.toContain('USERNAME eq x" /FI "y');
+    // Accented account names keep the user filter (an ASCII-only check used to drop it).
+    expect(findCommand({ platform: 'win32', env: { USERNAME: 'Frédéric' } }, 'ms-teams.exe').args).toContain('USERNAME eq Frédéric');
   });
 
   it('parses tasklist CSV and its "no tasks" message', () => {
@@ -52,9 +54,9 @@ describe('Teams processes', () => {
 
   it('quits gracefully first and forcefully only when asked, per OS', () => {
     const procs = [{ client: 'new' as const, name: 'ms-teams.exe', pid: 1 }, { client: 'new' as const, name: 'ms-teams.exe', pid: 2 }];
-    expect(quitCommands({ platform: 'win32' }, procs, false)).toEqual([{ file: 'taskkill', args: ['/IM', 'ms-teams.exe'] }]);
-    expect(quitCommands({ platform: 'win32' }, procs, true)).toEqual([{ file: 'taskkill', args: ['/F', '/IM', 'ms-teams.exe'] }]);
-    expect(quitCommands({ platform: 'win32', env: { USERNAME: 'jdupont' } }, procs, false)).toEqual([{ file: 'taskkill', args: ['/FI', 'USERNAME eq jdupont', '/IM', 'ms-teams.exe'] }]);
+    // Only the processes found for this user, by PID: never every ms-teams.exe on the machine.
+    expect(quitCommands({ platform: 'win32' }, procs, false)).toEqual([{ file: 'taskkill', args: ['/PID', '1', '/PID', '2'] }]);
+    expect(quitCommands({ platform: 'win32' }, procs, true)).toEqual([{ file: 'taskkill', args: ['/F', '/PID', '1', '/PID', '2'] }]);
     const mac = [{ client: 'new' as const, name: 'MSTeams', pid: 501 }];
     expect(quitCommands({ platform: 'darwin' }, mac, false)).toEqual([{ file: 'osascript', args: ['-e', 'tell application id "com.microsoft.teams2" to quit'] }]);
     expect(quitCommands({ platform: 'darwin' }, mac, true)).toEqual([{ file: 'kill', args: ['-KILL', '501'] }]);
@@ -77,5 +79,25 @@ describe('Teams processes', () => {
     const exec = fakeExec({ pgrep: { exitCode: 1 } });
     const result = await teamsStartAction.run({}, makeContext({ exec, platform: 'linux', env: { HOME: '/nonexistent', USER: 'x' }, lang: 'nl' }));
     expect(result).toEqual({ ok: false, running: false, finding: 'Teams kon niet worden gestart. Start het zelf.' });
+  });
+});
+
+describe('Teams on a shared Windows machine', () => {
+  it('acts on nothing when the signed-in user cannot be named safely', async () => {
+    const { findTeams } = await import('../../../core/fixes/teams/process.ts');
+    const calls: string[][] = [];
+    const ctx = {
+      platform: 'win32' as const,
+      env: { USERNAME: 'evil" /FI "x' },
+      exec: { exec: async (file: string, args: readonly string[]) => (calls.push([file, ...args]), { exitCode: 0, stdout: '"ms-teams.exe","7","Console","1","1 K"', stderr: '', timedOut: false, notFound: false, cancelled: false, durationMs: 1 }) },
+      signal: new AbortController().signal,
+      timeoutMs: 5000,
+      policy: {},
+      catalogDir: '/',
+      lang: 'en' as const,
+      now: () => new Date(),
+    };
+    await expect(findTeams(ctx)).resolves.toEqual([]);
+    expect(calls).toEqual([]);
   });
 });

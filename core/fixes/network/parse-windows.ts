@@ -40,6 +40,14 @@ function ipv4Values(value: string): string[] {
     .filter(isIpv4);
 }
 
+/**
+ * Host-only virtual switches (Hyper-V's "vEthernet (Default Switch)", VirtualBox, VMware) are always
+ * up with an address but lead nowhere; counted as adapters they hid a disconnected Wi-Fi behind
+ * "gateway unreachable". Driver descriptions are not translated. Kept when they carry a gateway
+ * (a Hyper-V external switch is the host's real connection).
+ */
+const hostOnlyDriver = /Hyper-V Virtual Ethernet Adapter|VirtualBox Host-Only|VMware Virtual Ethernet Adapter/i;
+
 /** `ipconfig /all` → adapters (media state, IPv4), the IPv4 default gateway and DNS servers. */
 export function parseIpconfigAll(text: string): LocalState {
   const adapters: Adapter[] = [];
@@ -56,6 +64,7 @@ export function parseIpconfigAll(text: string): LocalState {
     const wireless = /wireless|wlan|wi-?fi|sans fil|drahtlos/i.test(section.header);
     const ipv4: string[] = [];
     let disconnected = false;
+    let hasGateway = false;
     for (const [key, value] of section.entries) {
       // "Media State : Media disconnected" (en) / "Medienstatus" (de) / "Statut du média" (fr, "m.dia" also
       // matches when the OEM code page garbles the é): ipconfig prints a media-state line only when disconnected.
@@ -63,11 +72,13 @@ export function parseIpconfigAll(text: string): LocalState {
       if (/ipv4/i.test(key)) ipv4.push(...ipv4Values(value));
       // VPN (PPP) adapters print "Default Gateway : 0.0.0.0": that is no gateway at all.
       if (/gateway|passerelle/i.test(key)) {
+        hasGateway ||= ipv4Values(value).length > 0;
         gateway ??= ipv4Values(value).find((ip) => ip !== '0.0.0.0');
         if (ipv4Values(value).includes('0.0.0.0')) gatewaylessDefaultVia ??= name;
       }
       if (/^(dns|dns-server|serveurs dns)/i.test(key)) dnsServers.push(...ipv4Values(value));
     }
+    if (!hasGateway && section.entries.some(([, value]) => hostOnlyDriver.test(value))) continue;
     adapters.push({ name, up: !disconnected, wireless, ipv4 });
   }
   return { adapters, gateway, dnsServers, ...(gateway === undefined && gatewaylessDefaultVia ? { gatewaylessDefaultVia } : {}) };

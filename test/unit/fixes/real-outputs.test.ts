@@ -94,6 +94,15 @@ describe('ipconfig /all, real recordings', () => {
     expect(state).toEqual({ adapters: [{ name: 'Wi-Fi', up: true, wireless: true, ipv4: ['169.254.184.171'] }], gateway: undefined, dnsServers: [] });
   });
 
+  it('host-only virtual switches (Hyper-V, VirtualBox) are not counted as a way onto the network', () => {
+    for (const name of ['ipconfig-all.en-hyperv-dockernat.txt', 'ipconfig-all.en-virtualbox.txt']) {
+      expect(parseIpconfigAll(crlf(real(name)))).toEqual({ adapters: [], gateway: undefined, dnsServers: [] });
+    }
+    // With a gateway (a Hyper-V external switch carrying the host's traffic) the adapter stays.
+    const external = real('ipconfig-all.en-hyperv-dockernat.txt').replace('Default Gateway . . . . . . . . . :', 'Default Gateway . . . . . . . . . : 10.0.75.14');
+    expect(parseIpconfigAll(external)).toMatchObject({ adapters: [{ name: 'vEthernet (DockerNAT)', up: true, ipv4: ['10.0.75.1'] }], gateway: '10.0.75.14' });
+  });
+
   it('French: "Carte inconnue … :" headers (space before the colon) and "Statut du média"', () => {
     const state = parseIpconfigAll(crlf(real('ipconfig-all.fr-disconnected.txt')));
     expect(state.adapters).toEqual([

@@ -9,19 +9,8 @@ import { networkProbesConfigSchema } from '../fixes/network/config.ts';
 import { langs } from '../i18n/lang.ts';
 import { ticketConfigSchema } from '../tickets/config.ts';
 
-const loopbackHosts = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
-
-/** https anywhere; plain http only for loopback so tests and local development never need TLS. */
-export function isAllowedRemoteUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && loopbackHosts.has(url.hostname);
-}
+export { isAllowedRemoteUrl } from '../security/remote-url.ts';
+import { isAllowedRemoteUrl } from '../security/remote-url.ts';
 
 /** Absolute folder on this machine or a UNC share (\\server\share\catalog). */
 export function isAbsoluteFolder(value: string): boolean {

@@ -5,9 +5,11 @@
  * Every URL is configurable; nothing has a built-in host.
  */
 import { z } from 'zod';
+import { isAllowedRemoteUrl } from '../security/remote-url.ts';
 import { urgencySchema } from './types.ts';
 
-const url = z.url({ protocol: /^https?$/ });
+// https, or http to loopback only: helpdesk credentials and tickets never travel unencrypted.
+const url = z.url({ protocol: /^https?$/ }).refine(isAllowedRemoteUrl, { message: 'must be an https:// URL (http is allowed only to 127.0.0.1/localhost)' });
 const secretName = z.string().min(1).meta({ description: 'Name of an entry in the secret store.' });
 /** Troubleshooter category (kebab-case) → helpdesk category name/id. */
 const categoryMap = z.record(z.string(), z.string()).default({});

@@ -4,6 +4,7 @@
  * `findByClientId` is 'unsupported'; the Message-ID is derived from the client id so helpdesks
  * that deduplicate on it (and humans) can recognise a re-send.
  */
+import { isLoopbackHost } from '../../security/remote-url.ts';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { z } from 'zod';
@@ -38,6 +39,9 @@ export function createEmailConnector(
       host: config.smtp.host,
       port: config.smtp.port,
       secure: config.smtp.secure,
+      // Without implicit TLS, insist on STARTTLS: a network attacker could otherwise strip it and
+      // read the SMTP login and the ticket. Loopback relays (tests, a local MTA) are exempt.
+      requireTLS: !config.smtp.secure && !isLoopbackHost(config.smtp.host),
       ...(options.password ? { auth: options.password } : {}),
       connectionTimeout: options.timeoutMs,
       greetingTimeout: options.timeoutMs,

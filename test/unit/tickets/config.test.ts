@@ -22,3 +22,14 @@ describe('ticket config', () => {
     expect(referencedSecretNames(email)).toEqual(['smtp']);
   });
 });
+
+describe('helpdesk endpoints never in clear text', () => {
+  it('refuses plain http to anything but loopback', async () => {
+    const { ticketConfigSchema } = await import('../../../core/tickets/config.ts');
+    const topdesk = (baseUrl: string) => ticketConfigSchema.safeParse({ connector: { type: 'topdesk', baseUrl, credentialSecret: 'td' } }).success;
+    expect(topdesk('https://example.topdesk.net')).toBe(true);
+    expect(topdesk('http://127.0.0.1:8080')).toBe(true);
+    expect(topdesk('http://example.topdesk.net')).toBe(false);
+    expect(topdesk('http://10.0.0.5')).toBe(false);
+  });
+});

@@ -140,7 +140,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   };
 
   const categoryOf = (id: string) => catalog.get(id)?.troubleshooter.category ?? 'general';
-  const outages = createOutageService({ url: policy.outageFeedUrl, dataDir: options.dataDir });
+  const outages = createOutageService({
+    url: policy.outageFeedUrl,
+    dataDir: options.dataDir,
+    onReport: (report) => log.warn('outage: unreadable state file moved aside', { ...report }),
+  });
   const refreshOutages = () =>
     outages.refresh().catch((error: unknown) => log.warn('outage: feed refresh failed', { error: String(error) }));
   void refreshOutages();

@@ -5,20 +5,18 @@
  */
 import { z } from 'zod';
 import type { Outage } from './feed.ts';
-import { readJson, writeJsonAtomic } from './json-file.ts';
+import { jsonStateFile, type JsonStateFileOptions } from './json-file.ts';
 
 const stateSchema = z.object({ affected: z.record(z.string(), z.object({ at: z.string(), counted: z.boolean() })) });
 type AffectedState = z.infer<typeof stateSchema>;
 
 export type MarkResult = { outageId: string; alreadyMarked: boolean; counted: boolean };
 
-export function createAffectedStore(options: { file: string; now?: () => Date; fetch?: typeof globalThis.fetch; timeoutMs?: number }) {
+export function createAffectedStore(options: { file: string; now?: () => Date; fetch?: typeof globalThis.fetch; timeoutMs?: number; onReport?: JsonStateFileOptions['onReport'] }) {
   const now = options.now ?? (() => new Date());
+  const stateFile = jsonStateFile(options.file, stateSchema, { now, ...(options.onReport ? { onReport: options.onReport } : {}) });
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const load = (): AffectedState => {
-    const parsed = stateSchema.safeParse(readJson(options.file));
-    return parsed.success ? parsed.data : { affected: {} };
-  };
+  const load = (): AffectedState => stateFile.read() ?? { affected: {} };
   // Serialise marks so a double click cannot count twice.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -42,7 +40,7 @@ export function createAffectedStore(options: { file: string; now?: () => Date; f
       }
     }
     state.affected[outage.id] = { at: now().toISOString(), counted };
-    writeJsonAtomic(options.file, state);
+    await stateFile.write(state);
     return { outageId: outage.id, alreadyMarked: false, counted };
   }
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { outageFeedSchema, type OutageFeed } from './feed.ts';
-import { readJson, writeJsonAtomic } from './json-file.ts';
+import { jsonStateFile, type JsonStateFileOptions } from './json-file.ts';
 
 const cacheSchema = z.object({ url: z.string(), etag: z.string().optional(), fetchedAt: z.string(), feed: outageFeedSchema });
 type FeedCache = z.infer<typeof cacheSchema>;
@@ -26,6 +26,8 @@ export type OutageClientOptions = {
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
   timeoutMs?: number;
+  /** A cache file that cannot be read is moved aside and reported here. */
+  onReport?: JsonStateFileOptions['onReport'];
 };
 
 const empty: OutageFeed = { version: 1, outages: [] };
@@ -33,11 +35,12 @@ const empty: OutageFeed = { version: 1, outages: [] };
 export function createOutageClient(options: OutageClientOptions) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
+  const cacheFile = jsonStateFile<FeedCache>(options.cacheFile, cacheSchema, { now, ...(options.onReport ? { onReport: options.onReport } : {}) });
 
   const cached = (): FeedCache | undefined => {
-    const parsed = cacheSchema.safeParse(readJson(options.cacheFile));
+    const cache = cacheFile.read();
     // A cache of another URL (policy changed) must not be shown.
-    return parsed.success && parsed.data.url === options.url ? parsed.data : undefined;
+    return cache?.url === options.url ? cache : undefined;
   };
 
   const fromCache = (status: RefreshResult['status'], problem?: string): RefreshResult => {
@@ -57,7 +60,7 @@ export function createOutageClient(options: OutageClientOptions) {
       return fromCache('offline', `the outage feed could not be fetched: ${(error as Error).message}`);
     }
     if (response.status === 304 && cache) {
-      writeJsonAtomic(options.cacheFile, { ...cache, fetchedAt: now().toISOString() });
+      await cacheFile.write({ ...cache, fetchedAt: now().toISOString() });
       return { status: 'not-modified', feed: cache.feed, fetchedAt: now().toISOString() };
     }
     if (!response.ok) return fromCache('offline', `the outage feed answered HTTP ${response.status}`);
@@ -73,7 +76,7 @@ export function createOutageClient(options: OutageClientOptions) {
     }
     const etag = response.headers.get('etag') ?? undefined;
     const fetchedAt = now().toISOString();
-    writeJsonAtomic(options.cacheFile, { url: options.url, ...(etag ? { etag } : {}), fetchedAt, feed: parsed.data });
+    await cacheFile.write({ url: options.url, ...(etag ? { etag } : {}), fetchedAt, feed: parsed.data });
     return { status: 'updated', feed: parsed.data, fetchedAt };
   }
 

@@ -3,14 +3,25 @@ import path from 'node:path';
 import type { Lang } from '../engine/action.ts';
 import { createAffectedStore, type MarkResult } from './affected.ts';
 import { createOutageClient, type RefreshResult } from './client.ts';
+import type { JsonStateFileOptions } from './json-file.ts';
 import { activeOutages, localizeOutage, outagesFor, type LocalizedOutage } from './feed.ts';
 
 export type ShownOutage = LocalizedOutage & { affected: boolean };
 
-export function createOutageService(options: { url: string | undefined; dataDir: string; fetch?: typeof globalThis.fetch; now?: () => Date }) {
+export type OutageServiceOptions = {
+  url: string | undefined;
+  dataDir: string;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  /** A state file that could not be read was moved aside (`<name>.corrupt-<timestamp>.json`); log it. */
+  onReport?: JsonStateFileOptions['onReport'];
+};
+
+export function createOutageService(options: OutageServiceOptions) {
   const now = options.now ?? (() => new Date());
-  const client = createOutageClient({ url: options.url, cacheFile: path.join(options.dataDir, 'outage-feed.json'), now, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const affected = createAffectedStore({ file: path.join(options.dataDir, 'outage-affected.json'), now, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const shared = { now, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.onReport ? { onReport: options.onReport } : {}) };
+  const client = createOutageClient({ url: options.url, cacheFile: path.join(options.dataDir, 'outage-feed.json'), ...shared });
+  const affected = createAffectedStore({ file: path.join(options.dataDir, 'outage-affected.json'), ...shared });
   const show = (lang: Lang) => (o: Parameters<typeof localizeOutage>[0]): ShownOutage => ({ ...localizeOutage(o, lang), affected: affected.isAffected(o.id) });
 
   return {

@@ -94,7 +94,9 @@ export function teamsProcesses(platform: Platform): ProcessSpec[] {
     case 'win32':
       return [{ client: 'new', name: 'ms-teams.exe' }, { client: 'classic', name: 'Teams.exe' }];
     case 'darwin':
-      return [{ client: 'new', name: 'MSTeams' }, { client: 'classic', name: 'Microsoft Teams' }];
+      // pgrep -x matches the executable name: classic Teams runs Contents/MacOS/Teams (recorded with
+      // codesign and ps); "Microsoft Teams" is kept for builds that named it after the app.
+      return [{ client: 'new', name: 'MSTeams' }, { client: 'classic', name: 'Teams' }, { client: 'classic', name: 'Microsoft Teams' }];
     case 'linux':
       return [{ client: 'community', name: 'teams-for-linux' }];
   }

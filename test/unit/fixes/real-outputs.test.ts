@@ -12,7 +12,8 @@ import { readWifi } from '../../../core/fixes/network/read-state.ts';
 import { parseMacExpiry, parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
 import { windowsScripts } from '../../../core/fixes/printer/commands.ts';
 import { jobInError, parseGetPrinter } from '../../../core/fixes/printer/parse-windows.ts';
-import { parseTasklist } from '../../../core/fixes/teams/process.ts';
+import { teamsProcesses } from '../../../core/fixes/teams/paths.ts';
+import { findTeams, parseTasklist } from '../../../core/fixes/teams/process.ts';
 import { fakeExec, makeContext } from './context.ts';
 
 const real = (name: string) => readFileSync(new URL(`../../fixtures/fixes/real/${name}`, import.meta.url), 'utf8');
@@ -267,5 +268,17 @@ describe('readWifi over the exec port with the recordings', () => {
     const result = await reconnectWifiAction.run({}, makeContext({ exec, platform: 'win32', lang: 'de' }));
     expect(result).toMatchObject({ ok: false, available: false });
     expect(exec.lines()).toEqual(['netsh wlan show interfaces']);
+  });
+});
+
+describe('Teams on macOS, real executable paths', () => {
+  it('looks for the executables Teams really runs (classic: Contents/MacOS/Teams, new: MSTeams)', async () => {
+    const executables = real('macos-teams-executables.txt').split('\n').flatMap((line) => /\/Contents\/MacOS\/(\S+)/.exec(line)?.[1] ?? []);
+    expect(executables).toEqual(['Teams', 'MSTeams']);
+    const names = teamsProcesses('darwin').map((p) => p.name);
+    for (const executable of executables) expect(names).toContain(executable);
+    // A running classic Teams is found (before, pgrep -x "Microsoft Teams" never matched it).
+    const exec = fakeExec({ 'pgrep -u jdupont -x Teams': { stdout: '83040\n' }, pgrep: { exitCode: 1 } });
+    expect(await findTeams(makeContext({ exec, platform: 'darwin', env: { USER: 'jdupont' } }))).toEqual([{ client: 'classic', name: 'Teams', pid: 83040 }]);
   });
 });

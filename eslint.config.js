@@ -26,7 +26,12 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
         { selector: "NewExpression[callee.name='Function']", message: 'No Function constructor.' },
-        { selector: "Property[key.name='shell'][value.value=true]", message: 'Commands run as argv arrays, never through a shell.' },
+        { selector: "Property[key.name='shell'][shorthand=false]:not([value.value=false])", message: 'Commands run as argv arrays, never through a shell.' },
+        { selector: "Property[key.value='shell']:not([value.value=false])", message: 'Commands run as argv arrays, never through a shell.' },
+        {
+          selector: "ImportDeclaration[source.value=/^(node:)?child_process$/] > ImportSpecifier[imported.name=/^(exec|execSync)$/]",
+          message: 'exec/execSync always use a shell: use execFile/spawn with an argv array.',
+        },
       ],
     },
   },

@@ -25,6 +25,10 @@ describe('architecture boundaries (lint)', () => {
     ['main/violation.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['app/violation.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['core/engine/violation.ts', "import { execFile } from 'node:child_process';\nexecFile('sh', ['-c', 'x'], { shell: true });\n"],
+    ['core/engine/violation.ts', "import { execFile } from 'node:child_process';\nconst s = true;\nexecFile('x', [], { shell: s });\n"],
+    ['core/engine/violation.ts', "import { spawn } from 'node:child_process';\nspawn('x', [], { 'shell': '/bin/sh' });\n"],
+    ['app/violation.ts', "import { exec } from 'node:child_process';\nexec('ls');\n"],
+    ['cli/violation.ts', "import { execSync } from 'child_process';\nexecSync('ls');\n"],
   ])('%s: refuses %j', async (file, code) => {
     const ids = await ruleIds(file, code);
     expect(ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-globals' || id === 'no-restricted-syntax')).toBe(true);

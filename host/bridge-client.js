@@ -14,7 +14,23 @@
   }
   const listeners = new Map();
   const source = new EventSource('/__firstline/events?token=' + encodeURIComponent(token));
-  const ready = new Promise((resolve) => source.addEventListener('open', () => resolve(undefined), { once: true }));
+  // Calls go out at once (the window's first calls must not wait for the stream's handshake,
+  // which Electron IPC does not have). Only a call whose answer comes as events needs the
+  // stream open first, or the first events of a run could be sent before anyone listens.
+  // A stream the browser has given up on (CLOSED) will never open: the call goes ahead then.
+  const needsStream = new Set(['run:start']);
+  const streamSettled = () =>
+    new Promise((resolve) => {
+      const check = () => {
+        if (source.readyState === EventSource.CONNECTING) return;
+        source.removeEventListener('open', check);
+        source.removeEventListener('error', check);
+        resolve(undefined);
+      };
+      source.addEventListener('open', check);
+      source.addEventListener('error', check);
+      check();
+    });
   source.addEventListener('message', (message) => {
     let parsed;
     try {
@@ -27,7 +43,7 @@
   const failure = (code) => ({ ok: false, error: { code, messageKey: 'error.ipc.' + code } });
   window.firstline = Object.freeze({
     async invoke(channel, args) {
-      await ready;
+      if (needsStream.has(channel)) await streamSettled();
       try {
         const response = await fetch('/__firstline/invoke', {
           method: 'POST',

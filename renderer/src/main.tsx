@@ -1,13 +1,19 @@
+// First, so the home screen's calls go out before React and i18next are even evaluated.
+import { started } from './early-calls.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { call } from './api.ts';
-import { initI18n } from './i18n.ts';
+import { initI18n, warmNumberFormat } from './i18n.ts';
 import './styles.css';
 
-const [info, settings] = await Promise.all([call('app:info', {}).catch(() => null), call('settings:get', {}).catch(() => null)]);
-// The employee's own choice wins; app:info carries the language chosen when the app started.
-await initI18n(settings?.lang ?? info?.lang ?? 'en');
+// Render as soon as the texts are there; Home's data is already on its way (early-calls.ts).
+const [info, lang] = await Promise.all([
+  started.info,
+  started.lang.then(async (l) => {
+    await initI18n(l);
+    return l;
+  }),
+]);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -16,3 +22,4 @@ if (root) {
     </StrictMode>,
   );
 }
+warmNumberFormat(lang);

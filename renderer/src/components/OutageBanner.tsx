@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../contract/index.ts';
 import { call } from '../api.ts';
+import { callEarly, earlyAnswer } from '../early-calls.ts';
 import type { UiLang } from '../i18n.ts';
 
 type Outage = ChannelResult<'outage:list'>[number];
@@ -13,14 +14,15 @@ type Outage = ChannelResult<'outage:list'>[number];
  */
 export function OutageBanner({ troubleshooterId }: { troubleshooterId?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const [outages, setOutages] = useState<Outage[]>([]);
+  const lang = i18n.language as UiLang;
+  // Home's list may already be here from the window's start (early-calls.ts).
+  const [outages, setOutages] = useState<Outage[]>(() => (troubleshooterId ? undefined : earlyAnswer('outage:list', { lang })) ?? []);
 
   useEffect(() => {
-    const lang = i18n.language as UiLang;
     // On Home every active outage; in a run only those that may explain this problem.
-    const request = troubleshooterId ? call('outage:for', { troubleshooterId, lang }) : call('outage:list', { lang });
+    const request = troubleshooterId ? call('outage:for', { troubleshooterId, lang }) : callEarly('outage:list', { lang });
     request.then(setOutages, () => setOutages([]));
-  }, [i18n.language, troubleshooterId]);
+  }, [lang, troubleshooterId]);
 
   const markAffected = (outageId: string) => {
     // Shown at once; the core records it once per outage, whatever happens to this click.

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TroubleshooterSummary } from '../../../contract/index.ts';
-import { call } from '../api.ts';
+import type { ChannelResult, TroubleshooterSummary } from '../../../contract/index.ts';
+import { callEarly, earlyAnswer } from '../early-calls.ts';
 import type { UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
 import { createSearch, orderTiles } from '../search.ts';
@@ -9,25 +9,28 @@ import { OutageBanner } from '../components/OutageBanner.tsx';
 
 const maxTiles = 6;
 
+function countRuns(runs: ChannelResult<'history:list'>): Map<string, number> {
+  return runs.reduce((m, r) => m.set(r.troubleshooterId, (m.get(r.troubleshooterId) ?? 0) + 1), new Map<string, number>());
+}
+
 export function Home({ navigate }: { navigate: Navigate }) {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<TroubleshooterSummary[] | null>(null);
+  const lang = i18n.language as UiLang;
+  // What arrived while the window was starting is shown in the first render (early-calls.ts).
+  const [items, setItems] = useState<TroubleshooterSummary[] | null>(() => earlyAnswer('catalog:list', { lang }) ?? null);
   const [failed, setFailed] = useState(false);
-  const [tileOrder, setTileOrder] = useState<string[]>([]);
-  const [runCounts, setRunCounts] = useState<Map<string, number>>(new Map());
+  const [tileOrder, setTileOrder] = useState<string[]>(() => earlyAnswer('settings:get', {})?.tileOrder ?? []);
+  const [runCounts, setRunCounts] = useState<Map<string, number>>(() => countRuns(earlyAnswer('history:list', {}) ?? []));
   const [query, setQuery] = useState('');
   const resultsRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
-    call('catalog:list', { lang: i18n.language as UiLang }).then(setItems, () => setFailed(true));
-  }, [i18n.language]);
+    callEarly('catalog:list', { lang }).then(setItems, () => setFailed(true));
+  }, [lang]);
   useEffect(() => {
     // Tile order is a nicety: when either call fails the catalog order is used.
-    call('settings:get', {}).then((s) => setTileOrder(s.tileOrder), () => undefined);
-    call('history:list', {}).then(
-      (runs) => setRunCounts(runs.reduce((m, r) => m.set(r.troubleshooterId, (m.get(r.troubleshooterId) ?? 0) + 1), new Map<string, number>())),
-      () => undefined,
-    );
+    callEarly('settings:get', {}).then((s) => setTileOrder(s.tileOrder), () => undefined);
+    callEarly('history:list', {}).then((runs) => setRunCounts(countRuns(runs)), () => undefined);
   }, []);
 
   const search = useMemo(() => createSearch(items ?? []), [items]);

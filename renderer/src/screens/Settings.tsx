@@ -22,9 +22,10 @@ export function Settings({ info }: { info: AppInfo | null }) {
   const choose = (language: Choice) => {
     // Shown at once; the saved settings replace it when the core answers.
     setSettings((current) => (current ? { ...current, language } : current));
-    call('settings:set', { language }).then(async (next) => {
+    call('settings:set', { language }).then((next) => {
       setSettings(next);
-      await applyLanguage(next.lang);
+      // The new language's messages are fetched now (only the first one is loaded at start).
+      applyLanguage(next.lang).catch(() => setFailed(true));
     }, () => {
       setFailed(true);
       // Show what is really saved, not the choice that could not be kept.

@@ -30,7 +30,8 @@ export const questionSchema = z.discriminatedUnion('type', [
 ]);
 export type Question = z.infer<typeof questionSchema>;
 
-export const answerValueSchema = z.union([z.string(), z.boolean()]);
+/** Bounded: answers reach catalog regexes, argv and transcripts. */
+export const answerValueSchema = z.union([z.string().max(4000), z.boolean()]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 const base = {

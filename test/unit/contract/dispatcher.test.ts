@@ -63,6 +63,12 @@ describe('IPC dispatcher', () => {
     expect(start).not.toHaveBeenCalled();
   });
 
+  it('refuses an oversized answer before it reaches the run', async () => {
+    const dispatch = createDispatcher(handlers(), log);
+    const result = await dispatch('run:answer', { runId: 'abcdef123', stepId: 'q', value: 'x'.repeat(4001) }, { trusted: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+  });
+
   it('turns a handler crash into an internal error without leaking its message', async () => {
     const dispatch = createDispatcher(handlers({ 'catalog:list': () => { throw new Error('secret path /home/x'); } }), log);
     const result = await dispatch('catalog:list', { lang: 'en' }, { trusted: true });

@@ -40,7 +40,9 @@ function printerState(status: string | number | undefined): { enabled: boolean; 
     return { enabled: reasons.length === 0, reasons };
   }
   const reasons = status.split(/,\s*/).filter((s) => s && !/^(Normal|Printing|Processing|Idle|WarmingUp)$/i.test(s));
-  return { enabled: reasons.length === 0, reasons };
+  // Only states that stop the queue count as "stopped"; TonerLow, PowerSave (network printers
+  // asleep), Busy, Waiting… are reported but the queue still prints (MSFT_Printer PrinterStatus names).
+  return { enabled: !reasons.some((r) => !/^(TonerLow|PowerSave|Busy|IOActive|Waiting|Initializing|OutputBinFull)$/i.test(r)), reasons };
 }
 
 function parseJson(text: string): unknown {

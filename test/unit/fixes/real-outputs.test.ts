@@ -225,6 +225,17 @@ describe('Windows print job status and tasklist, real values', () => {
     ]);
   });
 
+  it('a sleeping or low-toner printer is not a stopped queue; Offline and Paused are', () => {
+    // "Normal" is what the recorded Get-Printer listings show; the others are MSFT_Printer PrinterStatus names.
+    const row = (status: string) => `{"Name":"P","PrinterStatus":"${status}","Default":false}`;
+    expect(parseGetPrinter(row('Normal'), '')?.[0]).toMatchObject({ enabled: true, reasons: [] });
+    expect(parseGetPrinter(row('PowerSave'), '')?.[0]).toMatchObject({ enabled: true, reasons: ['PowerSave'] });
+    expect(parseGetPrinter(row('TonerLow'), '')?.[0]).toMatchObject({ enabled: true, reasons: ['TonerLow'] });
+    expect(parseGetPrinter(row('Offline'), '')?.[0]).toMatchObject({ enabled: false, reasons: ['Offline'] });
+    expect(parseGetPrinter(row('Paused'), '')?.[0]).toMatchObject({ enabled: false, reasons: ['Paused'] });
+    expect(parseGetPrinter(row('TonerLow, PaperJam'), '')?.[0]).toMatchObject({ enabled: false, reasons: ['TonerLow', 'PaperJam'] });
+  });
+
   it('tasklist /FO CSV rows, and the INFO line when nothing matches', () => {
     expect(parseTasklist(crlf(real('tasklist-csv.spotify.txt')))).toEqual([
       { name: 'Spotify.exe', pid: 21824 },

@@ -13,6 +13,17 @@ import { startBrowserHost, type BrowserHost } from '../../host/server.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/**
+ * The network fix's targets, all on a closed loopback port: no UI test can reach the product
+ * defaults (msftconnecttest.com, www.microsoft.com) even if it runs the real network fix.
+ */
+export const loopbackProbes = {
+  dns: { name: 'intranet.firstline.test', servers: ['127.0.0.1:9'] },
+  internalUrl: { url: 'http://127.0.0.1:9/' },
+  externalUrl: { url: 'http://127.0.0.1:9/' },
+  gateway: { host: '127.0.0.1' },
+};
+
 export type TestHost = BrowserHost & { dataDir: string; opened: string[]; stop(): Promise<void> };
 
 /**
@@ -23,7 +34,7 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fl-e2e-'));
   const { policy = {}, ...options } = overrides;
   const policyFile = path.join(dataDir, 'policy.json');
-  writeFileSync(policyFile, JSON.stringify(policy));
+  writeFileSync(policyFile, JSON.stringify({ networkProbes: loopbackProbes, ...policy }));
   const opened: string[] = [];
   const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
   let dispose = (): Promise<void> => Promise.resolve();

@@ -34,6 +34,7 @@ import { createTicketService } from '../core/tickets/service.ts';
 import { ticketConfigSchema } from '../core/tickets/config.ts';
 import { createSystemSnapshot, type SnapshotPort } from '../core/tickets/snapshot.ts';
 import { createFileSecretStore, type SecretStore } from '../core/secrets/secret-store.ts';
+import { provisionSecrets, type MachineSecretsOptions } from '../core/secrets/provision.ts';
 
 export type FirstlineOptions = {
   host: 'electron' | 'browser-host';
@@ -55,6 +56,8 @@ export type FirstlineOptions = {
   ticketConfig?: unknown;
   /** Where helpdesk credentials are read; Electron passes a safeStorage-backed store. */
   secrets?: SecretStore;
+  /** Where machine-delivered credentials are read (core/secrets/provision.ts); tests point at a temp file. */
+  machineSecrets?: Pick<MachineSecretsOptions, 'linuxFile' | 'trustedUid' | 'managedPreferencesDir'>;
   /** Machine facts for tickets; tests pass a fixed snapshot. */
   snapshot?: SnapshotPort;
   /** Environment seen by policy and actions (tests point FIRSTLINE_POLICY_FILE, HOME… here). */
@@ -111,10 +114,15 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     catalogSources: [`${options.catalogDir} (built-in)`, ...catalogSet.results.map((r) => `${r.source} (${r.status}${r.reason ? `: ${r.reason}` : ''})`)],
   });
   const history = await createRunHistory({ dataDir: options.dataDir });
+  const secrets = options.secrets ?? createFileSecretStore(path.join(options.dataDir, 'secrets.json'));
+  // Credentials delivered by machine policy; the result names secrets, never their values.
+  const provisioned = await provisionSecrets(secrets, { platform, exec, ...options.machineSecrets });
+  if (provisioned.imported.length > 0) log.info('secrets: helpdesk credentials imported from machine policy', { source: provisioned.source, names: provisioned.imported });
+  for (const issue of provisioned.issues) log.warn('secrets: machine credential not imported', { issue });
   const ticketService = await createTicketService({
     config: ticketConfigSchema.parse(options.ticketConfig ?? policy.helpdesk ?? {}),
     dataDir: options.dataDir,
-    secrets: options.secrets ?? createFileSecretStore(path.join(options.dataDir, 'secrets.json')),
+    secrets,
     snapshot: options.snapshot ?? createSystemSnapshot(),
     log: options.log,
   });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIpconfigAll, parseNetshWlanInterfaces } from '../../../core/fixes/network/parse-windows.ts';
 import { diagnoseAction, reconnectWifiAction } from '../../../core/fixes/network/actions.ts';
-import { macLocalState, parseAirportNetwork, parseIfconfig, parseRouteGetDefault, parseScutilDns, parseScutilProxy } from '../../../core/fixes/network/parse-macos.ts';
+import { macLocalState, parseAirportNetwork, parseHardwarePorts, parseIfconfig, parseRouteGetDefault, parseScutilDns, parseScutilProxy, wifiDevice } from '../../../core/fixes/network/parse-macos.ts';
 import { readWifi } from '../../../core/fixes/network/read-state.ts';
 import { parseMacExpiry, parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
 import { windowsScripts } from '../../../core/fixes/printer/commands.ts';
@@ -168,6 +168,13 @@ describe('macOS proxy and password policy, real recordings', () => {
 });
 
 describe('macOS Wi-Fi and route, real recordings', () => {
+  it('networksetup -listallhardwareports with a dock\'s adapters: Wi-Fi is en0', () => {
+    const ports = parseHardwarePorts(real('networksetup-listallhardwareports.dock.txt'));
+    expect(ports).toHaveLength(9);
+    expect(ports[2]).toEqual({ port: 'AX88179A', device: 'en6' });
+    expect(wifiDevice(ports)).toBe('en0');
+  });
+
   it('macOS 15 says "not associated" even while connected: an active link with an address wins', () => {
     const link = parseIfconfig(real('ifconfig-en2-active.txt'), 'en2').find((a) => a.name === 'en2');
     expect(link).toEqual({ name: 'en2', up: true, wireless: true, ipv4: ['10.0.0.19'] });

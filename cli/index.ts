@@ -9,6 +9,7 @@ import { lintCommand } from './commands/lint.ts';
 import { listCommand } from './commands/list.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
+import { secretCommand } from './commands/secret.ts';
 import { testCommand } from './commands/test.ts';
 
 export const commands: Record<string, Command> = {
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   actions: { summary: 'list the actions troubleshooters may use', run: actionsCommand },
   catalog: { summary: 'sign and verify catalogs', run: catalogCommand },
   report: { summary: 'self-help numbers from the run history', run: (argv, io) => reportCommand(argv, io) },
+  secret: { summary: 'store a helpdesk credential for development (value read from stdin)', run: (argv, io) => secretCommand(argv, io) },
 };
 
 export function usage(): string {

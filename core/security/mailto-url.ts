@@ -5,8 +5,8 @@
  */
 
 /**
- * Core keeps the body under 1,500 characters before encoding (MAILTO_BODY_LIMIT); percent-encoding
- * of French or German text can multiply that several times. Far above that is not ours.
+ * Core keeps the whole encoded URL under 2,000 characters (MAILTO_URL_BUDGET in
+ * core/tickets/connectors/mailto.ts). Far above that is not ours.
  */
 export const MAILTO_URL_LIMIT = 16_384;
 

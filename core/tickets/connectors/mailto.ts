@@ -1,19 +1,33 @@
 /**
  * `mailto:` fallback when nothing else is configured: the employee's mail program sends it. No
- * attachments are possible and long URLs get cut by some mail clients, so the body is kept short
- * (the employee's words, the first lines of what was tried, and the reference).
+ * attachments are possible and long URLs get cut (some mail clients) or refused (Windows'
+ * ShellExecute fails past ~2,080 characters, electron/electron#9987), so the whole encoded URL is
+ * kept under MAILTO_URL_BUDGET: the employee's words and the first lines of what was tried, then
+ * the reference IT needs to find the rest.
  */
 import { sliceWhole, ticketBody, wellFormed } from '../draft.ts';
 import type { TicketDraft } from '../types.ts';
 
-export const MAILTO_BODY_LIMIT = 1500;
+/** Encoded length of the whole URL, below Windows' ShellExecute limit with room to spare. */
+export const MAILTO_URL_BUDGET = 2000;
+
+// encodeURIComponent, not URLSearchParams: mail clients expect %20, not '+', for spaces.
+const encode = (text: string) => encodeURIComponent(text);
 
 export function buildMailtoUrl(to: string, draft: TicketDraft): string {
-  let body = wellFormed(ticketBody(draft));
-  if (body.length > MAILTO_BODY_LIMIT) {
-    const reference = draft.details.split('\n').filter((l) => l.includes(draft.clientId)).join('\n');
-    body = `${sliceWhole(body, MAILTO_BODY_LIMIT - reference.length - 4).trimEnd()}\n…\n\n${reference}`;
+  const head = `mailto:${encode(to).replace(/%40/g, '@')}?subject=${encode(sliceWhole(wellFormed(draft.title), 200))}&body=`;
+  const full = wellFormed(ticketBody(draft));
+  if (head.length + encode(full).length <= MAILTO_URL_BUDGET) return head + encode(full);
+  const reference = wellFormed(draft.details.split('\n').filter((l) => l.includes(draft.clientId)).join('\n'));
+  const tail = `\n…\n\n${reference}`;
+  // Longest prefix of the body whose encoded URL fits (binary search on whole code points).
+  let low = 0;
+  let high = full.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    const candidate = head + encode(`${sliceWhole(full, mid).trimEnd()}${tail}`);
+    if (candidate.length <= MAILTO_URL_BUDGET) low = mid;
+    else high = mid - 1;
   }
-  // encodeURIComponent, not URLSearchParams: mail clients expect %20, not '+', for spaces.
-  return `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(wellFormed(draft.title))}&body=${encodeURIComponent(body)}`;
+  return head + encode(`${sliceWhole(full, low).trimEnd()}${tail}`);
 }

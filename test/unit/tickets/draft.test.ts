@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runEventSchema } from '../../../core/engine/events.ts';
-import { buildMailtoUrl, MAILTO_BODY_LIMIT } from '../../../core/tickets/connectors/mailto.ts';
+import { buildMailtoUrl, MAILTO_URL_BUDGET } from '../../../core/tickets/connectors/mailto.ts';
 import { buildDraft, finaliseDraft, ticketBody, truncateTitle } from '../../../core/tickets/draft.ts';
 import { createTicketRedactor } from '../../../core/tickets/redaction.ts';
 import type { MachineSnapshot } from '../../../core/tickets/snapshot.ts';
@@ -107,9 +107,23 @@ describe('mailto fallback', () => {
     const url = buildMailtoUrl('helpdesk@example.test', long);
     expect(url.startsWith('mailto:helpdesk@example.test?subject=')).toBe(true);
     const body = decodeURIComponent(url.split('&body=')[1] ?? '');
-    expect(body.length).toBeLessThanOrEqual(MAILTO_BODY_LIMIT);
+    // The whole encoded URL stays under Windows' ShellExecute limit (~2,080), reference included.
+    expect(url.length).toBeLessThanOrEqual(MAILTO_URL_BUDGET);
+    expect(url.length).toBeGreaterThan(MAILTO_URL_BUDGET - 200);
     expect(body).toContain('c0ffee00-0000-4000-8000-000000000003');
     expect(url).not.toContain('+');
+  });
+
+  it('fits text that percent-encoding inflates (accents, emoji) into the same budget', () => {
+    const long = buildDraft({ clientId: 'c0ffee00-0000-4000-8000-000000000004', now, lang: 'fr', events, snapshot, titleLimit: 80, userText: 'Écran noir après la mise à jour 😡 '.repeat(200) }, redactor);
+    const url = buildMailtoUrl('helpdesk@example.test', long);
+    expect(url.length).toBeLessThanOrEqual(MAILTO_URL_BUDGET);
+    expect(decodeURIComponent(url)).toContain('c0ffee00-0000-4000-8000-000000000004');
+  });
+
+  it('leaves a short ticket whole', () => {
+    const short = buildDraft({ clientId: 'c0ffee00-0000-4000-8000-000000000005', now, lang: 'en', events: [], snapshot, titleLimit: 80, userText: 'Printer jammed.' }, redactor);
+    expect(decodeURIComponent(buildMailtoUrl('helpdesk@example.test', short).split('&body=')[1] ?? '')).toBe(`Printer jammed.\n\n${short.details}`);
   });
 });
 

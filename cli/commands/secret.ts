@@ -5,6 +5,7 @@
  * `firstline secret list --data-dir <dir>` prints the names only. The packaged app gets its
  * credentials from machine policy instead (core/secrets/provision.ts, docs/admin.md).
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFileSecretStore } from '../../core/secrets/secret-store.ts';
@@ -58,6 +59,7 @@ export async function secretCommand(argv: readonly string[], io: CommandIo, opti
     io.err(`No value on stdin; nothing was stored.\n${secretUsage}`);
     return 2;
   }
+  mkdirSync(dataDir, { recursive: true });
   await store.set(name, value);
   io.out(`Stored secret "${name}" in ${path.join(dataDir, 'secrets.json')}.`);
   return 0;

@@ -26,7 +26,8 @@ const capture = () => {
 
 describe('firstline secret', () => {
   it('stores the value read from stdin under the name, without the trailing newline, and never prints it', async () => {
-    const dir = dataDir();
+    // A data folder that does not exist yet is created.
+    const dir = path.join(dataDir(), 'dev-data');
     const c = capture();
     expect(await secretCommand(['set', 'topdesk-api', '--data-dir', dir], c.io, { readStdin: async () => 'svc:pa55 word\n' })).toBe(0);
     expect(await createFileSecretStore(path.join(dir, 'secrets.json')).get('topdesk-api')).toBe('svc:pa55 word');

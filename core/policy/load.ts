@@ -38,6 +38,16 @@ export type LoadPolicyOptions = {
   readTextFile?: (file: string) => string;
 };
 
+/**
+ * HKLM and the machine plist also hold helpdesk credentials under `Secrets`, which
+ * core/secrets/provision.ts imports; they are not a setting (and must not linger in policy values).
+ * provision.ts never reads them from HKCU (the employee can write it) or the per-user plist, so
+ * there they stay reported as an unknown setting.
+ */
+function withoutSecrets(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => key.toLowerCase() !== 'secrets'));
+}
+
 export async function loadPolicy(options: LoadPolicyOptions): Promise<EffectivePolicy> {
   const exists = options.fileExists ?? existsSync;
   const read = options.readTextFile ?? ((file: string) => readFileSync(file, 'utf8'));
@@ -48,7 +58,7 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<EffectiveP
     for (const source of ['hklm', 'hkcu'] as const) {
       const key = registryRoots[source];
       const result = await readRegistryPolicy(options.exec, key);
-      if ('values' in result) layers.push({ source, location: key, values: result.values });
+      if ('values' in result) layers.push({ source, location: key, values: source === 'hklm' ? withoutSecrets(result.values) : result.values });
       else if ('error' in result) issues.push({ key: '*', source, message: `could not read ${key}: ${result.error}` });
     }
   }
@@ -62,7 +72,7 @@ export async function loadPolicy(options: LoadPolicyOptions): Promise<EffectiveP
     for (const [source, file] of candidates) {
       if (file === undefined || !exists(file)) continue;
       const result = await readPlistPolicy(options.exec, file);
-      if ('values' in result) layers.push({ source, location: file, values: result.values });
+      if ('values' in result) layers.push({ source, location: file, values: source === 'mac-machine' ? withoutSecrets(result.values) : result.values });
       else issues.push({ key: '*', source, message: `could not read ${file}: ${result.error}` });
     }
   }

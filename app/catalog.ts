@@ -38,19 +38,25 @@ export function summarize(t: Troubleshooter, lang: Lang): TroubleshooterSummary 
   };
 }
 
-/** Later catalogs (organisation) override earlier ones (built-in) with the same id. */
+/**
+ * Organisation catalogs override the built-in one for the same id. Only the built-in catalog
+ * goes through the parse cache: organisation catalogs are signed, and a parsed copy in a
+ * user-writable cache would escape that signature, so they are parsed from their verified files.
+ */
 export async function loadVisibleCatalog(options: {
-  dirs: readonly string[];
+  builtinDir: string;
+  orgDirs: readonly string[];
   registry: ActionRegistry;
   platform: Platform;
   policy: CatalogPolicy;
   log: Logger;
-  /** Serves unchanged files without re-parsing them (see core/engine/catalog-cache.ts). */
+  /** Serves unchanged built-in files without re-parsing them (see core/engine/catalog-cache.ts). */
   cache?: TroubleshooterCache;
 }): Promise<LoadedCatalog> {
   const byId = new Map<string, CatalogEntry>();
-  for (const dir of options.dirs) {
-    const catalog = await loadCatalog(dir, options.registry, options.cache ? { loadFile: options.cache.loadFile } : {});
+  for (const dir of [options.builtinDir, ...options.orgDirs]) {
+    const useCache = options.cache && dir === options.builtinDir;
+    const catalog = await loadCatalog(dir, options.registry, useCache && options.cache ? { loadFile: options.cache.loadFile } : {});
     for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) {
       options.log.warn('catalog: troubleshooter left out', { at: `${d.file}:${d.line}:${d.column}`, message: d.message });
     }

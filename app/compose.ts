@@ -10,14 +10,14 @@ import { text } from '../core/engine/messages.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
-import { syncCatalogs } from '../core/catalog/index.ts';
+import { lastGoodCatalogDir, syncCatalogs } from '../core/catalog/index.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
 import { createNodeExecPort } from '../core/platform/node-exec.ts';
 import { entraResetUrl } from '../core/fixes/password/actions.ts';
 import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
-import { loadVisibleCatalog } from './catalog.ts';
+import { loadVisibleCatalog, type LoadedCatalog } from './catalog.ts';
 import { createTroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { createOutageService } from '../core/outage/service.ts';
 import { policyAbout } from '../core/policy/about.ts';
@@ -70,6 +70,8 @@ export type Firstline = {
   handlers: Handlers;
   lang: Lang;
   policy: EffectivePolicy;
+  /** Resolves when the first background sync of organisation catalogs has finished. */
+  catalogsSynced: Promise<void>;
   /** Cancels runs and stops background work; resolves once runs have recorded their end. */
   dispose(): Promise<void>;
 };
@@ -97,21 +99,44 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const policy = effective.values;
   for (const issue of effective.issues) log.warn('policy: invalid value ignored', issue);
   const registry = allActions();
-  const catalogSet = await syncCatalogs(options.catalogDir, policy.catalogSources, {
-    cacheDir: path.join(options.dataDir, 'catalogs'),
-    trustedKeys: policy.catalogSigningKeys,
-  });
-  for (const result of catalogSet.results.filter((r) => r.status === 'refused' || r.status === 'offline')) {
-    log.warn('catalog: organisation catalog not updated', { source: result.source, status: result.status, reason: result.reason });
-  }
+  // Start with the built-in catalog and the last verified copy of each organisation catalog;
+  // fetching them (a share or https, slow exactly when the network is broken) happens in the
+  // background and swaps the catalog in when something changed.
+  const catalogCacheDir = path.join(options.dataDir, 'catalogs');
+  const syncOptions = { cacheDir: catalogCacheDir, trustedKeys: policy.catalogSigningKeys };
   const cache = createTroubleshooterCache(path.join(options.dataDir, 'catalog-cache.json'), { appVersion: options.version, registry });
-  const catalog = await loadVisibleCatalog({ dirs: catalogSet.dirs, registry, platform, policy, log, cache });
+  const loadFrom = (orgDirs: readonly string[]) =>
+    loadVisibleCatalog({ builtinDir: options.catalogDir, orgDirs, registry, platform, policy, log, cache });
+  let catalog = await loadFrom(
+    policy.catalogSources.flatMap((source) => lastGoodCatalogDir(catalogCacheDir, source, policy.catalogSigningKeys) ?? []),
+  );
+  const catalogView: LoadedCatalog = {
+    get: (id) => catalog.get(id),
+    has: (id) => catalog.has(id),
+    list: (lang) => catalog.list(lang),
+    get entries() {
+      return catalog.entries;
+    },
+  };
+  // Shown on the About screen; filled in as sources are synced (the array is read on each view).
+  const catalogStatus: string[] = [`${options.catalogDir} (built-in)`, ...policy.catalogSources.map((source) => `${source} (not synced yet)`)];
+  const syncOrganisationCatalogs = async () => {
+    const set = await syncCatalogs(options.catalogDir, policy.catalogSources, syncOptions);
+    for (const result of set.results.filter((r) => r.status === 'refused' || r.status === 'offline')) {
+      log.warn('catalog: organisation catalog not updated', { source: result.source, status: result.status, reason: result.reason });
+    }
+    catalogStatus.splice(1, Infinity, ...set.results.map((r) => `${r.source} (${r.status}${r.reason ? `: ${r.reason}` : ''})`));
+    if (set.results.some((r) => r.status === 'updated')) catalog = await loadFrom(set.dirs.slice(1));
+  };
+  const catalogSynced = policy.catalogSources.length > 0 ? syncOrganisationCatalogs().catch((error: unknown) => log.error('catalog: sync failed', { error: String(error) })) : Promise.resolve();
+  const catalogTimer = policy.catalogSources.length > 0 ? setInterval(() => void syncOrganisationCatalogs().catch(() => undefined), 6 * 3600_000) : undefined;
+  catalogTimer?.unref();
   const settings = await createSettingsService({
     dataDir: options.dataDir,
     osLocale: options.locale,
     policy: { defaultLanguage: policy.defaultLanguage, tileOrder: policy.tileOrder, sources: Object.values(effective.locations) },
     // What the admin configured and how each source fared, not the cache folders behind them.
-    catalogSources: [`${options.catalogDir} (built-in)`, ...catalogSet.results.map((r) => `${r.source} (${r.status}${r.reason ? `: ${r.reason}` : ''})`)],
+    catalogSources: catalogStatus,
   });
   const history = await createRunHistory({ dataDir: options.dataDir });
   const secrets = options.secrets ?? createFileSecretStore(path.join(options.dataDir, 'secrets.json'));
@@ -199,7 +224,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   });
   const handlers = createHandlers({
     info: () => ({ name: policy.branding.name, version: options.version, platform, host: options.host, lang: settings.lang(), supportContact: policy.support }),
-    catalog,
+    catalog: catalogView,
     runs,
     settings,
     history,
@@ -212,8 +237,10 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     handlers,
     lang,
     policy: effective,
+    catalogsSynced: catalogSynced,
     dispose: async () => {
       if (outageTimer) clearInterval(outageTimer);
+      if (catalogTimer) clearInterval(catalogTimer);
       await runs.cancelAll();
       ticketService.stop();
       // One last delivery try, but quitting never waits on a slow collector for long: these

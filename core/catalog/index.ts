@@ -12,4 +12,4 @@ export async function syncCatalogs(builtinDir: string, sources: readonly string[
 
 export { generateCatalogKeyPair, parsePrivateKey, parsePublicKey, publicKeyOf } from './keys.ts';
 export { signCatalog, verifyCatalogDir, type RefusalCode, type VerifyResult } from './manifest.ts';
-export { syncCatalog, cacheDirFor, type SyncResult, type SyncOptions } from './sync.ts';
+export { syncCatalog, cacheDirFor, lastGoodCatalogDir, type SyncResult, type SyncOptions } from './sync.ts';

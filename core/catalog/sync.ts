@@ -82,6 +82,15 @@ export async function syncCatalog(source: string, options: SyncOptions): Promise
   return { source, status: 'updated', dir: current };
 }
 
+/**
+ * The last verified copy of a source, without touching the network: what the app starts with,
+ * before a background sync (which may take long on a broken network) brings anything newer.
+ */
+export function lastGoodCatalogDir(cacheDir: string, source: string, trustedKeys: readonly string[]): string | undefined {
+  const current = path.join(cacheDirFor(cacheDir, source), 'current');
+  return usableCache(current, trustedKeys).ok ? current : undefined;
+}
+
 /** The cached copy is used only while it still verifies (it lives in a user-writable folder). */
 function usableCache(current: string, trustedKeys: readonly string[]): { ok: true } | { ok: false; reason: string } {
   if (!existsSync(current)) return { ok: false, reason: 'no cached copy yet' };

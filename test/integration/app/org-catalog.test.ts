@@ -1,0 +1,86 @@
+/**
+ * Organisation catalogs in the app: the app starts at once with the last verified copy, syncs
+ * the share in the background, swaps in what changed, keeps the last good copy when the share is
+ * gone, and refuses a tampered copy. A signed folder catalog plays the file share.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFirstline, type Firstline } from '../../../app/compose.ts';
+import { createDispatcher } from '../../../app/dispatcher.ts';
+import { generateCatalogKeyPair, parsePrivateKey, signCatalog } from '../../../core/catalog/index.ts';
+import { createLogger } from '../../../core/log.ts';
+
+const fixture = path.resolve(import.meta.dirname, '../../fixtures/app-catalog');
+const builtin = path.resolve(import.meta.dirname, '../../fixtures/ui-catalog');
+const keys = generateCatalogKeyPair();
+let dir: string;
+let apps: Firstline[] = [];
+
+afterEach(async () => {
+  for (const app of apps) await app.dispose();
+  apps = [];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function share(): string {
+  dir = mkdtempSync(path.join(tmpdir(), 'fl-org-'));
+  const shareDir = path.join(dir, 'share');
+  mkdirSync(shareDir);
+  cpSync(fixture, shareDir, { recursive: true });
+  signCatalog(shareDir, parsePrivateKey(keys.privateKeyPem), new Date('2026-11-24T10:00:00Z'));
+  return shareDir;
+}
+
+async function start(shareDir: string) {
+  const policyFile = path.join(dir, 'policy.json');
+  writeFileSync(policyFile, JSON.stringify({ catalogSources: [shareDir], catalogSigningKeys: [keys.publicKey] }));
+  const log = createLogger({ redact: (s) => s });
+  const app = await createFirstline({
+    host: 'browser-host',
+    version: '0.0.0-test',
+    dataDir: path.join(dir, 'data'),
+    catalogDir: builtin,
+    locale: 'en-US',
+    emit: () => undefined,
+    openUrl: async () => false,
+    log,
+    env: { PATH: process.env.PATH, FIRSTLINE_POLICY_FILE: policyFile },
+  });
+  apps.push(app);
+  const dispatch = createDispatcher(app.handlers, log);
+  const ids = async () => ((await dispatch('catalog:list', { lang: 'en' }, { trusted: true })) as { value: Array<{ id: string }> }).value.map((t) => t.id);
+  return { app, ids };
+}
+
+describe('organisation catalogs', () => {
+  it('appear after the background sync, and on the next start at once, even with the share gone', async () => {
+    const shareDir = share();
+    const first = await start(shareDir);
+    expect(await first.ids()).not.toContain('label-file');
+    await first.app.catalogsSynced;
+    expect(await first.ids()).toContain('label-file');
+    await first.app.dispose();
+
+    rmSync(shareDir, { recursive: true, force: true });
+    const second = await start(shareDir);
+    expect(await second.ids()).toContain('label-file');
+    await second.app.catalogsSynced;
+    expect(await second.ids()).toContain('label-file');
+  });
+
+  it('never serves a cached copy that was tampered with', async () => {
+    const shareDir = share();
+    const first = await start(shareDir);
+    await first.app.catalogsSynced;
+    await first.app.dispose();
+    // Someone edits the cached copy in the user-writable data folder and the share is gone.
+    const cacheRoot = path.join(dir, 'data', 'catalogs');
+    const [hash] = (await import('node:fs')).readdirSync(cacheRoot);
+    writeFileSync(path.join(cacheRoot, hash!, 'current', 'label-file.yaml'), 'id: label-file\n# tampered\n');
+    rmSync(shareDir, { recursive: true, force: true });
+    const second = await start(shareDir);
+    expect(await second.ids()).not.toContain('label-file');
+  });
+});

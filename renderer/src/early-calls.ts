@@ -91,3 +91,8 @@ function start(): Start {
 }
 
 export const started: Start = start();
+
+// Vite starts a lazy chunk's import() one microtask later, which would otherwise wait until
+// all of the window's code (React, i18next) has been evaluated; one await lets the language
+// download go out now, together with the calls above.
+await Promise.resolve();

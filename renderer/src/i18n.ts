@@ -15,14 +15,22 @@ import { loadMessages, type UiLang } from './locale-messages.ts';
 // taken as given; the number data is loaded when the window is idle (warmNumberFormat).
 IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(locales) ? (locales[0] ?? 'en') : locales);
 
-/** Loads the number data plural messages ("3 fixes found") need, before anyone types. */
+export { supportedLangs, type UiLang } from './locale-messages.ts';
+
+let numbersWarmed = false;
+
+/**
+ * Loads the number data plural messages ("3 fixes found") need, once the window is idle, so
+ * the first keystroke in the search box does not pay for it. Called once the home screen shows
+ * its fixes: earlier, it could hold up the answers the first render is waiting for.
+ */
 export function warmNumberFormat(lang: UiLang): void {
+  if (numbersWarmed) return;
+  numbersWarmed = true;
   const warm = () => new Intl.NumberFormat(lang).format(0);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 0);
 }
-
-export { supportedLangs, type UiLang } from './locale-messages.ts';
 
 async function ensureLoaded(lang: UiLang): Promise<void> {
   if (i18next.hasResourceBundle(lang, 'translation')) return;

@@ -3,17 +3,11 @@ import { started } from './early-calls.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { initI18n, warmNumberFormat } from './i18n.ts';
+import { initI18n } from './i18n.ts';
 import './styles.css';
 
 // Render as soon as the texts are there; Home's data is already on its way (early-calls.ts).
-const [info, lang] = await Promise.all([
-  started.info,
-  started.lang.then(async (l) => {
-    await initI18n(l);
-    return l;
-  }),
-]);
+const [info] = await Promise.all([started.info, started.lang.then(initI18n)]);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -22,4 +16,3 @@ if (root) {
     </StrictMode>,
   );
 }
-warmNumberFormat(lang);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult, TroubleshooterSummary } from '../../../contract/index.ts';
 import { callEarly, earlyAnswer } from '../early-calls.ts';
-import type { UiLang } from '../i18n.ts';
+import { warmNumberFormat, type UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
 import { createSearch, orderTiles } from '../search.ts';
 import { OutageBanner } from '../components/OutageBanner.tsx';
@@ -27,6 +27,9 @@ export function Home({ navigate }: { navigate: Navigate }) {
   useEffect(() => {
     callEarly('catalog:list', { lang }).then(setItems, () => setFailed(true));
   }, [lang]);
+  useEffect(() => {
+    if (items) warmNumberFormat(lang);
+  }, [items, lang]);
   useEffect(() => {
     // Tile order is a nicety: when either call fails the catalog order is used.
     callEarly('settings:get', {}).then((s) => setTileOrder(s.tileOrder), () => undefined);

@@ -63,7 +63,7 @@ export async function loadVisibleCatalog(options: {
     for (const entry of catalog.entries) byId.set(entry.troubleshooter.id, entry);
   }
   try {
-    options.cache?.save();
+    await options.cache?.save();
   } catch (error) {
     options.log.warn('catalog: cache not written', { error: String(error) });
   }

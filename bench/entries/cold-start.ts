@@ -20,7 +20,7 @@ const policyDone = performance.now();
 const registry = allActions();
 const cache = cacheFile ? createTroubleshooterCache(cacheFile, { appVersion: 'bench', registry }) : undefined;
 const catalog = await loadCatalog(catalogDir, registry, cache ? { loadFile: cache.loadFile } : {});
-cache?.save();
+await cache?.save();
 const catalogDone = performance.now();
 const history = await createRunHistory({ dataDir });
 const storeDone = performance.now();

@@ -6,10 +6,11 @@
  * errors are never cached, so their diagnostics are reported at every start.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { DurableTextFile } from '../store/durable-json-file.ts';
 import { loadTroubleshooterText, type Diagnostic, type LoadResult } from './loader.ts';
 import type { ActionRegistry } from './registry.ts';
 import { troubleshooterSchema } from './schema.ts';
@@ -24,7 +25,7 @@ type CacheFile = z.infer<typeof cacheFileSchema>;
 export type TroubleshooterCache = {
   loadFile(file: string, registry: ActionRegistry): Promise<LoadResult>;
   /** Writes the cache if anything changed; drops entries of files not seen in this load. */
-  save(): void;
+  save(): Promise<void>;
   readonly hits: number;
   readonly misses: number;
 };
@@ -71,12 +72,10 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
       if (result.ok) next[file] = { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
       return result;
     },
-    save() {
+    async save() {
       if (!changed && Object.keys(next).length === Object.keys(previous).length) return;
       mkdirSync(path.dirname(cacheFile), { recursive: true });
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ version: 1, key, files: next } satisfies CacheFile));
-      renameSync(temp, cacheFile);
+      await new DurableTextFile(cacheFile).write(JSON.stringify({ version: 1, key, files: next } satisfies CacheFile));
     },
     get hits() {
       return hits;

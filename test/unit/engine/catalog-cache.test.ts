@@ -23,7 +23,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function load(version = '1.0.0') {
   const cache = createTroubleshooterCache(cacheFile, { appVersion: version, registry });
   const catalog = await loadCatalog(catalogDir, registry, { loadFile: cache.loadFile });
-  cache.save();
+  await cache.save();
   return { cache, catalog };
 }
 

@@ -30,18 +30,27 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
   const [failed, setFailed] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const started = useRef(false);
+  const mounted = useRef(true);
 
   useEffect(() => {
+    mounted.current = true;
     const off = on('run:event', (event) => dispatch({ type: 'event', event }));
     // StrictMode mounts twice in development; a run must start once.
     if (!started.current) {
       started.current = true;
       call('run:start', { troubleshooterId, lang: i18n.language as UiLang }).then(
-        ({ runId }) => dispatch({ type: 'started', runId, title }),
+        ({ runId }) => {
+          // Left before the run even had an id: stop it, or its first question would wait unseen.
+          if (!mounted.current) call('run:cancel', { runId }).catch(() => undefined);
+          else dispatch({ type: 'started', runId, title });
+        },
         () => setFailed(true),
       );
     }
-    return off;
+    return () => {
+      mounted.current = false;
+      off();
+    };
   }, [troubleshooterId, title, i18n.language]);
 
   // Leaving the run view (another screen, Contact IT) stops a run that is still going, so no

@@ -38,7 +38,11 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
     event.preventDefault();
     if (!view || sending) return;
     setSending(true);
-    call('ticket:send', { clientId: view.draft.clientId, title, userText }).then(setResult, () => setResult({ kind: 'error', messageKey: 'ticket.error.unknown' }));
+    setResult(null);
+    call('ticket:send', { clientId: view.draft.clientId, title, userText })
+      .then(setResult, () => setResult({ kind: 'error', messageKey: 'ticket.error.unknown' }))
+      // After an error or a refusal the employee can correct the text and send again.
+      .finally(() => setSending(false));
   };
 
   const fromRun = screen.runId !== undefined;

@@ -12,6 +12,12 @@ export type ExecOptions = {
   signal?: AbortSignal;
   /** Cap for stdout/stderr kept in memory, in bytes (default 64 KiB each). */
   maxOutput?: number;
+  /**
+   * How the child writes its output. `console`: Windows console tools (netsh, ipconfig, net,
+   * tasklist) write in the OEM code page (850 on Belgian, Dutch, French and German Windows), so
+   * "Büro" would arrive as "B�ro" if read as UTF-8. Elsewhere, and by default, UTF-8.
+   */
+  outputEncoding?: 'utf8' | 'console';
 };
 
 export type ExecResult = {

@@ -19,11 +19,27 @@ export function childEnv(ctx: Pick<ActionContext, 'env'>, extra: Record<string, 
   return { ...env, ...extra };
 }
 
+/**
+ * Windows console tools write in the OEM code page, not UTF-8 (PowerShell scripts here switch
+ * their own output to UTF-8 and are not listed).
+ */
+const consoleTools = new Set(['netsh', 'ipconfig', 'net', 'tasklist', 'taskkill', 'route', 'ping', 'nslookup', 'sc', 'whoami', 'reg']);
+
+export function outputEncodingFor(file: string): 'console' | 'utf8' {
+  const base = file.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+  return consoleTools.has(base) ? 'console' : 'utf8';
+}
+
 /** Runs one argv command through the port with a timeout that never exceeds the step's budget. */
 export async function run(ctx: ActionContext, file: string, args: readonly string[], options: RunOptions = {}): Promise<ExecResult> {
   const budget = Math.max(1, ctx.timeoutMs);
   const timeout = Math.min(options.timeoutMs ?? budget, budget);
-  return ctx.exec.exec(file, args, { timeout, env: childEnv(ctx, options.env ?? {}, options.locale ?? 'c'), signal: ctx.signal });
+  return ctx.exec.exec(file, args, {
+    timeout,
+    env: childEnv(ctx, options.env ?? {}, options.locale ?? 'c'),
+    signal: ctx.signal,
+    outputEncoding: outputEncodingFor(file),
+  });
 }
 
 export function succeeded(result: ExecResult): boolean {

@@ -50,6 +50,13 @@ export type FirstlineOptions = {
    * record it. Without it, "Open my e-mail" reports that nothing was opened.
    */
   openMail?(url: string): Promise<boolean>;
+  /**
+   * The way out of a refused ticket: copy its redacted text to the clipboard, or save it to a file
+   * whose path the OS save dialog picks (Electron: main/files.ts); the browser host and tests
+   * record. Without them, "Copy" and "Save as file…" report that nothing happened.
+   */
+  copyText?(text: string): Promise<boolean>;
+  saveText?(suggestedName: string, text: string): Promise<boolean>;
   log: Logger;
   platform?: NodeJS.Platform;
   /** Helpdesk settings (core/tickets/config.ts); without a connector tickets fall back to mailto. */
@@ -200,6 +207,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       return t ? { id, title: text(t.title, settings.lang()), category: t.category, ...(t.urgency ? { urgency: t.urgency } : {}) } : undefined;
     },
     onTicketCreated: (runId) => history.markTicketCreated(runId),
+    ...(options.copyText ? { copyText: options.copyText.bind(options) } : {}),
+    ...(options.saveText ? { saveText: options.saveText.bind(options) } : {}),
   });
   const runs = createRunManager({
     startRun,

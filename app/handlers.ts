@@ -47,6 +47,9 @@ export function createHandlers(services: AppServices): Handlers {
     'ticket:list': () => services.tickets.list(),
     'ticket:refresh': () => services.tickets.refresh(),
     'ticket:open-mail': ({ clientId }) => services.links.openMail(clientId),
+    'ticket:export': ({ clientId }) => services.tickets.exportFor(clientId),
+    'ticket:copy': ({ clientId }) => services.tickets.copy(clientId),
+    'ticket:save': ({ clientId }) => services.tickets.save(clientId),
     'outage:list': ({ lang }) => services.outages.active(lang),
     'outage:for': ({ troubleshooterId, lang }) => {
       const summary = services.catalog.list(lang).find((t) => t.id === troubleshooterId);

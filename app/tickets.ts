@@ -8,6 +8,7 @@ import type { Lang } from '../core/engine/action.ts';
 import type { RunEvent } from '../core/engine/events.ts';
 import type { TicketService } from '../core/tickets/service.ts';
 import type { TicketDraft, Urgency } from '../core/tickets/types.ts';
+import { finaliseDraft, ticketBody } from '../core/tickets/draft.ts';
 import { IpcFailure } from './dispatcher.ts';
 
 const keepDrafts = 20;
@@ -19,14 +20,36 @@ export function createTicketDesk(deps: {
   service: TicketService;
   troubleshooter(id: string): { id: string; title: string; category?: string; urgency?: Urgency } | undefined;
   onTicketCreated?(runId: string): Promise<void>;
+  /** Host ports for the way out of a refused ticket (FirstlineOptions.copyText/saveText). */
+  copyText?(text: string): Promise<boolean>;
+  saveText?(suggestedName: string, text: string): Promise<boolean>;
 }) {
   const drafts = new Map<string, TicketDraft>();
   const transcripts = new Map<string, RunEvent[]>();
   /** The mailto URL core built for each ticket sent that way, so `ticket:open-mail` needs only the id. */
   const mailtos = new Map<string, string>();
+  /**
+   * Drafts, with the employee's edits, whose send failed before the outbox took them (no
+   * helpdesk set up, store error): exported from here since the outbox has no copy.
+   */
+  const unsent = new Map<string, TicketDraft>();
   const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
     map.set(key, value);
     while (map.size > max) map.delete(map.keys().next().value as string);
+  };
+
+  /** The redacted text of a ticket (as stored in the outbox, or as last tried), for the way out. */
+  const exportFor = (clientId: string): { text: string; filename: string } => {
+    let text = deps.service.exportText(clientId);
+    const failed = unsent.get(clientId);
+    if (text === null && failed) {
+      // Same shape as the outbox export; redacted again like a send would (no title cut here).
+      const final = finaliseDraft(failed, deps.service.redactor, 1000);
+      text = [final.title, '', ticketBody(final), ...final.attachments.flatMap((a) => ['', `--- ${a.filename} ---`, a.content])].join('\n');
+    }
+    if (text === null) throw new IpcFailure('not-found', { clientId });
+    // Only characters safe in a file name on every OS: the id is a UUID, but never trust it blindly.
+    return { text, filename: `firstline-ticket-${clientId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 36)}.txt` };
   };
 
   return {
@@ -58,7 +81,10 @@ export function createTicketDesk(deps: {
     async send(edit: { clientId: string; title: string; userText: string }) {
       const draft = drafts.get(edit.clientId);
       if (!draft) throw new IpcFailure('not-found', { clientId: edit.clientId });
-      const result = await deps.service.send({ ...draft, title: edit.title.trim() || draft.title, userText: edit.userText });
+      const edited = { ...draft, title: edit.title.trim() || draft.title, userText: edit.userText };
+      const result = await deps.service.send(edited);
+      if (result.kind === 'error') remember(unsent, edit.clientId, edited, keepDrafts);
+      else unsent.delete(edit.clientId);
       if (result.kind === 'sent' || result.kind === 'queued' || result.kind === 'mailto') {
         // Sending twice must not create two tickets: the draft is used up once it is in the outbox.
         drafts.delete(edit.clientId);
@@ -72,6 +98,16 @@ export function createTicketDesk(deps: {
     transcript: (runId: string): readonly RunEvent[] | undefined => transcripts.get(runId),
     /** The mailto URL core built when this ticket was sent by the employee's mail program. */
     mailtoUrl: (clientId: string): string | undefined => mailtos.get(clientId),
+
+    exportFor,
+    async copy(clientId: string): Promise<{ copied: boolean }> {
+      const { text } = exportFor(clientId);
+      return { copied: deps.copyText ? await deps.copyText(text) : false };
+    },
+    async save(clientId: string): Promise<{ saved: boolean }> {
+      const { text, filename } = exportFor(clientId);
+      return { saved: deps.saveText ? await deps.saveText(filename, text) : false };
+    },
 
     list: () => deps.service.list(),
     /** Status from the helpdesk for "My tickets"; a helpdesk that cannot be reached leaves them as they were. */

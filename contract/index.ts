@@ -68,6 +68,14 @@ export const channels = {
   'ticket:refresh': { args: empty, result: z.array(myTicketSchema) },
   /** Hands the mailto link core built for a ticket (send result `mailto`) to the mail program. */
   'ticket:open-mail': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: openedSchema },
+  /**
+   * The way out when a ticket was refused: its redacted text (read-only in the UI), and copying it
+   * or saving it to a file. The renderer names the ticket only; the app takes the text and the OS
+   * save dialog picks the path.
+   */
+  'ticket:export': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ text: z.string(), filename: z.string() }) },
+  'ticket:copy': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ copied: z.boolean() }) },
+  'ticket:save': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ saved: z.boolean() }) },
   /** Active outages for the Home banner ("Known issue: … IT is on it; no ticket needed"). */
   'outage:list': { args: z.object({ lang: langSchema }).strict(), result: z.array(shownOutageSchema) },
   /** Active outages that match one troubleshooter, shown before and while it runs. */

@@ -34,6 +34,15 @@ const host = await startBrowserHost({
         process.stdout.write(`(browser host) would open in the mail program: ${url.slice(0, 200)}\n`);
         return true;
       },
+      // No clipboard or save dialog behind a browser tab here: say what would have happened.
+      copyText: async (text) => {
+        process.stdout.write(`(browser host) would copy ${text.length} characters to the clipboard\n`);
+        return true;
+      },
+      saveText: async (name, text) => {
+        process.stdout.write(`(browser host) would offer to save ${name} (${text.length} characters)\n`);
+        return true;
+      },
       log,
     });
     dispose = firstline.dispose;

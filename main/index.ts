@@ -13,6 +13,7 @@ import { chooseLang } from '../core/i18n/lang.ts';
 import { hiddenStartArg } from '../core/policy/autostart.ts';
 import { policyEnvironment } from '../core/policy/load.ts';
 import { applyAutostart } from './autostart.ts';
+import { copyTextToClipboard, saveTextWithDialog } from './files.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
 import { createKeychainSecretStore } from './secrets.ts';
 import { hardenSessions, openExternalChecked, openMailChecked, registerAppScheme, serveRenderer } from './security.ts';
@@ -56,6 +57,8 @@ async function start(): Promise<void> {
     emit: (name, payload) => sendEvent(windows, name, payload, log),
     openUrl: (url, allowlist) => openExternalChecked(url, allowlist),
     openMail: (url) => openMailChecked(url),
+    copyText: (text) => copyTextToClipboard(text),
+    saveText: (name, text) => saveTextWithDialog(name, text),
     log,
     secrets: createKeychainSecretStore(app.getPath('userData')),
     env: policyEnvironment(process.env, app.isPackaged),

@@ -59,4 +59,23 @@ export class BrowserWindow {
   isDestroyed = () => false;
   on = vi.fn();
 }
-export default { safeStorage, app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow };
+
+/** One in-memory clipboard; `readText` returns what was written last. */
+let clipboardText = '';
+export const clipboard = {
+  writeText: vi.fn((text: string) => {
+    calls.push({ api: 'clipboard.writeText', args: [text] });
+    clipboardText = text;
+  }),
+  readText: vi.fn(() => clipboardText),
+};
+/** Tests set `dialog.showSaveDialog.mockResolvedValueOnce(...)` for the path the "employee" picks. */
+export const dialog = {
+  showErrorBox: vi.fn(record('dialog.showErrorBox')),
+  showSaveDialog: vi.fn(async (options: unknown): Promise<{ canceled: boolean; filePath?: string }> => {
+    calls.push({ api: 'dialog.showSaveDialog', args: [options] });
+    return { canceled: true };
+  }),
+};
+
+export default { safeStorage, app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow, clipboard, dialog };

@@ -24,7 +24,14 @@ export const loopbackProbes = {
   gateway: { host: '127.0.0.1' },
 };
 
-export type TestHost = BrowserHost & { dataDir: string; opened: string[]; stop(): Promise<void> };
+export type TestHost = BrowserHost & {
+  dataDir: string;
+  opened: string[];
+  /** Texts the app put on the clipboard, and files it offered to save (nothing real in tests). */
+  copied: string[];
+  saved: Array<{ name: string; text: string }>;
+  stop(): Promise<void>;
+};
 
 /**
  * `policy` is written to a file the host reads through FIRSTLINE_POLICY_FILE, so no test depends
@@ -36,6 +43,8 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
   const policyFile = path.join(dataDir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify({ networkProbes: loopbackProbes, ...policy }));
   const opened: string[] = [];
+  const copied: string[] = [];
+  const saved: Array<{ name: string; text: string }> = [];
   const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
   let dispose = (): Promise<void> => Promise.resolve();
   const host = await startBrowserHost({
@@ -58,6 +67,14 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
           opened.push(url);
           return true;
         },
+        copyText: async (text) => {
+          copied.push(text);
+          return true;
+        },
+        saveText: async (name, text) => {
+          saved.push({ name, text });
+          return true;
+        },
         log,
         env: { ...process.env, FIRSTLINE_POLICY_FILE: policyFile },
         ...options,
@@ -70,6 +87,8 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
     ...host,
     dataDir,
     opened,
+    copied,
+    saved,
     stop: async () => {
       // Runs still going (a failed test) end and record before the data folder goes away.
       await dispose();

@@ -111,12 +111,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
           {results.length === 0 && <p>{t('home.noResults')}</p>}
           <ul id="search-results" className="results" ref={resultsRef} onKeyDown={onResultsKey}>
             {results.map((item) => (
-              <li key={item.id}>
-                <button type="button" className="tile" onClick={() => start(item)}>
-                  <span className="tile-title">{item.title}</span>
-                  <span className="tile-summary">{item.summary}</span>
-                </button>
-              </li>
+              <FixTile key={item.id} item={item} onStart={start} />
             ))}
           </ul>
         </>
@@ -125,12 +120,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
           <h3 className="section-heading">{t('home.commonHeading')}</h3>
           <ul className="tiles">
             {tiles.map((item) => (
-              <li key={item.id}>
-                <button type="button" className="tile" onClick={() => start(item)}>
-                  <span className="tile-title">{item.title}</span>
-                  <span className="tile-summary">{item.summary}</span>
-                </button>
-              </li>
+              <FixTile key={item.id} item={item} onStart={start} />
             ))}
           </ul>
         </>
@@ -142,5 +132,17 @@ export function Home({ navigate }: { navigate: Navigate }) {
         </button>
       </p>
     </section>
+  );
+}
+
+/** One fix the employee can start: in the search results and among the common problems. */
+function FixTile({ item, onStart }: { item: TroubleshooterSummary; onStart(item: TroubleshooterSummary): void }) {
+  return (
+    <li>
+      <button type="button" className="tile" onClick={() => onStart(item)}>
+        <span className="tile-title">{item.title}</span>
+        <span className="tile-summary">{item.summary}</span>
+      </button>
+    </li>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../contract/index.ts';
 import { call } from '../api.ts';
+import { messageKeyOr } from '../messages.ts';
+import { TicketWayOut } from './TicketWayOut.tsx';
 
 type MyTicket = ChannelResult<'ticket:list'>[number];
 
@@ -50,6 +52,12 @@ export function MyTickets() {
               {ticket.number && ` · ${t('myTickets.number', { number: ticket.number })}`}
               {ticket.status && ` · ${t('myTickets.status', { status: statusText(ticket.status) })}`}
             </span>
+            {ticket.delivery === 'rejected' && (
+              <>
+                <p className="error">{t(messageKeyOr(ticket.messageKey, 'ticket.error.rejected'))}</p>
+                <TicketWayOut clientId={ticket.clientId} />
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import type { UiLang } from '../i18n.ts';
 import type { Navigate, Screen } from '../navigation.ts';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 import { SupportContact } from '../components/SupportContact.tsx';
+import { TicketWayOut } from '../components/TicketWayOut.tsx';
 import { messageKeyOr } from '../messages.ts';
 
 type DraftView = ChannelResult<'ticket:draft'>;
@@ -23,6 +24,8 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
   const [failed, setFailed] = useState(false);
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<SendResult | null>(null);
+  /** Counts failed sends, so the way out reloads the text of the latest attempt. */
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     call('ticket:draft', { lang: i18n.language as UiLang, ...(screen.runId ? { runId: screen.runId } : {}) }).then(
@@ -41,6 +44,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
     setResult(null);
     call('ticket:send', { clientId: view.draft.clientId, title, userText })
       .then(setResult, () => setResult({ kind: 'error', messageKey: 'ticket.error.unknown' }))
+      .then(() => setAttempt((n) => n + 1))
       // After an error or a refusal the employee can correct the text and send again.
       .finally(() => setSending(false));
   };
@@ -92,6 +96,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
               {t(messageKeyOr(result.kind === 'error' || result.kind === 'rejected' ? result.messageKey : '', 'ticket.error.unknown'))}
             </p>
           )}
+          {result && <TicketWayOut key={attempt} clientId={view.draft.clientId} />}
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={sending && result === null}>
               {sending && result === null ? t('ticket.sending') : t('ticket.send')}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Settings as SettingsData } from '../../../contract/index.ts';
+import type { AppInfo, ChannelResult, Settings as SettingsData } from '../../../contract/index.ts';
 import { call } from '../api.ts';
 import { applyLanguage, type UiLang } from '../i18n.ts';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
@@ -9,6 +9,62 @@ type Choice = SettingsData['language'];
 
 /** Each language is named in itself, so someone who cannot read the current one still finds theirs. */
 const languageNames: Record<UiLang, string> = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
+
+type PolicyAbout = ChannelResult<'policy:about'>;
+
+/**
+ * For the admin at the employee's desk: every company setting, its effective value and where it
+ * came from, and the ones that were refused (with the reason), so a GPO typo is found in seconds.
+ */
+function CompanySettings() {
+  const { t } = useTranslation();
+  const [about, setAbout] = useState<PolicyAbout | null>(null);
+  const [failed, setFailed] = useState(false);
+  const load = () => {
+    if (!about) call('policy:about', {}).then(setAbout, () => setFailed(true));
+  };
+  return (
+    <details className="company-settings" onToggle={(event) => (event.currentTarget.open ? load() : undefined)}>
+      <summary>{t('settings.companySettings')}</summary>
+      {failed && <p role="alert">{t('settings.failed')}</p>}
+      {about && about.issues.length > 0 && (
+        <div role="alert" className="policy-issues">
+          <p>{t('settings.policyIssues', { count: about.issues.length })}</p>
+          <ul>
+            {about.issues.map((issue) => (
+              <li key={`${issue.source}:${issue.key}`}>
+                <code>{issue.key}</code> ({t(`settings.source.${issue.source}`)}): {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {about && (
+        <table className="policy-table">
+          <caption className="visually-hidden">{t('settings.companySettings')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.policyKey')}</th>
+              <th scope="col">{t('settings.policyValue')}</th>
+              <th scope="col">{t('settings.policyFrom')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {about.settings.map((setting) => (
+              <tr key={setting.key}>
+                <th scope="row">
+                  <code>{setting.key}</code>
+                </th>
+                <td className="about-path">{setting.value}</td>
+                <td title={setting.location}>{t(`settings.source.${setting.source}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
 
 export function Settings({ info }: { info: AppInfo | null }) {
   const { t } = useTranslation();
@@ -61,6 +117,7 @@ export function Settings({ info }: { info: AppInfo | null }) {
         <dt>{t('settings.catalogSource')}</dt>
         <dd className="about-path">{settings ? settings.about.catalogSources.join(', ') || t('settings.builtInCatalog') : '—'}</dd>
       </dl>
+      <CompanySettings />
     </section>
   );
 }

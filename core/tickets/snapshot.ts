@@ -4,7 +4,6 @@
  * field empty: a ticket must never wait on a slow probe.
  */
 import os from 'node:os';
-import si from 'systeminformation';
 import { within } from '../util/within.ts';
 
 export type MachineSnapshot = {
@@ -32,6 +31,8 @@ export function createSystemSnapshot(options: { probeTimeoutMs?: number } = {}):
   const ms = options.probeTimeoutMs ?? 3000;
   return {
     async capture({ printer }) {
+      // Loaded when a ticket is drafted, not at start: it is large and most runs need no ticket.
+      const { default: si } = await import('systeminformation');
       const [osInfo, fs, nets, printers] = await Promise.all([
         orFallback(ms, si.osInfo(), null),
         orFallback(ms, si.fsSize(), []),

@@ -5,7 +5,6 @@
 import type { SecretStore } from '../../secrets/secret-store.ts';
 import type { ConnectorConfig } from '../config.ts';
 import type { Connector } from '../types.ts';
-import { createEmailConnector } from './email.ts';
 import { createFreshserviceConnector } from './freshservice.ts';
 import { basicAuth, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
@@ -58,6 +57,8 @@ export async function createConnector(config: ConnectorConfig, deps: ConnectorDe
       const credential = config.smtp.credentialSecret ? await requireSecret(deps.secrets, config.smtp.credentialSecret) : undefined;
       const colon = credential?.indexOf(':') ?? -1;
       const password = credential && colon > 0 ? { user: credential.slice(0, colon), pass: credential.slice(colon + 1) } : undefined;
+      // nodemailer is loaded only where email is the configured connector.
+      const { createEmailConnector } = await import('./email.ts');
       return createEmailConnector(config, { timeoutMs: deps.timeoutMs, ...(password ? { password } : {}), ...(deps.smtpPool ? { pool: true } : {}) });
     }
     case 'mailto':

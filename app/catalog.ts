@@ -6,7 +6,7 @@
 import type { TroubleshooterSummary } from '../contract/index.ts';
 import type { Lang, Platform } from '../core/engine/action.ts';
 import type { TroubleshooterCache } from '../core/engine/catalog-cache.ts';
-import { loadCatalog, type CatalogEntry } from '../core/engine/loader.ts';
+import { loadCatalog, type CatalogEntry } from '../core/engine/catalog-dir.ts';
 import { text } from '../core/engine/messages.ts';
 import type { ActionRegistry } from '../core/engine/registry.ts';
 import type { Troubleshooter } from '../core/engine/schema.ts';

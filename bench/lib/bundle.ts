@@ -33,7 +33,9 @@ export async function bundleEntries(entries: Record<string, string>): Promise<Re
         minify: false,
         rollupOptions: {
           external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-          output: { format: 'es', entryFileNames: `${name}.mjs`, codeSplitting: false },
+          // Code splitting as in the shipped main bundle: lazily imported modules (the YAML loader,
+          // nodemailer's connector) stay out of the start path.
+          output: { format: 'es', entryFileNames: `${name}.mjs`, chunkFileNames: `${name}-[name]-[hash].mjs` },
         },
       },
     });

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DurableTextFile } from '../store/durable-json-file.ts';
-import { loadTroubleshooterText, type Diagnostic, type LoadResult } from './loader.ts';
+import type { Diagnostic, LoadResult } from './loader.ts';
 import type { ActionRegistry } from './registry.ts';
 import { troubleshooterSchema } from './schema.ts';
 
@@ -68,6 +68,8 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
       }
       misses++;
       changed = true;
+      // The YAML parser is loaded only now, for a file that changed (see catalog-dir.ts).
+      const { loadTroubleshooterText } = await import('./loader.ts');
       const result = loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
       if (result.ok) next[file] = { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
       return result;

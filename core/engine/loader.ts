@@ -198,8 +198,7 @@ export async function loadTroubleshooterFile(file: string, registry: ActionRegis
   return loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
 }
 
-export const isTroubleshooterFile = (name: string) => /\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
-export const isAuthorTestFile = (name: string) => /\.test\.ya?ml$/i.test(name);
+export { isAuthorTestFile, isTroubleshooterFile } from './catalog-dir.ts';
 
 /** Expands files and directories (recursively) into the YAML files matching `filter`, sorted. */
 export async function expandPaths(paths: readonly string[], filter: (name: string) => boolean): Promise<string[]> {
@@ -222,40 +221,4 @@ export async function expandPaths(paths: readonly string[], filter: (name: strin
   return out;
 }
 
-export type CatalogEntry = { troubleshooter: Troubleshooter; file: string; catalogDir: string };
-export type Catalog = { entries: CatalogEntry[]; diagnostics: Diagnostic[] };
-
-/**
- * A catalog is the troubleshooter files directly inside `dir` (sub-folders hold scripts, tests
- * and examples). Invalid files are left out and their diagnostics returned; duplicate ids are errors.
- */
-export async function loadCatalog(
-  dir: string,
-  registry: ActionRegistry,
-  /** `loadFile` lets the app serve unchanged files from its validated-catalog cache (catalog-cache.ts). */
-  options: { loadFile?: (file: string, registry: ActionRegistry) => Promise<LoadResult> } = {},
-): Promise<Catalog> {
-  const entries: CatalogEntry[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let names: string[];
-  try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && isTroubleshooterFile(e.name)).map((e) => e.name).sort();
-  } catch (error) {
-    return { entries, diagnostics: [{ file: dir, line: 1, column: 1, severity: 'error', message: `Cannot read the catalog: ${(error as Error).message}` }] };
-  }
-  const seen = new Map<string, string>();
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const result = await (options.loadFile ?? loadTroubleshooterFile)(file, registry);
-    diagnostics.push(...result.diagnostics);
-    if (!result.ok) continue;
-    const other = seen.get(result.troubleshooter.id);
-    if (other) {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `The id "${result.troubleshooter.id}" is already used by ${other}.` });
-      continue;
-    }
-    seen.set(result.troubleshooter.id, file);
-    entries.push({ troubleshooter: result.troubleshooter, file, catalogDir: dir });
-  }
-  return { entries, diagnostics };
-}
+export { loadCatalog, type Catalog, type CatalogEntry } from './catalog-dir.ts';

@@ -77,6 +77,8 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
         },
         log,
         env: { ...process.env, FIRSTLINE_POLICY_FILE: policyFile },
+        // Never the machine's own /etc/firstline/secrets.json (or registry / managed preferences).
+        machineSecrets: { linuxFile: path.join(dataDir, 'no-machine-secrets.json') },
         ...options,
       });
       dispose = firstline.dispose;

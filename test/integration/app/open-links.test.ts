@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline, type Firstline } from '../../../app/compose.ts';
 import { createDispatcher, type Dispatch } from '../../../app/dispatcher.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
@@ -41,11 +42,9 @@ beforeEach(async () => {
   waiting = [];
   const log = createLogger({ redact: (s) => s });
   app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir: path.join(dir, 'data'),
     catalogDir,
-    locale: 'en-US',
     emit: (name, payload) => {
       if (name !== 'run:event') return;
       const event = payload as RunEvent;

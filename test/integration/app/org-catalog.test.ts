@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline, type Firstline } from '../../../app/compose.ts';
 import { createDispatcher } from '../../../app/dispatcher.ts';
 import { generateCatalogKeyPair, parsePrivateKey, signCatalog } from '../../../core/catalog/index.ts';
@@ -38,13 +39,9 @@ async function start(shareDir: string) {
   writeFileSync(policyFile, JSON.stringify({ catalogSources: [shareDir], catalogSigningKeys: [keys.publicKey] }));
   const log = createLogger({ redact: (s) => s });
   const app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir: path.join(dir, 'data'),
     catalogDir: builtin,
-    locale: 'en-US',
-    emit: () => undefined,
-    openUrl: async () => false,
     log,
     env: { PATH: process.env.PATH, FIRSTLINE_POLICY_FILE: policyFile },
   });

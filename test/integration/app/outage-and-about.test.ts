@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline, type Firstline } from '../../../app/compose.ts';
 import { createDispatcher, type Dispatch } from '../../../app/dispatcher.ts';
 import { createLogger } from '../../../core/log.ts';
@@ -47,13 +48,10 @@ beforeAll(async () => {
   writeFileSync(policyFile, JSON.stringify({ outageFeedUrl: `http://127.0.0.1:${port}/feed.json`, defaultLanguage: 'klingon', tileOrder: ['label-file'] }));
   const log = createLogger({ redact: (s) => s });
   app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir: path.join(dir, 'data'),
     catalogDir,
     locale: 'en-GB',
-    emit: () => undefined,
-    openUrl: async () => false,
     log,
     env: { PATH: process.env.PATH, FIRSTLINE_POLICY_FILE: policyFile },
   });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline } from '../../../app/compose.ts';
 import { createDispatcher } from '../../../app/dispatcher.ts';
 import { createLogger } from '../../../core/log.ts';
@@ -22,14 +23,11 @@ it('logs the move of an unreadable outage feed cache and still lists no outages'
   const lines: string[] = [];
   const log = createLogger({ redact: (s) => s, echo: (line) => lines.push(line) });
   const app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir,
     catalogDir,
     locale: 'en-GB',
     platform: 'linux',
-    emit: () => undefined,
-    openUrl: async () => false,
     log,
     env: { PATH: process.env.PATH, FIRSTLINE_POLICY_FILE: path.join(dir, 'no-policy.json') },
     machineSecrets: { linuxFile: path.join(dir, 'no-secrets.json') },

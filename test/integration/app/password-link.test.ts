@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline, type Firstline } from '../../../app/compose.ts';
 import { createDispatcher } from '../../../app/dispatcher.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
@@ -30,11 +31,9 @@ async function runPasswordFix(policy: Record<string, unknown>) {
   const finished = new Promise<RunEvent>((resolve) => (finish = resolve));
   const log = createLogger({ redact: (s) => s });
   app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir: path.join(dir, 'data'),
     catalogDir: path.join(repoRoot, 'troubleshooters'),
-    locale: 'en-US',
     emit: (name, payload) => {
       if (name !== 'run:event') return;
       const event = payload as RunEvent;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../app/dispatcher.ts';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline, type Firstline } from '../../../app/compose.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
 import { createLogger } from '../../../core/log.ts';
@@ -39,8 +40,7 @@ beforeEach(async () => {
   waiters = [];
   consumed.clear();
   app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir: path.join(dir, 'data'),
     catalogDir,
     locale: 'nl-BE',
@@ -54,7 +54,6 @@ beforeEach(async () => {
         waiters.splice(i, 1)[0]!.resolve(event);
       }
     },
-    openUrl: async () => false,
     log: createLogger({ redact: (s) => s }),
     env: { PATH: process.env.PATH, LABEL_DIR: labelDir, FIRSTLINE_POLICY_FILE: policyFile },
   });

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testAppDefaults } from '../../support/app-defaults.ts';
 import { createFirstline } from '../../../app/compose.ts';
 import { createLogger } from '../../../core/log.ts';
 import { createFileSecretStore } from '../../../core/secrets/secret-store.ts';
@@ -28,14 +29,11 @@ async function start(mode: number) {
   const lines: string[] = [];
   const dataDir = path.join(dir, 'data');
   const app = await createFirstline({
-    host: 'browser-host',
-    version: '0.0.0-test',
+    ...testAppDefaults(dir),
     dataDir,
     catalogDir,
     locale: 'en-GB',
     platform: 'linux',
-    emit: () => undefined,
-    openUrl: async () => false,
     log: createLogger({ redact: (s) => s, echo: (line) => lines.push(line) }),
     env: { PATH: process.env.PATH, FIRSTLINE_POLICY_FILE: path.join(dir, 'no-policy.json') },
     machineSecrets: { linuxFile, trustedUid: process.getuid?.() ?? 0 },

@@ -11,7 +11,7 @@ const clientSchema = z.enum(['new', 'classic', 'community']);
 
 async function status(ctx: ActionContext) {
   const locations = teamsLocations(ctx.platform, ctx.env);
-  const cache = await countCacheEntries(ctx.platform, locations);
+  const cache = await countCacheEntries(ctx.platform, locations, profileRoots(ctx.platform, ctx.env));
   const processes = await findTeams(ctx).catch(() => []);
   const clients = [...new Set([...processes.map((p) => p.client), ...locations.filter((l) => cache.bases.includes(l.base)).map((l) => l.client)])];
   return { locations, cache, processes, clients };
@@ -78,7 +78,8 @@ export const teamsClearCacheAction = defineAction({
 
     const when = stamp(ctx.now());
     const report = await clearLocations(ctx.platform, roots, teamsLocations(ctx.platform, ctx.env), `${backups}${ctx.platform === 'win32' ? '\\' : '/'}${when}`);
-    const pruned = await pruneBackups(backups, input.keepBackups ?? 3);
+    // A refusal means something in the profile is not what we expect: keep every backup until a clean run (#11).
+    const pruned = report.refused.length === 0 ? await pruneBackups(backups, input.keepBackups ?? 3) : 0;
 
     let running = false;
     if (input.restart !== false) {

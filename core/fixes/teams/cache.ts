@@ -1,10 +1,14 @@
 /**
- * Moving Teams cache folders into a dated backup, confined to the profile roots: a location or
- * entry whose real path (after following symlinks) leaves every root is refused, and so is any
- * relative entry with "..". Renames within one disk cost no space; across disks we copy only
- * when the free space allows it, else delete (the cache is rebuilt by Teams anyway).
+ * Moving Teams cache folders into a dated backup, confined to the real cache folders (#11): a base
+ * that is a symlink, is not a folder, or whose real path is not exactly where Teams keeps it (a
+ * symlinked parent such as `Containers` or `.config`) is refused whole; every entry is walked
+ * segment by segment with lstat, so a symlinked `Partitions` or `Library` is refused too, and a
+ * symlink entry is refused unless it points inside the base (then the link itself moves, never
+ * its target). A `*` base that holds folders like Documents or Desktop is refused: it is not a
+ * cache. Renames within one disk cost no space; across disks we copy only when the free space
+ * allows it, else delete (the cache is rebuilt by Teams anyway).
  */
-import { cp, lstat, mkdir, readdir, realpath, rename, rm, statfs } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readlink, realpath, rename, rm, statfs } from 'node:fs/promises';
 import nodePath from 'node:path';
 import type { Platform } from '../../engine/action.ts';
 import type { CacheLocation } from './paths.ts';
@@ -14,42 +18,77 @@ export type ClearReport = { moved: string[]; deleted: string[]; kept: string[]; 
 
 const pathFor = (platform: Platform) => (platform === 'win32' ? nodePath.win32 : nodePath.posix);
 
-function inside(p: typeof nodePath.posix, root: string, candidate: string): boolean {
+/** NTFS and APFS (by default) ignore case; a real path may differ from the expected one only in case there. */
+const samePath = (platform: Platform, a: string, b: string) => (platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase());
+
+/** Strictly inside: `candidate` is below `root`, never `root` itself. */
+function strictlyInside(p: typeof nodePath.posix, root: string, candidate: string): boolean {
   const rel = p.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !p.isAbsolute(rel));
+  return rel !== '' && !rel.startsWith('..') && !p.isAbsolute(rel);
 }
 
 async function exists(target: string): Promise<boolean> {
   return lstat(target).then(() => true, () => false);
 }
 
-/** Real paths of the roots (a root that does not exist confines nothing). */
-export async function realRoots(roots: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const root of roots) {
-    const real = await realpath(root).catch(() => undefined);
-    if (real) out.push(real);
+/**
+ * Folders that only a person keeps (any case): a `*` base holding one of them is somebody's
+ * profile or documents, not a cache, whatever its name says.
+ */
+export const userFolderNames = [
+  'documents', 'my documents', 'desktop', 'downloads', 'pictures', 'my pictures', 'music', 'my music', 'videos', 'my videos', 'movies',
+  'onedrive', 'dropbox', 'google drive', 'icloud drive', 'public', 'favorites', 'contacts', 'applications', 'library', 'appdata',
+  '.ssh', '.gnupg', '.config', '.local', 'documenten', 'bureaublad', 'afbeeldingen', 'muziek', "video's", 'bureau', 'téléchargements', 'dokumente', 'bilder', 'schreibtisch',
+];
+
+export type BaseCheck = { real: string } | { refused: string } | undefined;
+
+/**
+ * A base is used only when it is a real folder (not a symlink, not a file) whose real path is
+ * exactly its expected place: the real path of the profile root it was built from, plus the same
+ * relative path. `undefined` when it does not exist (nothing to clear).
+ */
+export async function checkBase(platform: Platform, roots: readonly string[], location: CacheLocation): Promise<BaseCheck> {
+  const p = pathFor(platform);
+  const base = location.base;
+  const stat = await lstat(base).catch(() => undefined);
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink() || !stat.isDirectory()) return { refused: base };
+  const root = roots.filter((r) => strictlyInside(p, r, base)).sort((a, b) => b.length - a.length)[0];
+  const rootReal = root === undefined ? undefined : await realpath(root).catch(() => undefined);
+  const real = await realpath(base).catch(() => undefined);
+  if (root === undefined || !rootReal || !real || !samePath(platform, real, p.join(rootReal, p.relative(root, base)))) return { refused: base };
+  if (location.clear === '*') {
+    const names = await readdir(real).catch(() => undefined);
+    if (!names || names.some((n) => userFolderNames.includes(n.toLowerCase()))) return { refused: base };
   }
-  return out;
+  return { real };
 }
 
 /**
- * Resolves `relative` under `base` and proves it stays inside a root: no "..", the parent's real
- * path inside a root, and a symlink entry only when its target is inside too.
+ * Resolves `relative` under the real base without following any symlink on the way: every
+ * intermediate segment must be a real folder; the entry itself may be a symlink only when it
+ * points inside the base (the link itself is then what moves). `undefined`: nothing there.
  */
-export async function confined(platform: Platform, roots: readonly string[], base: string, relative: string): Promise<{ path: string } | { refused: string } | undefined> {
+export async function confined(platform: Platform, realBase: string, base: string, relative: string): Promise<{ path: string } | { refused: string } | undefined> {
   const p = pathFor(platform);
-  if (relative.split(/[\\/]/).includes('..') || p.isAbsolute(relative)) return { refused: relative };
-  const candidate = p.join(base, relative);
-  if (!(await exists(candidate))) return undefined;
-  const parent = await realpath(p.dirname(candidate)).catch(() => undefined);
-  if (!parent || !roots.some((r) => inside(p, r, parent))) return { refused: candidate };
-  const stat = await lstat(candidate);
-  if (stat.isSymbolicLink()) {
-    const target = await realpath(candidate).catch(() => undefined);
-    if (!target || !roots.some((r) => inside(p, r, target))) return { refused: candidate };
+  const segments = relative.split(/[\\/]/);
+  const shown = p.join(base, relative);
+  if (p.isAbsolute(relative) || segments.some((s) => s === '' || s === '.' || s === '..')) return { refused: shown };
+  let current = realBase;
+  for (const [i, segment] of segments.entries()) {
+    current = p.join(current, segment);
+    const stat = await lstat(current).catch(() => undefined);
+    if (!stat) return undefined;
+    const last = i === segments.length - 1;
+    if (stat.isSymbolicLink()) {
+      if (!last) return { refused: shown };
+      const lexical = p.resolve(p.dirname(current), await readlink(current).catch(() => ''));
+      const target = await realpath(current).catch(() => undefined);
+      if (!strictlyInside(p, realBase, lexical) || (target !== undefined && !strictlyInside(p, realBase, target))) return { refused: shown };
+    } else if (!last && !stat.isDirectory()) return undefined;
   }
-  return { path: candidate };
+  return strictlyInside(p, realBase, current) ? { path: current } : { refused: shown };
 }
 
 async function sizeOf(target: string, budget = { entries: 20_000 }): Promise<number> {
@@ -84,31 +123,31 @@ const isKept = (keep: readonly string[], rel: string) => keep.some((k) => rel ==
 export async function clearLocations(platform: Platform, roots: readonly string[], locations: readonly CacheLocation[], backupDir: string): Promise<ClearReport> {
   const p = pathFor(platform);
   const report: ClearReport = { moved: [], deleted: [], kept: [], refused: [], failed: [] };
-  const real = await realRoots(roots);
   for (const [index, location] of locations.entries()) {
-    if (!(await exists(location.base))) continue;
-    const baseReal = await realpath(location.base).catch(() => undefined);
-    if (!baseReal || !real.some((r) => inside(p, r, baseReal))) {
-      report.refused.push(location.base);
+    const checked = await checkBase(platform, roots, location);
+    if (!checked) continue;
+    if ('refused' in checked) {
+      report.refused.push(checked.refused);
       continue;
     }
-    const entries = location.clear === '*' ? await readdir(location.base) : location.clear;
+    const entries = location.clear === '*' ? await readdir(checked.real) : location.clear;
     for (const rel of entries) {
       if (isKept(location.keep, rel)) continue;
-      const target = await confined(platform, real, location.base, rel);
+      const target = await confined(platform, checked.real, location.base, rel);
       if (!target) continue;
       if ('refused' in target) {
         report.refused.push(target.refused);
         continue;
       }
+      const shown = p.join(location.base, rel);
       const dest = p.join(backupDir, `${index}-${location.client}-${p.basename(location.base)}`, rel);
       try {
         const how = await move(target.path, dest);
-        (how === 'moved' ? report.moved : report.deleted).push(target.path);
+        (how === 'moved' ? report.moved : report.deleted).push(shown);
         if (how === 'moved') report.backupDir = backupDir;
       } catch {
         // In use (Windows locks files of running WebView2 helpers) or no room: leave it, report it.
-        report.failed.push(target.path);
+        report.failed.push(shown);
       }
     }
     for (const rel of location.keep) if (await exists(p.join(location.base, rel))) report.kept.push(p.join(location.base, rel));
@@ -116,16 +155,20 @@ export async function clearLocations(platform: Platform, roots: readonly string[
   return report;
 }
 
-/** Cache entries currently present (what a clean-up would move). */
-export async function countCacheEntries(platform: Platform, locations: readonly CacheLocation[]): Promise<{ entries: number; bases: string[] }> {
-  const p = pathFor(platform);
+/** Cache entries currently present (what a clean-up would move); a base the clearing would refuse counts nothing. */
+export async function countCacheEntries(platform: Platform, locations: readonly CacheLocation[], roots: readonly string[]): Promise<{ entries: number; bases: string[] }> {
   let entries = 0;
   const bases: string[] = [];
   for (const location of locations) {
-    if (!(await exists(location.base))) continue;
+    const checked = await checkBase(platform, roots, location);
+    if (!checked || 'refused' in checked) continue;
     bases.push(location.base);
-    const names = location.clear === '*' ? await readdir(location.base).catch(() => [] as string[]) : location.clear;
-    for (const rel of names) if (!isKept(location.keep, rel) && (await exists(p.join(location.base, rel)))) entries++;
+    const names = location.clear === '*' ? await readdir(checked.real).catch(() => [] as string[]) : location.clear;
+    for (const rel of names) {
+      if (isKept(location.keep, rel)) continue;
+      const target = await confined(platform, checked.real, location.base, rel);
+      if (target && 'path' in target) entries++;
+    }
   }
   return { entries, bases };
 }

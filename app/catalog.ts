@@ -20,6 +20,8 @@ export type LoadedCatalog = {
   has(id: string): boolean;
   list(lang: Lang): TroubleshooterSummary[];
   entries: readonly CatalogEntry[];
+  /** Policy ids (enabled/disabled/tile order) that match no loaded troubleshooter: an admin's typo, reported on About. */
+  unknownPolicyIds: readonly { key: 'enabledTroubleshooters' | 'disabledTroubleshooters'; id: string }[];
 };
 
 function keywords(t: Troubleshooter, lang: Lang): string[] {
@@ -69,6 +71,11 @@ export async function loadVisibleCatalog(options: {
   }
   const enabled = options.policy.enabledTroubleshooters ? new Set(options.policy.enabledTroubleshooters) : null;
   const disabled = new Set(options.policy.disabledTroubleshooters);
+  const unknownPolicyIds = [
+    ...[...(enabled ?? [])].map((id) => ({ key: 'enabledTroubleshooters' as const, id })),
+    ...[...disabled].map((id) => ({ key: 'disabledTroubleshooters' as const, id })),
+  ].filter(({ id }) => !byId.has(id));
+  for (const unknown of unknownPolicyIds) options.log.warn('policy: troubleshooter id is in no catalog', unknown);
   const entries = [...byId.values()].filter(({ troubleshooter: t }) => {
     if (!t.platforms.includes(options.platform)) return false;
     if (enabled && !enabled.has(t.id)) return false;
@@ -77,6 +84,7 @@ export async function loadVisibleCatalog(options: {
   const visible = new Map(entries.map((e) => [e.troubleshooter.id, e]));
   return {
     entries,
+    unknownPolicyIds,
     get: (id) => visible.get(id),
     has: (id) => visible.has(id),
     list: (lang) => entries.map((e) => summarize(e.troubleshooter, lang)),

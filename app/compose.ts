@@ -124,6 +124,9 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     get entries() {
       return catalog.entries;
     },
+    get unknownPolicyIds() {
+      return catalog.unknownPolicyIds;
+    },
   };
   // Shown on the About screen; filled in as sources are synced (the array is read on each view).
   const catalogStatus: string[] = [`${options.catalogDir} (built-in)`, ...policy.catalogSources.map((source) => `${source} (not synced yet)`)];
@@ -240,7 +243,14 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     tickets,
     outages,
     links,
-    policyAbout: () => policyAbout(effective),
+    policyAbout: () =>
+      policyAbout({
+        ...effective,
+        issues: [
+          ...effective.issues,
+          ...catalog.unknownPolicyIds.map(({ key, id }) => ({ key, source: effective.sources[key], message: `"${id}" is not a troubleshooter in any catalog (check the id with "firstline list")` })),
+        ],
+      }),
   });
   return {
     handlers,

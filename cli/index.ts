@@ -7,6 +7,7 @@ import { actionsCommand } from './commands/actions.ts';
 import { catalogCommand } from './commands/catalog.ts';
 import { lintCommand } from './commands/lint.ts';
 import { listCommand } from './commands/list.ts';
+import { policyCommand } from './commands/policy.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { secretCommand } from './commands/secret.ts';
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   test: { summary: 'run author tests (*.test.yaml)', run: testCommand },
   actions: { summary: 'list the actions troubleshooters may use', run: actionsCommand },
   catalog: { summary: 'sign and verify catalogs', run: catalogCommand },
+  policy: { summary: 'check a policy as the app reads it; export it as .mobileconfig, .reg, policy.json or ADMX', run: policyCommand },
   report: { summary: 'self-help numbers from the run history', run: (argv, io) => reportCommand(argv, io) },
   secret: { summary: 'store a helpdesk credential for development (value read from stdin)', run: (argv, io) => secretCommand(argv, io) },
 };

@@ -23,6 +23,8 @@ export type EffectivePolicy = {
   /** Location of each layer that contributed, by source. */
   locations: Partial<Record<PolicySourceId, string>>;
   issues: PolicyIssue[];
+  /** The layers as read (highest first, without user settings), for `firstline policy check`. */
+  layers: readonly PolicyLayer[];
 };
 
 /** Keys that tools add to policy documents and that are not settings. */
@@ -71,7 +73,7 @@ export function resolvePolicy(layers: readonly PolicyLayer[], userSettings: Reco
       issues.push({ key, source: layer.source, message: formatZodIssues(parsed.error.issues) });
     }
   }
-  return { values: values as Policy, sources, locations, issues };
+  return { values: values as Policy, sources, locations, issues, layers };
 }
 
 function formatZodIssues(list: readonly { path: readonly PropertyKey[]; message: string }[]): string {

@@ -21,7 +21,7 @@ const remoteUrl = () => z.string().refine(isAllowedRemoteUrl, { message: 'must b
 const hostName = z
   .string()
   .regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, { message: 'must be a host name such as intranet.example.com or *.example.com' });
-const troubleshooterId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be a troubleshooter id such as wifi.reconnect' });
+const troubleshooterId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be a troubleshooter id such as printer-queue' });
 const regexSource = z.string().refine(
   (source) => {
     try {

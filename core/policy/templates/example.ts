@@ -1,4 +1,7 @@
-/** A realistic example policy, used for the example policy.json and .mobileconfig (validated in tests). */
+/**
+ * A realistic example policy, used for the example policy.json and .mobileconfig. Troubleshooter ids
+ * are ids of the built-in catalog: test/unit/policy/example-ids.test.ts fails when one is not.
+ */
 import type { z } from 'zod';
 import type { policySchema } from '../schema.ts';
 
@@ -10,8 +13,8 @@ export const examplePolicy: z.input<typeof policySchema> = {
   support: { name: 'IT Service Desk', email: 'servicedesk@example.com', phone: '+32 2 123 45 67', url: 'https://intranet.example.com/it' },
   passwordResetUrl: 'https://passwordreset.microsoftonline.com/',
   urlAllowlist: ['intranet.example.com', '*.sharepoint.com'],
-  disabledTroubleshooters: ['teams.clear-cache'],
-  tileOrder: ['wifi.reconnect', 'printer.clear-queue', 'password.reset'],
+  disabledTroubleshooters: ['teams-cache'],
+  tileOrder: ['network', 'printer-queue', 'password-reset'],
   catalogSources: ['\\\\fileserver\\it\\firstline-catalog', 'https://it.example.com/firstline/catalog/'],
   catalogSigningKeys: ['MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE='],
   outageFeedUrl: 'https://status.example.com/firstline/outages.json',

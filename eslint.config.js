@@ -51,6 +51,13 @@ export default tseslint.config(
     },
   },
   {
+    // The kernel is the floor every room stands on: it imports only itself (no Node, no libraries).
+    files: ['core/kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'core/kernel/ imports nothing but its own files: every layer builds on it.' }] }],
+    },
+  },
+  {
     files: ['contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -102,7 +109,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer has no Node.' },
             { group: ['**/core/**', '**/main/**', '**/app/**', '**/host/**', '**/preload/**', '**/cli/**'], message: 'The renderer imports only the contract (types) and its own code.' },
-            { group: ['**/contract/**'], allowTypeImports: true, message: 'Import the contract with `import type` only.' },
+            { group: ['**/contract/**', '!**/contract/langs.ts'], allowTypeImports: true, message: 'Import the contract with `import type` only (contract/langs.ts, the language list, is the one value import).' },
           ],
         },
       ],

@@ -4,13 +4,14 @@
  * Invalid files are left out and logged with their file:line:column so IT can fix them.
  */
 import type { TroubleshooterSummary } from '../contract/index.ts';
-import type { Lang, Platform } from '../core/engine/action.ts';
+import type { Lang } from '../core/kernel/lang.ts';
+import type { Platform } from '../core/kernel/platform.ts';
 import type { TroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { loadCatalog, type CatalogEntry } from '../core/engine/catalog-dir.ts';
 import { text } from '../core/engine/messages.ts';
 import type { ActionRegistry } from '../core/engine/registry.ts';
 import type { Troubleshooter } from '../core/engine/schema.ts';
-import { langs } from '../core/i18n/lang.ts';
+import { langs } from '../core/kernel/lang.ts';
 import type { Logger } from '../core/log.ts';
 
 export type CatalogPolicy = { enabledTroubleshooters?: readonly string[] | undefined; disabledTroubleshooters: readonly string[] };

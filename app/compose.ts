@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { allActions } from '../core/actions.ts';
-import type { Lang, Platform } from '../core/engine/action.ts';
+import type { Lang } from '../core/kernel/lang.ts';
+import { toPlatform } from '../core/kernel/platform.ts';
 import { text } from '../core/engine/messages.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
@@ -82,10 +83,6 @@ export type Firstline = {
   /** Cancels runs and stops background work; resolves once runs have recorded their end. */
   dispose(): Promise<void>;
 };
-
-function toPlatform(p: NodeJS.Platform): Platform {
-  return p === 'win32' || p === 'darwin' ? p : 'linux';
-}
 
 /** Hosts a troubleshooter may open: the allowlist plus the support and password-reset pages. */
 function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUrl?: string | undefined; support: { url?: string | undefined } }): string[] {

@@ -3,7 +3,7 @@
  * browser host register exactly this object, so they cannot drift apart.
  */
 import type { AppInfo, TroubleshooterSummary } from '../contract/index.ts';
-import type { Lang } from '../core/engine/action.ts';
+import type { Lang } from '../core/kernel/lang.ts';
 import { IpcFailure, type Handlers } from './dispatcher.ts';
 import type { RunManager } from './runs.ts';
 import type { RunHistory } from './history.ts';

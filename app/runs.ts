@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AnswerValue, RunEvent } from '../core/engine/events.ts';
 import type { ConsentRequest, InteractionPort } from '../core/engine/ports.ts';
-import type { Lang } from '../core/engine/action.ts';
+import type { Lang } from '../core/kernel/lang.ts';
 import { IpcFailure, type EventSink } from './dispatcher.ts';
 
 export type StartRun = (

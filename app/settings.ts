@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import type { Lang } from '../core/engine/action.ts';
-import { chooseLang } from '../core/i18n/lang.ts';
+import type { Lang } from '../core/kernel/lang.ts';
+import { chooseLang } from '../core/kernel/lang.ts';
 import { languageChoiceSchema, type Settings } from '../contract/ui-schemas.ts';
 import { openStore, type StoreReport } from '../core/store/store.ts';
 

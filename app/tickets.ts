@@ -4,7 +4,7 @@
  * renderer only sends back the two fields the employee may edit (title and their own words), so
  * what IT receives is what core drafted and redacted, plus those edits (redacted again on send).
  */
-import type { Lang } from '../core/engine/action.ts';
+import type { Lang } from '../core/kernel/lang.ts';
 import type { RunEvent } from '../core/engine/events.ts';
 import type { TicketService } from '../core/tickets/service.ts';
 import type { TicketDraft, Urgency } from '../core/tickets/types.ts';

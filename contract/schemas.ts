@@ -1,10 +1,11 @@
 /** Domain schemas that travel over IPC. Engine-owned schemas are re-exported, not copied. */
 import { z } from 'zod';
 import { runEventSchema, answerValueSchema } from '../core/engine/events.ts';
+import { langs } from '../core/kernel/lang.ts';
 
 export { runEventSchema, answerValueSchema };
 
-export const langSchema = z.enum(['en', 'nl', 'fr', 'de']);
+export const langSchema = z.enum(langs);
 
 export const troubleshooterSummarySchema = z.object({
   id: z.string(),

@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { runHistoryRecordSchema } from '../core/report/types.ts';
 import { ticketDraftSchema } from '../core/tickets/types.ts';
+import { langs } from '../core/kernel/lang.ts';
 import { langSchema, runIdSchema } from './schemas.ts';
 
 export { runHistoryRecordSchema };
 
-export const languageChoiceSchema = z.enum(['auto', 'en', 'nl', 'fr', 'de']);
+export const languageChoiceSchema = z.enum(['auto', ...langs]);
 
 export const settingsSchema = z.object({
   language: languageChoiceSchema,

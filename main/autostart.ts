@@ -2,7 +2,7 @@
 import { app } from 'electron';
 import { applyXdgAutostart, decideAutostart } from '../core/policy/autostart.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
-import type { Platform } from '../core/engine/action.ts';
+import type { Platform } from '../core/kernel/platform.ts';
 
 export function applyAutostart(policy: EffectivePolicy, platform: Platform): void {
   // An AppImage runs from a new /tmp/.mount_* folder each time; $APPIMAGE is the file itself.

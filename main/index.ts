@@ -9,7 +9,8 @@ import { createDispatcher } from '../app/dispatcher.ts';
 import { createLogger } from '../core/log.ts';
 import { redact } from '../core/redact.ts';
 import { shellLabels } from '../core/shell/labels.ts';
-import { chooseLang } from '../core/i18n/lang.ts';
+import { chooseLang } from '../core/kernel/lang.ts';
+import { toPlatform } from '../core/kernel/platform.ts';
 import { hiddenStartArg } from '../core/policy/autostart.ts';
 import { policyEnvironment } from '../core/policy/load.ts';
 import { applyAutostart } from './autostart.ts';
@@ -40,7 +41,7 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   // Packaged: catalog and icons are extraResources next to app.asar (electron-builder.yml).
   const resources = app.isPackaged ? process.resourcesPath : root;
-  const platform = process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
+  const platform = toPlatform(process.platform);
   const log = createLogger({ file: path.join(app.getPath('logs'), 'firstline.log'), redact: (text) => redact(text) });
   const windows = new Set<BrowserWindow>();
   const trusted = new Set<number>();

@@ -5,9 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import type { CommandIo } from '../command.ts';
-import { expandPaths, isTroubleshooterFile, loadTroubleshooterFile } from '../../core/engine/loader.ts';
+import { expandPaths, isTroubleshooterFile } from '../../core/engine/catalog-dir.ts';
+import { loadTroubleshooterFile } from '../../core/engine/loader.ts';
 import { cliRegistry } from '../registry.ts';
-import { formatDiagnostic } from './shared.ts';
+import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
 export async function lintCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({

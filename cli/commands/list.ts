@@ -1,7 +1,7 @@
 /** `firstline list [--json] [--catalog dir] [--lang xx]` — the troubleshooters of a catalog. */
 import { parseArgs } from 'node:util';
 import type { CommandIo } from '../command.ts';
-import { loadCatalog } from '../../core/engine/loader.ts';
+import { loadCatalog } from '../../core/engine/catalog-dir.ts';
 import { text } from '../../core/engine/messages.ts';
 import { cliRegistry, defaultCatalogDir } from '../registry.ts';
 import { parseLang } from './shared.ts';

@@ -11,14 +11,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import type { Platform } from '../../core/engine/action.ts';
+import type { Platform } from '../../core/kernel/platform.ts';
 import type { AnswerValue, Outcome } from '../../core/engine/events.ts';
-import { loadCatalog, loadTroubleshooterFile } from '../../core/engine/loader.ts';
+import { loadCatalog } from '../../core/engine/catalog-dir.ts';
+import { loadTroubleshooterFile } from '../../core/engine/loader.ts';
 import { run } from '../../core/engine/runner.ts';
 import type { CommandIo } from '../command.ts';
 import { cliRegistry, defaultCatalogDir } from '../registry.ts';
 import { createCliPorts, renderEvent } from './run-io.ts';
-import { formatDiagnostic, parseLang } from './shared.ts';
+import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
+import { parseLang } from './shared.ts';
 
 export const runUsage = `Usage: firstline run <id|file.yaml> [--dry-run] [--json] [--answer step=value ...] [--lang en|nl|fr|de]
                      [--yes] [--catalog <dir>] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]`;

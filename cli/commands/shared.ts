@@ -1,12 +1,8 @@
 /** Small helpers shared by the engine commands. */
-import type { Lang } from '../../core/engine/action.ts';
-import type { Diagnostic } from '../../core/engine/loader.ts';
+import { defaultLang, isLang, langs, type Lang } from '../../core/kernel/lang.ts';
 
 export function parseLang(value: string | undefined): Lang {
-  if (value === undefined) return 'en';
-  if (value === 'en' || value === 'nl' || value === 'fr' || value === 'de') return value;
-  throw new Error(`--lang must be en, nl, fr or de (got "${value}").`);
+  if (value === undefined) return defaultLang;
+  if (isLang(value)) return value;
+  throw new Error(`--lang must be ${langs.slice(0, -1).join(', ')} or ${langs[langs.length - 1]} (got "${value}").`);
 }
-
-/** The one-line format editors and CI understand: `file:line:col: severity: message`. */
-export const formatDiagnostic = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;

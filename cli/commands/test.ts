@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import type { CommandIo } from '../command.ts';
 import { runAuthorTestFile } from '../../core/engine/author-test.ts';
-import { expandPaths, isAuthorTestFile } from '../../core/engine/loader.ts';
+import { expandPaths, isAuthorTestFile } from '../../core/engine/catalog-dir.ts';
 import { cliRegistry } from '../registry.ts';
-import { formatDiagnostic } from './shared.ts';
+import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
 export async function testCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });

@@ -4,12 +4,9 @@
  * decides consent and dry-run behaviour). Per-OS work goes through the exec port only.
  */
 import type { z } from 'zod';
+import type { Lang } from '../kernel/lang.ts';
+import type { Platform } from '../kernel/platform.ts';
 import type { ExecPort } from './ports.ts';
-
-export type Platform = 'win32' | 'darwin' | 'linux';
-export const platforms: readonly Platform[] = ['win32', 'darwin', 'linux'];
-
-export type Lang = 'en' | 'nl' | 'fr' | 'de';
 
 export type ActionContext = {
   exec: ExecPort;

@@ -26,9 +26,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ActionDefinition, Lang } from './action.ts';
+import type { ActionDefinition } from './action.ts';
+import { defaultLang, langs } from '../kernel/lang.ts';
 import { answerValueSchema, outcomeSchema, type RunEvent } from './events.ts';
-import { loadTroubleshooterFile, parseYamlMapping, schemaDiagnostics, type Diagnostic, type Locator } from './loader.ts';
+import { loadTroubleshooterFile, parseYamlMapping } from './loader.ts';
+import { schemaDiagnostics, type Locator } from './source-diagnostics.ts';
+import type { Diagnostic } from '../kernel/diagnostics.ts';
 import { createRegistry, type ActionRegistry } from './registry.ts';
 import { run } from './runner.ts';
 import { platformSchema, type Troubleshooter } from './schema.ts';
@@ -43,7 +46,7 @@ export const authorTestSchema = z.strictObject({
       z.strictObject({
         name: z.string().min(1),
         platform: platformSchema.optional(),
-        lang: z.enum(['en', 'nl', 'fr', 'de']).optional(),
+        lang: z.enum(langs).optional(),
         policy: z.record(z.string(), z.unknown()).optional(),
         answers: z.record(z.string(), answerValueSchema).optional(),
         consent: z.boolean().optional(),
@@ -120,7 +123,7 @@ export async function runAuthorCase(
       registry: simulatedRegistry(registry, testCase),
       catalogDir: path.dirname(troubleshooterFile),
       platform: testCase.platform ?? ts.platforms[0],
-      lang: (testCase.lang ?? 'en') as Lang,
+      lang: testCase.lang ?? defaultLang,
       policy: testCase.policy ?? {},
       answers: testCase.answers ?? {},
       env: {},

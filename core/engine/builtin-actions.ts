@@ -6,7 +6,9 @@ import { constants } from 'node:fs';
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { defineAction, platforms, type ActionContext, type Lang } from './action.ts';
+import { defineAction, type ActionContext } from './action.ts';
+import { platforms } from '../kernel/platform.ts';
+import type { Lang } from '../kernel/lang.ts';
 import { createRegistry } from './registry.ts';
 
 const scriptInput = z.strictObject({

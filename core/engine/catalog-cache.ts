@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DurableTextFile } from '../store/durable-json-file.ts';
-import type { Diagnostic, LoadResult } from './loader.ts';
+import type { LoadResult } from './source-diagnostics.ts';
+import type { Diagnostic } from '../kernel/diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
 import { troubleshooterSchema } from './schema.ts';
 

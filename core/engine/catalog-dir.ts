@@ -3,9 +3,10 @@
  * from the validated-catalog cache never loads the YAML parser: it is imported only when a file
  * has to be parsed (npm run bench: importing `yaml` alone costs ≈35 ms over a bare node).
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic, LoadResult } from './loader.ts';
+import type { LoadResult } from './source-diagnostics.ts';
+import type { Diagnostic } from '../kernel/diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
 import type { Troubleshooter } from './schema.ts';
 
@@ -53,4 +54,25 @@ export async function loadCatalog(
     entries.push({ troubleshooter: result.troubleshooter, file, catalogDir: dir });
   }
   return { entries, diagnostics };
+}
+
+/** Expands files and directories (recursively) into the YAML files matching `filter`, sorted. */
+export async function expandPaths(paths: readonly string[], filter: (name: string) => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string): Promise<void> => {
+    const info = await stat(p);
+    if (info.isDirectory()) {
+      const entries = await readdir(p, { withFileTypes: true });
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const child = path.join(p, entry.name);
+        if (entry.isDirectory()) await walk(child);
+        else if (entry.isFile() && filter(entry.name)) out.push(child);
+      }
+    } else if (filter(path.basename(p))) {
+      out.push(p);
+    }
+  };
+  for (const p of paths) await walk(p);
+  return out;
 }

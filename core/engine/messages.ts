@@ -2,7 +2,7 @@
  * The runner's own user-facing sentences (reasons and generic descriptions), in the four
  * languages. Troubleshooter texts come from the YAML; these cover what the engine says itself.
  */
-import type { Lang } from './action.ts';
+import type { Lang } from '../kernel/lang.ts';
 import type { Localized } from './schema.ts';
 
 type Template = Record<Lang, (arg: string) => string>;

@@ -58,5 +58,3 @@ export type UrlOpenerPort = {
   /** Opens an https URL through the allowlist; resolves false when refused. */
   open(url: string): Promise<boolean>;
 };
-
-export type Clock = { now(): Date };

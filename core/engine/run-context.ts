@@ -3,10 +3,13 @@
  * validation, the per-step time budget, cancellation, capture of the child's output for the
  * transcript, and redaction before anything becomes an event.
  */
-import type { ActionDefinition, Lang, Platform } from './action.ts';
+import type { ActionDefinition } from './action.ts';
+import type { Lang } from '../kernel/lang.ts';
+import type { Platform } from '../kernel/platform.ts';
 import { getPath, type ConditionScope } from './condition.ts';
 import type { AnswerValue, Phase, RunEvent } from './events.ts';
-import type { Clock, ElevationPort, ExecPort, ExecResult, InteractionPort, UrlOpenerPort } from './ports.ts';
+import type { ElevationPort, ExecPort, ExecResult, InteractionPort, UrlOpenerPort } from './ports.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { ActionRegistry } from './registry.ts';
 import { redact, redactDeep, type RedactOptions } from '../redact.ts';
 import { substitute } from './template.ts';

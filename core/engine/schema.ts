@@ -8,28 +8,30 @@
  * Keys are kebab-case like the rest of the YAML.
  */
 import { z } from 'zod';
+import { defaultLang, langs, type Lang } from '../kernel/lang.ts';
+import { platforms } from '../kernel/platform.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Step ids are referenced from `when:` as `steps.<id>` / `answers.<id>`, so keep them simple. */
 const stepIdPattern = /^[a-z][a-z0-9_-]*$/;
 
+/** One key per language: English required, the others optional (in `langs` order, which the JSON Schema keeps). */
+function perLang<R extends z.ZodType, O extends z.ZodType>(required: R, optional: O) {
+  return Object.fromEntries(langs.map((lang) => [lang, lang === defaultLang ? required : optional])) as { [K in Lang]: K extends typeof defaultLang ? R : O };
+}
+
 /** A user-facing text. `en` is required; `nl`, `fr`, `de` fall back to `en` (the loader warns). */
 export const localizedSchema = z
-  .strictObject({
-    en: z.string().min(1),
-    nl: z.string().min(1).optional(),
-    fr: z.string().min(1).optional(),
-    de: z.string().min(1).optional(),
-  })
+  .strictObject(perLang(z.string().min(1), z.string().min(1).optional()))
   .meta({ id: 'localized', description: 'Text in English (required), Dutch, French and German.' });
 export type Localized = z.infer<typeof localizedSchema>;
 
 const wordList = z.array(z.string().min(1));
 export const localizedListSchema = z
-  .strictObject({ en: wordList.min(1), nl: wordList.optional(), fr: wordList.optional(), de: wordList.optional() })
+  .strictObject(perLang(wordList.min(1), wordList.optional()))
   .meta({ description: 'Search words per language; `en` is required.' });
 
-export const platformSchema = z.enum(['win32', 'darwin', 'linux']);
+export const platformSchema = z.enum(platforms);
 
 /** Duration like `500ms`, `30s`, `2m`. */
 export const durationSchema = z

@@ -8,14 +8,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCondition, type Expr } from './condition.ts';
 import { lintCondition, type StepFacts } from './condition-lint.ts';
-import type { Diagnostic, Locator, PathKey, Severity } from './loader.ts';
-import { describePath, issueLocation } from './loader.ts';
+import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
+import { defaultLang, isLang, langs } from '../kernel/lang.ts';
+import { describePath, issueLocation, type Locator, type PathKey } from './source-diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const langs = ['nl', 'fr', 'de'] as const;
+/** The translations a text should have besides English. */
+const translations = langs.filter((lang) => lang !== defaultLang);
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -165,8 +167,8 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
   });
 
   walkLocalized(data, [], (value, p) => {
-    const missing = langs.filter((l) => value[l] === undefined);
-    if (missing.length > 0 && 'en' in value) {
+    const missing = translations.filter((l) => value[l] === undefined);
+    if (missing.length > 0 && defaultLang in value) {
       add('warning', p, `${describePath(p, data)}: no ${missing.join(', ')} translation; employees will see the English text.`);
     }
   });
@@ -197,7 +199,7 @@ function walkLocalized(value: unknown, p: PathKey[], visit: (value: Obj, p: Path
   if (Array.isArray(value)) value.forEach((v, i) => walkLocalized(v, [...p, i], visit));
   else if (isObj(value)) {
     const keys = Object.keys(value);
-    if (keys.length > 0 && keys.every((k) => k === 'en' || k === 'nl' || k === 'fr' || k === 'de') && p[p.length - 1] !== 'with') visit(value, p);
+    if (keys.length > 0 && keys.every((k) => isLang(k)) && p[p.length - 1] !== 'with') visit(value, p);
     else for (const [k, v] of Object.entries(value)) if (k !== 'with') walkLocalized(v, [...p, k], visit);
   }
 }

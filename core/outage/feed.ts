@@ -4,7 +4,7 @@
  * Format documented in docs/admin.md ("Outage feed").
  */
 import { z } from 'zod';
-import type { Lang } from '../engine/action.ts';
+import type { Lang } from '../kernel/lang.ts';
 import { isAllowedRemoteUrl } from '../policy/schema.ts';
 
 const localized = z.object({ en: z.string().min(1), nl: z.string().optional(), fr: z.string().optional(), de: z.string().optional() }).strict();

@@ -1,6 +1,6 @@
 /** The outage service the app wires up: feed refresh, what to show now, and "I'm affected too". */
 import path from 'node:path';
-import type { Lang } from '../engine/action.ts';
+import type { Lang } from '../kernel/lang.ts';
 import { createAffectedStore, type MarkResult } from './affected.ts';
 import { createOutageClient, type RefreshResult } from './client.ts';
 import type { JsonStateFileOptions } from './json-file.ts';

@@ -5,7 +5,7 @@
  * refused, the runner ends the step `refused`, and the employee is offered a ticket — the honest
  * outcome for a change only IT may make. A UAC/polkit broker can implement this port later.
  */
-import type { Platform } from '../engine/action.ts';
+import type { Platform } from '../kernel/platform.ts';
 import type { ElevationPort, ExecPort } from '../engine/ports.ts';
 
 export function createProcessElevation(options: { platform: Platform; exec: ExecPort; getuid?: () => number }): ElevationPort {

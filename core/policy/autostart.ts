@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Platform } from '../engine/action.ts';
+import type { Platform } from '../kernel/platform.ts';
 import type { EffectivePolicy } from './resolve.ts';
 
 /** Passed on login so the app starts in the tray without opening its window. */

@@ -5,7 +5,7 @@
  * replacement) policy file on every platform — used by tests and by admins without an MDM.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Platform } from '../engine/action.ts';
+import type { Platform } from '../kernel/platform.ts';
 import type { ExecPort } from '../engine/ports.ts';
 import { resolvePolicy, type EffectivePolicy, type PolicyIssue, type PolicyLayer } from './resolve.ts';
 import { readPlistPolicy, managedPlistPaths } from './sources/plist.ts';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { networkProbesConfigSchema } from '../fixes/network/config.ts';
-import { langs } from '../i18n/lang.ts';
+import { langs } from '../kernel/lang.ts';
 import { ticketConfigSchema } from '../tickets/config.ts';
 
 export { isAllowedRemoteUrl } from '../security/remote-url.ts';
@@ -84,7 +84,7 @@ export const policyFields = {
     .optional()
     .describe('https:// URL of the outage feed (JSON, see docs/admin.md). Active outages appear as a banner so employees do not open duplicate tickets.'),
   defaultLanguage: z
-    .enum(langs as unknown as ['en', 'nl', 'fr', 'de'])
+    .enum(langs)
     .optional()
     .describe('Language used when the employee has not chosen one: en, nl, fr or de. When not set, the language of the operating system is used.'),
   telemetry: z

@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Platform } from '../engine/action.ts';
+import type { Platform } from '../kernel/platform.ts';
 import type { ExecPort } from '../engine/ports.ts';
 import { managedPlistPaths, readPlistPolicy } from '../policy/sources/plist.ts';
 import { readRegistryPolicy, registryRoots } from '../policy/sources/registry.ts';

@@ -3,7 +3,7 @@ import en from '../../locales/en/shell.json' with { type: 'json' };
 import nl from '../../locales/nl/shell.json' with { type: 'json' };
 import fr from '../../locales/fr/shell.json' with { type: 'json' };
 import de from '../../locales/de/shell.json' with { type: 'json' };
-import type { Lang } from '../engine/action.ts';
+import type { Lang } from '../kernel/lang.ts';
 
 type Messages = Record<string, { message: string }>;
 const all: Record<Lang, Messages> = { en, nl, fr, de };

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
-import type { Clock } from '../engine/ports.ts';
+import { systemClock, type Clock } from '../kernel/clock.ts';
 import { DurableJSONFile } from './durable-json-file.ts';
 
 export type StoreCorruptReason = 'empty' | 'invalid-json' | 'wrong-shape' | 'unreadable';
@@ -82,7 +82,7 @@ async function removeStaleTemps(file: string): Promise<void> {
 }
 
 export async function openStore<T>(options: OpenStoreOptions<T>): Promise<{ store: Store<T>; report: StoreReport | null }> {
-  const clock = options.clock ?? { now: () => new Date() };
+  const clock = options.clock ?? systemClock;
   mkdirSync(path.dirname(options.file), { recursive: true });
   await removeStaleTemps(options.file);
   const db = new Low<T>(new DurableJSONFile<T>(options.file), options.defaults());

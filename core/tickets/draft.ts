@@ -4,7 +4,7 @@
  * snapshot, and the full transcript as a text attachment. Everything is redacted here, before the
  * employee previews it — the preview is exactly what will be sent.
  */
-import type { Lang } from '../engine/action.ts';
+import type { Lang } from '../kernel/lang.ts';
 import type { RunEvent } from '../engine/events.ts';
 import { ticketLabels } from './labels.ts';
 import type { TicketLabels } from './labels.ts';

@@ -2,7 +2,7 @@
  * Fixed wording of the ticket text, in the four languages. The ticket is previewed by the
  * employee (in their language) and read by IT; labels stay short and plain.
  */
-import type { Lang } from '../engine/action.ts';
+import type { Lang } from '../kernel/lang.ts';
 import type { Outcome } from '../engine/events.ts';
 
 export type TicketLabels = {

@@ -12,7 +12,7 @@
  * now; `start()` schedules it through an injectable timer.
  */
 import { z } from 'zod';
-import type { Clock } from '../engine/ports.ts';
+import type { Clock } from '../kernel/clock.ts';
 import type { Store } from '../store/store.ts';
 import { ticketBody } from './draft.ts';
 import { ConnectorError, ticketDraftSchema, ticketMessageKeys, ticketRefSchema } from './types.ts';

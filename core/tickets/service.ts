@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Lang } from '../engine/action.ts';
+import type { Lang } from '../kernel/lang.ts';
 import type { RunEvent } from '../engine/events.ts';
-import type { Clock } from '../engine/ports.ts';
+import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { openStore } from '../store/store.ts';
@@ -94,7 +94,7 @@ async function buildRedactor(options: TicketServiceOptions): Promise<TicketRedac
 }
 
 export async function createTicketService(options: TicketServiceOptions) {
-  const clock = options.clock ?? { now: () => new Date() };
+  const clock = options.clock ?? systemClock;
   const { config } = options;
   const redactor = await buildRedactor(options);
   // Everything logged here is redacted with the ticket rules too, whatever the logger does.

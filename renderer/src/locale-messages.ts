@@ -1,10 +1,14 @@
 /**
  * The window's messages, one language at a time: each `locales/<lang>/app.json` is its own
  * chunk, fetched only when that language is used, so the first load carries one language
- * instead of four (issue 8, 5b). No other imports: the start-up code loads this before React.
+ * instead of four (issue 8, 5b). The only import is the language list (four strings): the
+ * start-up code loads this before React.
  */
-export const supportedLangs = ['en', 'nl', 'fr', 'de'] as const;
-export type UiLang = (typeof supportedLangs)[number];
+import { langs, type Lang } from '../../contract/langs.ts';
+
+export const supportedLangs = langs;
+/** The window's language: the same set as the engine's `Lang`. */
+export type UiLang = Lang;
 
 type LocaleFile = Record<string, { message: string }>;
 export type Messages = Record<string, string>;

@@ -5,9 +5,9 @@
  */
 import MiniSearch from 'minisearch';
 import type { TroubleshooterSummary } from '../../contract/index.ts';
+import { langs, type Lang } from '../../contract/langs.ts';
 
-const langFields = ['en', 'nl', 'fr', 'de'] as const;
-type Doc = { id: string; title: string } & Record<(typeof langFields)[number], string>;
+type Doc = { id: string; title: string } & Record<Lang, string>;
 
 /** "Réseau" and "reseau" are the same word to someone typing fast. */
 function normalize(term: string): string {
@@ -18,7 +18,7 @@ export type Search = (query: string) => TroubleshooterSummary[];
 
 export function createSearch(items: readonly TroubleshooterSummary[]): Search {
   const index = new MiniSearch<Doc>({
-    fields: ['title', ...langFields],
+    fields: ['title', ...langs],
     processTerm: (term) => normalize(term),
     searchOptions: { fuzzy: 0.25, prefix: true, boost: { title: 3 }, combineWith: 'AND' },
   });
@@ -26,10 +26,7 @@ export function createSearch(items: readonly TroubleshooterSummary[]): Search {
     items.map((item) => ({
       id: item.id,
       title: item.title,
-      en: item.searchText.en ?? '',
-      nl: item.searchText.nl ?? '',
-      fr: item.searchText.fr ?? '',
-      de: item.searchText.de ?? '',
+      ...(Object.fromEntries(langs.map((lang) => [lang, item.searchText[lang] ?? ''])) as Record<Lang, string>),
     })),
   );
   const byId = new Map(items.map((item) => [item.id, item]));

@@ -29,6 +29,9 @@ describe('architecture boundaries (lint)', () => {
     ['core/engine/violation.ts', "import { spawn } from 'node:child_process';\nspawn('x', [], { 'shell': '/bin/sh' });\n"],
     ['app/violation.ts', "import { exec } from 'node:child_process';\nexec('ls');\n"],
     ['cli/violation.ts', "import { execSync } from 'child_process';\nexecSync('ls');\n"],
+    ['core/kernel/violation.ts', "import type { ExecPort } from '../engine/ports.ts';\nexport type X = ExecPort;\n"],
+    ['core/kernel/violation.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    ['core/kernel/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
   ])('%s: refuses %j', async (file, code) => {
     const ids = await ruleIds(file, code);
     expect(ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-globals' || id === 'no-restricted-syntax')).toBe(true);
@@ -38,6 +41,8 @@ describe('architecture boundaries (lint)', () => {
     ['renderer/src/allowed.ts', "import type { Channel } from '../../contract/index.ts';\nexport type X = Channel;\n"],
     ['main/ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     ['preload/allowed.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
+    ['renderer/src/allowed.ts', "import { langs } from '../../contract/langs.ts';\nexport const x = langs;\n"],
+    ['core/kernel/allowed.ts', "import { langs } from './lang.ts';\nexport const x = langs;\n"],
   ])('%s: allows %j', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
   });

@@ -8,7 +8,7 @@
  * loaded, builds a shell string with the SSID on Windows, and its macOS reads rely on the `airport`
  * binary removed in macOS 14.4. The few read-outs it offered are the commands below.
  */
-import type { Platform } from '../../engine/action.ts';
+import type { Platform } from '../../kernel/platform.ts';
 
 export type Argv = { file: string; args: string[] };
 const cmd = (file: string, ...args: string[]): Argv => ({ file, args });

@@ -3,7 +3,7 @@
  * sentence. Ordered from the bottom of the stack up, because a lower failure explains the ones
  * above it (no address → no gateway → no DNS → no website).
  */
-import type { Lang } from '../../engine/action.ts';
+import type { Lang } from '../../kernel/lang.ts';
 import { say, type Texts } from '../shared/text.ts';
 import { captiveMarker, type ProbeId, type ProbeResult } from './probes.ts';
 

@@ -3,7 +3,7 @@
  * printer name and user reach them only through environment variables (FIRSTLINE_PRINTER,
  * USERNAME), so no value is ever spliced into code. CUPS tools get the name as one argv element.
  */
-import type { Platform } from '../../engine/action.ts';
+import type { Platform } from '../../kernel/platform.ts';
 
 export type Argv = { file: string; args: string[]; env?: Record<string, string> };
 

@@ -3,7 +3,7 @@
  * refuses a missing translation: the fixes' texts live next to the code that decides them
  * (they are results, not UI chrome), and every one exists in en, nl, fr and de.
  */
-import type { Lang } from '../../engine/action.ts';
+import type { Lang } from '../../kernel/lang.ts';
 
 export type Texts = Readonly<Record<Lang, string>>;
 

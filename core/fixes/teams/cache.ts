@@ -10,7 +10,7 @@
  */
 import { cp, lstat, mkdir, readdir, readlink, realpath, rename, rm, statfs } from 'node:fs/promises';
 import nodePath from 'node:path';
-import type { Platform } from '../../engine/action.ts';
+import type { Platform } from '../../kernel/platform.ts';
 import type { CacheLocation } from './paths.ts';
 
 /** `failed`: entries that could not be moved (typically files still held open by a Teams helper process). */

@@ -4,7 +4,7 @@
  * computed with path.win32 so they are testable here; the file-system checks live in confine.ts.
  */
 import path from 'node:path';
-import type { Platform } from '../../engine/action.ts';
+import type { Platform } from '../../kernel/platform.ts';
 
 export type TeamsClient = 'new' | 'classic' | 'community';
 

@@ -4,7 +4,7 @@
  * lists are subkeys with values 1, 2, 3…, objects are subkeys with one value per field, and
  * anything more complex is a JSON string. `class="Both"` → HKLM (computer) and HKCU (user).
  */
-import type { Lang } from '../../engine/action.ts';
+import type { Lang } from '../../kernel/lang.ts';
 import { policyFields, policyKeys, type PolicyKey } from '../schema.ts';
 import { fieldShape, type FieldShape } from '../shape.ts';
 import { categoryTexts, keyTexts, productCategory, supportedOnText, templateDescription, type CategoryId } from './texts.ts';

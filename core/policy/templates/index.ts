@@ -3,7 +3,7 @@
  * scripts/gen-admin-templates.ts writes them; test/unit/policy/templates.test.ts fails on drift.
  */
 import { z } from 'zod';
-import { langs } from '../../i18n/lang.ts';
+import { langs } from '../../kernel/lang.ts';
 import { policyFields, policySchema, type PolicyKey } from '../schema.ts';
 import { admlCultures, generateAdml, generateAdmx } from './admx.ts';
 import { examplePolicy } from './example.ts';

@@ -4,7 +4,7 @@
  * (one source of truth); the other languages are translated here. The compiler checks that every
  * policy key has texts in every language.
  */
-import type { Lang } from '../../engine/action.ts';
+import type { Lang } from '../../kernel/lang.ts';
 import type { PolicyKey } from '../schema.ts';
 
 export type CategoryId = 'support' | 'catalog' | 'appearance' | 'network' | 'privacy';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allActions } from '../../../core/actions.ts';
 import { createNodeExec } from '../../../core/engine/exec-node.ts';
-import { loadCatalog } from '../../../core/engine/loader.ts';
+import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { scriptTroubleshooter } from '../../../bench/lib/catalog-gen.ts';
 import { loadOrThrow, runToEnd } from '../../../bench/lib/engine-harness.ts';
 import { startDelayedHttp, startDns, startTcp } from '../../../bench/lib/loopback.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allActions } from '../../../core/actions.ts';
 import { createTroubleshooterCache } from '../../../core/engine/catalog-cache.ts';
-import { loadCatalog } from '../../../core/engine/loader.ts';
+import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../../fixtures/app-catalog');
 const registry = allActions();

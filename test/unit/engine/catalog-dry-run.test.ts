@@ -1,7 +1,7 @@
 /** Every troubleshooter in the shipped catalog loads and dry-runs without executing a single action. */
 import { describe, expect, it } from 'vitest';
 import { cliRegistry, defaultCatalogDir } from '../../../cli/registry.ts';
-import { loadCatalog } from '../../../core/engine/loader.ts';
+import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { createRegistry } from '../../../core/engine/registry.ts';
 import { run } from '../../../core/engine/runner.ts';
 import { collect, finished, testPorts } from './helpers.ts';

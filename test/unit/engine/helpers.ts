@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { defineAction, platforms } from '../../../core/engine/action.ts';
+import { defineAction } from '../../../core/engine/action.ts';
+import { platforms } from '../../../core/kernel/platform.ts';
 import { runEventSchema, type RunEvent } from '../../../core/engine/events.ts';
 import { createNodeExec } from '../../../core/engine/exec-node.ts';
 import type { ConsentRequest } from '../../../core/engine/ports.ts';

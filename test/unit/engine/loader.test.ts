@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
-import { loadCatalog, loadTroubleshooterFile, loadTroubleshooterText, type Diagnostic } from '../../../core/engine/loader.ts';
+import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
+import { loadTroubleshooterFile, loadTroubleshooterText } from '../../../core/engine/loader.ts';
+import type { Diagnostic } from '../../../core/kernel/diagnostics.ts';
 
 const fixtures = path.resolve('test/fixtures/engine');
 const registry = builtinRegistry();

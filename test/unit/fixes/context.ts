@@ -1,5 +1,7 @@
 /** Test helpers for the fixes: an ActionContext over any exec port, and a scripted fake exec that records argv. */
-import type { ActionContext, Lang, Platform } from '../../../core/engine/action.ts';
+import type { ActionContext } from '../../../core/engine/action.ts';
+import type { Lang } from '../../../core/kernel/lang.ts';
+import type { Platform } from '../../../core/kernel/platform.ts';
 import type { ExecOptions, ExecPort, ExecResult } from '../../../core/engine/ports.ts';
 
 export type Call = { file: string; args: string[]; options: ExecOptions };

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { langs } from '../../../core/i18n/lang.ts';
+import { langs } from '../../../core/kernel/lang.ts';
 import { loadPolicy } from '../../../core/policy/load.ts';
 import { resolvePolicy } from '../../../core/policy/resolve.ts';
 import { policyFields, policyKeys, policySchema } from '../../../core/policy/schema.ts';

@@ -4,7 +4,7 @@
  * Usage: node --import tsx teams-confinement-child.ts <file with [{platform, roots, locations, backupDir}]>
  */
 import { readFileSync } from 'node:fs';
-import type { Platform } from '../../../core/engine/action.ts';
+import type { Platform } from '../../../core/kernel/platform.ts';
 import { clearLocations } from '../../../core/fixes/teams/cache.ts';
 import type { CacheLocation } from '../../../core/fixes/teams/paths.ts';
 

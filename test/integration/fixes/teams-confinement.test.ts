@@ -10,7 +10,7 @@ import { existsSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../../../core/engine/action.ts';
+import type { Platform } from '../../../core/kernel/platform.ts';
 import { clearLocations, type ClearReport } from '../../../core/fixes/teams/cache.ts';
 import { profileRoots, teamsLocations, type CacheLocation } from '../../../core/fixes/teams/paths.ts';
 

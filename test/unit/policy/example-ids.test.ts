@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allActions } from '../../../core/actions.ts';
-import { loadCatalog } from '../../../core/engine/loader.ts';
+import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { outageFeedSchema } from '../../../core/outage/feed.ts';
 import { readPolicyDocument } from '../../../core/policy/files/read.ts';
 import { resolvePolicy } from '../../../core/policy/resolve.ts';

@@ -1,101 +1,32 @@
-/** The printer-queue actions: status (read-only), clear own jobs, resume queue, restart spooler, test page. */
+/** The printer actions that change something: clear own jobs, resume a queue, restart the print service, test page. */
 import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
-import { isSafeArgument } from '../shared/exec.ts';
+import { isSafeArgument, run, succeeded } from '../shared/exec.ts';
 import { fixResultSchema, runSequence, type FixResult } from '../shared/result.ts';
 import { say } from '../shared/text.ts';
-import { clearQueueCommand, cupsTestPages, restartSpoolerCommand, resumeCommands, testPageCommand } from './commands.ts';
-import { hasProblem, printerSchema, type Printer } from './model.ts';
+import { cancelJobsCommand, clearQueueCommand, cupsTestPages, restartSpoolerCommand, resumeCommands, testPageCommand, usesOtherCupsServer } from './commands.ts';
+import { causeDetail, causeSchema, stuckJobs, type Cause } from './diagnose.ts';
+import { displayName, findPrinter } from './match.ts';
+import { hasProblem, type Printer } from './model.ts';
 import { readPrinters } from './read.ts';
+import { currentUser, isOwnJob, printerName, printerStatusAction, unknownPrinterFinding } from './status.ts';
 import { printerTexts as t } from './texts.ts';
+import { waitForJobs, type JobVerdict } from './wait.ts';
 
-// nullish: a `${{ answers.x }}` template for a question that was not asked substitutes null.
-const printerName = z.string().min(1).max(256).refine(isSafeArgument, { message: 'Printer names cannot start with "-".' });
-const problemSchema = z.enum(['none', 'no-printers', 'unknown-printer', 'spooler-down', 'queue-stopped', 'queue-rejecting', 'jobs-stuck', 'not-available']);
+export { printerStatusAction } from './status.ts';
 
-function currentUser(ctx: ActionContext): string {
-  return (ctx.platform === 'win32' ? ctx.env.USERNAME : (ctx.env.USER ?? ctx.env.LOGNAME)) ?? '';
-}
-
-const stuckJobs = (p: Printer) => (p.enabled ? p.jobs.filter((j) => j.error) : p.jobs);
-
-function verdict(p: Printer): z.infer<typeof problemSchema> {
-  if (!p.enabled) return 'queue-stopped';
-  if (!p.accepting) return 'queue-rejecting';
-  if (stuckJobs(p).length > 0) return 'jobs-stuck';
-  return 'none';
-}
-
-function sentence(p: Printer, ctx: ActionContext): string {
-  const problem = verdict(p);
-  const values = { printer: p.name, reason: p.reasons.join(', ') || '—', count: stuckJobs(p).length };
-  if (problem === 'queue-stopped') return `${say(t.stopped, ctx.lang, values)}${p.jobs.length > 0 ? ` ${say(t.stuck, ctx.lang, { ...values, count: p.jobs.length })}` : ''}`;
-  if (problem === 'queue-rejecting') return say(t.rejecting, ctx.lang, values);
-  return say(t.stuck, ctx.lang, values);
-}
-
-export const printerStatusAction = defineAction({
-  name: 'printer.status',
-  input: z.object({ printer: printerName.nullish() }).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    available: z.boolean(),
-    problem: problemSchema,
-    finding: z.string(),
-    printers: z.array(printerSchema),
-    /** Names of the queues that need fixing, and how many. */
-    problemPrinters: z.array(z.string()),
-    problemCount: z.number().int(),
-    /** Jobs left in the queues looked at. */
-    jobCount: z.number().int(),
-    /** The employee's own jobs left in those queues (0 once their stuck jobs are cancelled). */
-    ownJobCount: z.number().int(),
-    /** The employee's jobs that are stuck (on a stopped queue, or in error): what clear-queue cancels. */
-    ownStuckJobCount: z.number().int(),
-  }),
-  platforms: ['win32', 'darwin', 'linux'],
-  changesMachine: false,
-  describe: (_input, lang) => say(t.describeStatus, lang),
-  async run(input, ctx) {
-    const readout = await readPrinters(ctx);
-    const empty = { printers: [], problemPrinters: [], problemCount: 0, jobCount: 0, ownJobCount: 0, ownStuckJobCount: 0 };
-    const user = currentUser(ctx);
-    const mine = (j: { user: string }) => user !== '' && j.user.toLowerCase() === user.toLowerCase();
-    if (!readout.available) return { ok: false, available: false, problem: 'not-available' as const, finding: say(t.notAvailable, ctx.lang), ...empty };
-    if (readout.spoolerDown) return { ok: false, available: true, problem: 'spooler-down' as const, finding: say(t.spoolerDown, ctx.lang), ...empty };
-    const scope = input.printer ? readout.printers.filter((p) => p.name === input.printer) : readout.printers;
-    if (readout.printers.length === 0) return { ok: false, available: true, problem: 'no-printers' as const, finding: say(t.noPrinters, ctx.lang), ...empty };
-    if (input.printer && scope.length === 0) {
-      return { ok: false, available: true, problem: 'unknown-printer' as const, finding: say(t.unknownPrinter, ctx.lang, { printer: input.printer }), ...empty, printers: readout.printers };
-    }
-    const broken = scope.filter(hasProblem);
-    const first = broken[0];
-    return {
-      ok: broken.length === 0,
-      available: true,
-      problem: first ? verdict(first) : ('none' as const),
-      finding: broken.length === 0 ? say(t.allFine, ctx.lang) : broken.map((p) => sentence(p, ctx)).join(' '),
-      printers: scope,
-      problemPrinters: broken.map((p) => p.name),
-      problemCount: broken.length,
-      jobCount: scope.reduce((n, p) => n + p.jobs.length, 0),
-      ownJobCount: scope.reduce((n, p) => n + p.jobs.filter(mine).length, 0),
-      ownStuckJobCount: scope.reduce((n, p) => n + stuckJobs(p).filter(mine).length, 0),
-    };
-  },
-});
-
-/** The queues to act on: the one named, else every queue with a problem. */
-async function targets(ctx: ActionContext, printer: string | undefined, pick: (p: Printer) => boolean): Promise<{ names: string[]; result?: FixResult }> {
+/** The queues to act on: the one named (queue or display name), else every queue `pick` selects. */
+async function targets(ctx: ActionContext, printer: string | undefined, pick: (p: Printer) => boolean): Promise<{ printers: Printer[]; result?: FixResult }> {
   const readout = await readPrinters(ctx);
-  if (!readout.available) return { names: [], result: { ok: false, available: false, finding: say(t.notAvailable, ctx.lang) } };
-  if (readout.spoolerDown) return { names: [], result: { ok: false, available: true, finding: say(t.spoolerDown, ctx.lang) } };
+  if (!readout.available) return { printers: [], result: { ok: false, available: false, finding: say(t.notAvailable, ctx.lang) } };
+  if (readout.spoolerDown) return { printers: [], result: { ok: false, available: true, finding: say(t.spoolerDown, ctx.lang) } };
   if (printer) {
-    if (!readout.printers.some((p) => p.name === printer)) return { names: [], result: { ok: false, available: true, finding: say(t.unknownPrinter, ctx.lang, { printer }) } };
-    return { names: [printer] };
+    const found = findPrinter(readout.printers, printer);
+    if (!found) return { printers: [], result: { ok: false, available: true, finding: unknownPrinterFinding(ctx, printer, readout.printers) } };
+    return { printers: [found] };
   }
-  return { names: readout.printers.filter(pick).map((p) => p.name) };
+  return { printers: readout.printers.filter(pick) };
 }
 
 function done(ctx: ActionContext, seq: { ok: boolean; notFound: boolean; error?: string }, success: string): FixResult {
@@ -107,7 +38,7 @@ function done(ctx: ActionContext, seq: { ok: boolean; notFound: boolean; error?:
 export const clearQueueAction = defineAction({
   name: 'printer.clear-queue',
   input: z.object({ printer: printerName.nullish(), scope: z.enum(['own', 'all']).default('own') }).strict(),
-  result: fixResultSchema.extend({ printers: z.array(z.string()) }),
+  result: fixResultSchema.extend({ printers: z.array(z.string()), cancelled: z.number().int().optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(input.scope === 'all' ? t.describeClearAll : t.describeClearOwn, lang, { printer: input.printer ?? t.anyPrinter[lang] }),
@@ -116,39 +47,87 @@ export const clearQueueAction = defineAction({
     const scope = input.scope === 'all' ? 'all' : 'own';
     const user = currentUser(ctx);
     if (scope === 'own' && !isSafeArgument(user)) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang), printers: [] };
-    // Stuck jobs: every job on a stopped queue, or jobs in error on a running one.
     const chosen = await targets(ctx, input.printer ?? undefined, (p) => p.jobs.length > 0 && hasProblem(p));
     if (chosen.result) return { ...chosen.result, printers: [] };
-    if (chosen.names.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
-    const commands = chosen.names.map((name) => clearQueueCommand(ctx.platform, name, scope, user));
-    return { ...done(ctx, await runSequence(ctx, commands), say(t.cleared, ctx.lang)), printers: chosen.names };
+    if (scope === 'all') {
+      const names = chosen.printers.filter((p) => p.jobs.length > 0).map((p) => p.name);
+      if (names.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
+      const seq = await runSequence(ctx, names.map((name) => clearQueueCommand(ctx.platform, name, 'all', user)));
+      return { ...done(ctx, seq, say(t.cleared, ctx.lang)), printers: names };
+    }
+    // Own jobs, by id, and only those diagnosed as stuck: what a non-administrator may cancel.
+    const work = chosen.printers.map((p) => ({ name: p.name, ids: stuckJobs(p).filter(isOwnJob(user)).map((j) => j.id) })).filter((w) => w.ids.length > 0);
+    if (work.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [], cancelled: 0 };
+    const seq = await runSequence(ctx, work.map((w) => cancelJobsCommand(ctx.platform, w.name, w.ids)));
+    return { ...done(ctx, seq, say(t.cleared, ctx.lang)), printers: work.map((w) => w.name), cancelled: work.reduce((n, w) => n + w.ids.length, 0) };
   },
 });
+
+/** Time to let jobs print after a change, within the step's budget. */
+const waitBudget = (ctx: ActionContext, cap: number) => Math.max(0, Math.min(cap, ctx.timeoutMs - 8_000));
+
+function causeFromVerdicts(verdicts: Iterable<JobVerdict>): Cause | undefined {
+  for (const v of verdicts) {
+    if (v.state === 'completed') continue;
+    if (v.fault === 'not-responding') return 'printer-not-responding';
+    if (v.fault === 'device-error') return 'device-error';
+    if (v.state === 'stopped' || v.state === 'aborted') return 'job-stopped';
+    return v.state === 'canceled' ? 'test-page-not-printed' : 'jobs-stuck';
+  }
+  return undefined;
+}
 
 export const resumeQueueAction = defineAction({
   name: 'printer.resume',
   input: z.object({ printer: printerName.nullish() }).strict(),
-  result: fixResultSchema.extend({ printers: z.array(z.string()) }),
+  result: fixResultSchema.extend({ printers: z.array(z.string()), jobsPrinted: z.number().int().optional(), jobsNotPrinted: z.number().int().optional(), cause: causeSchema.optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(t.describeResume, lang, { printer: input.printer ?? t.anyPrinter[lang] }),
   async run(input, ctx) {
     const chosen = await targets(ctx, input.printer ?? undefined, (p) => !p.enabled || !p.accepting);
     if (chosen.result) return { ...chosen.result, printers: [] };
-    if (chosen.names.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
-    const commands = chosen.names.flatMap((name) => resumeCommands(ctx.platform, name));
-    return { ...done(ctx, await runSequence(ctx, commands), say(t.resumed, ctx.lang)), printers: chosen.names };
+    const stopped = chosen.printers.filter((p) => !p.enabled || !p.accepting);
+    if (stopped.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
+    const commands = stopped.flatMap((p) => resumeCommands(ctx.platform, p.name));
+    const result = done(ctx, await runSequence(ctx, commands), say(t.resumed, ctx.lang));
+    const names = stopped.map((p) => p.name);
+    if (!result.ok) return { ...result, printers: names };
+    // A queue switched back on is not yet a printer that prints: the jobs that were waiting must
+    // now leave it (issue #12). Jobs held on purpose are not waited for.
+    const verdicts: JobVerdict[] = [];
+    for (const p of stopped) {
+      const waiting = p.jobs.filter((j) => j.state !== 'held' || j.error).map((j) => j.id);
+      if (waiting.length > 0) verdicts.push(...(await waitForJobs(ctx, p.name, waiting, waitBudget(ctx, 20_000))).values());
+    }
+    const notPrinted = verdicts.filter((v) => v.state !== 'completed').length;
+    const cause = causeFromVerdicts(verdicts);
+    return {
+      ...result,
+      ...(notPrinted > 0 ? { finding: say(t.jobsStillWaiting, ctx.lang) } : {}),
+      printers: names,
+      jobsPrinted: verdicts.length - notPrinted,
+      jobsNotPrinted: notPrinted,
+      ...(cause ? { cause } : {}),
+    };
   },
 });
 
 export const restartSpoolerAction = defineAction({
   name: 'printer.restart-spooler',
   input: z.object({}).strict(),
-  result: fixResultSchema,
+  result: fixResultSchema.extend({ cause: causeSchema.optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeRestart, lang),
   async run(_input, ctx) {
+    // Pointed at another scheduler (CUPS_SERVER), this computer's service is not the one that is down.
+    if (ctx.platform !== 'win32' && usesOtherCupsServer(ctx.env)) {
+      return { ok: false, available: true, finding: say(t.otherServer, ctx.lang), cause: 'other-print-server' as const, error: `CUPS_SERVER=${ctx.env.CUPS_SERVER ?? ''}` };
+    }
+    // Act only on what was diagnosed: a service that answers is not restarted.
+    const readout = await readPrinters(ctx);
+    if (readout.available && !readout.spoolerDown) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang) };
     const command = restartSpoolerCommand(ctx.platform);
     return done(ctx, await runSequence(ctx, [command]), say(t.restarted, ctx.lang));
   },
@@ -166,10 +145,19 @@ async function firstExisting(paths: readonly string[]): Promise<string | undefin
   return undefined;
 }
 
+const testPageResult = fixResultSchema.extend({
+  printer: z.string().optional(),
+  jobId: z.string().optional(),
+  /** The test job's last state: only `completed` means the printer took it. */
+  jobState: z.string().optional(),
+  cause: causeSchema.optional(),
+  causeDetail: z.string().optional(),
+});
+
 export const testPageAction = defineAction({
   name: 'printer.test-page',
   input: z.object({ printer: printerName.nullish() }).strict(),
-  result: fixResultSchema.extend({ printer: z.string().optional() }),
+  result: testPageResult,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(t.describeTestPage, lang, { printer: input.printer ?? t.anyPrinter[lang] }),
@@ -177,13 +165,63 @@ export const testPageAction = defineAction({
     const readout = await readPrinters(ctx);
     if (!readout.available) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang) };
     const printers = readout.printers;
-    const name = input.printer ?? (printers.find((p) => p.isDefault) ?? (printers.length === 1 ? printers[0] : undefined))?.name;
-    if (!name) return { ok: false, available: true, finding: say(t.noPrinters, ctx.lang) };
+    const target = input.printer
+      ? findPrinter(printers, input.printer)
+      : (printers.find((p) => p.isDefault) ?? (printers.length === 1 ? printers[0] : printers.filter(hasProblem).length === 1 ? printers.find(hasProblem) : undefined));
+    if (input.printer && !target) return { ok: false, available: true, finding: unknownPrinterFinding(ctx, input.printer, printers), cause: 'unknown-printer' as const };
+    if (!target) return { ok: false, available: true, finding: say(t.noPrinters, ctx.lang), cause: 'no-printers' as const };
+    const name = target.name;
+    const shown = displayName(target);
     const page = ctx.platform === 'win32' ? '' : await firstExisting(cupsTestPages);
     if (page === undefined) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang), printer: name };
-    const seq = await runSequence(ctx, [testPageCommand(ctx.platform, name, page)]);
-    return { ...done(ctx, seq, say(t.testPageSent, ctx.lang, { printer: name })), printer: name };
+    const before = new Set(target.jobs.map((j) => j.id));
+    const command = testPageCommand(ctx.platform, name, page);
+    const sent = await run(ctx, command.file, command.args, { ...(command.env ? { env: command.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c', timeoutMs: 20_000 });
+    if (!succeeded(sent)) return { ...done(ctx, { ok: false, notFound: sent.notFound, error: `${command.file}: ${sent.stderr.trim().split('\n')[0] ?? ''}` }, ''), printer: name };
+    const jobId = await testJobId(ctx, name, sent.stdout, before);
+    const limit = waitBudget(ctx, 25_000);
+    const verdict = jobId === undefined ? await vanishedJob(ctx, name) : (await waitForJobs(ctx, name, [jobId], limit)).get(jobId);
+    const state = verdict?.state ?? 'unknown';
+    if (state === 'completed') return { ok: true, available: true, finding: say(t.testPagePrinted, ctx.lang, { printer: shown }), printer: name, ...(jobId ? { jobId } : {}), jobState: state };
+    // Not printed: do not leave a page behind that prints by surprise once the printer is back.
+    if (jobId !== undefined && !['canceled', 'aborted', 'completed'].includes(state)) await runSequence(ctx, [cancelJobsCommand(ctx.platform, name, [jobId])]);
+    const cause = causeFromVerdicts(verdict ? [verdict] : []) ?? 'test-page-not-printed';
+    const after = await readPrinters(ctx);
+    const queue = after.available ? after.printers.find((p) => p.name === name) : undefined;
+    const why = cause === 'printer-not-responding' ? say(t.notResponding, ctx.lang, { printer: shown })
+      : cause === 'device-error' ? say(t.deviceError, ctx.lang, { printer: shown })
+        : cause === 'job-stopped' ? say(t.jobStopped, ctx.lang, { printer: shown })
+          : state === 'pending' || state === 'processing' ? say(t.testPageWaiting, ctx.lang, { printer: shown, seconds: Math.round((verdict?.waitedMs ?? limit) / 1000) })
+            : '';
+    return {
+      ok: false, available: true,
+      finding: `${say(t.testPageFailed, ctx.lang, { printer: shown })}${why ? ` ${why}` : ''}`,
+      printer: name, ...(jobId ? { jobId } : {}), jobState: state, cause,
+      causeDetail: `test job ${jobId ?? '?'} ${state} after ${Math.round(verdict?.waitedMs ?? 0)} ms${verdict?.message ? ` (${verdict.message})` : ''}${queue ? `; ${causeDetail(queue)}` : ''}`,
+    };
   },
 });
+
+/** The test job: CUPS `lp` prints "request id is QUEUE-12 (1 file(s))"; on Windows, the new job on the printer. */
+async function testJobId(ctx: ActionContext, name: string, stdout: string, before: ReadonlySet<string>): Promise<string | undefined> {
+  const cups = /request id is (\S+)-(\d+)/.exec(stdout);
+  if (cups?.[2]) return `${name}-${cups[2]}`;
+  if (ctx.platform !== 'win32') return undefined;
+  const now = await readPrinters(ctx);
+  const queue = now.available ? now.printers.find((p) => p.name === name) : undefined;
+  return queue?.jobs.find((j) => !before.has(j.id))?.id;
+}
+
+/**
+ * No job id: on CUPS `lp` did not say (not proof of anything); on Windows the job was already gone
+ * at the first look, which the spooler does for a printed job, unless the printer reports a fault.
+ */
+async function vanishedJob(ctx: ActionContext, name: string): Promise<JobVerdict> {
+  if (ctx.platform !== 'win32') return { state: 'unknown', waitedMs: 0 };
+  const now = await readPrinters(ctx);
+  const queue = now.available ? now.printers.find((p) => p.name === name) : undefined;
+  if (queue && (!queue.enabled || (queue.fault !== undefined && queue.fault !== 'paused'))) return { state: 'unknown', ...(queue.fault ? { fault: queue.fault } : {}), waitedMs: 0 };
+  return { state: 'completed', waitedMs: 0 };
+}
 
 export const printerActions = [printerStatusAction, clearQueueAction, resumeQueueAction, restartSpoolerAction, testPageAction];

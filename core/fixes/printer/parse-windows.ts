@@ -4,7 +4,7 @@
  * numbers unless the script stringifies them, so both are handled.
  */
 import { z } from 'zod';
-import type { Printer, PrintJob } from './model.ts';
+import { classifyFault, type JobState, type Printer, type PrintJob } from './model.ts';
 
 const one = <T extends z.ZodType>(item: T) => z.union([z.array(item), item.transform((x) => [x])]);
 
@@ -55,6 +55,18 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** MSFT_PrintJob JobStatus flags onto the IPP job states (Printed 0x80 / Complete 0x1000, Deleting 0x4 / Deleted 0x100, Printing 0x10 / Spooling 0x8, Paused 0x1). */
+export function jobState(status: string | number | null | undefined): JobState {
+  if (status === null || status === undefined || status === '') return 'pending';
+  const has = (flag: number, name: RegExp) => (typeof status === 'number' ? (status & flag) !== 0 : name.test(status));
+  if (jobInError(status) && !has(0x1, /paused/i)) return 'stopped';
+  if (has(0x1, /paused/i)) return 'held';
+  if (has(0x80 | 0x1000, /printed|complete/i)) return 'completed';
+  if (has(0x4 | 0x100, /delet/i)) return 'canceled';
+  if (has(0x10 | 0x8, /printing|spooling/i)) return 'processing';
+  return 'pending';
+}
+
 export function parseGetPrintJob(text: string): Array<PrintJob & { printer: string }> {
   const parsed = one(rawJob).safeParse(parseJson(text));
   if (!parsed.success) return [];
@@ -64,6 +76,7 @@ export function parseGetPrintJob(text: string): Array<PrintJob & { printer: stri
     user: j.UserName ?? '',
     ...(j.DocumentName ? { title: j.DocumentName } : {}),
     error: jobInError(j.JobStatus),
+    state: jobState(j.JobStatus),
   }));
 }
 
@@ -73,13 +86,17 @@ export function parseGetPrinter(printersJson: string, jobsJson: string): Printer
   const jobs = parseGetPrintJob(jobsJson);
   return parsed.data.map((p) => {
     const state = printerState(p.PrinterStatus);
+    const enabled = state.enabled && p.WorkOffline !== true;
+    const reasons = p.WorkOffline === true ? [...state.reasons, 'Offline'] : state.reasons;
+    const fault = classifyFault(enabled, reasons);
     return {
       name: p.Name,
-      enabled: state.enabled && p.WorkOffline !== true,
+      enabled,
       // Windows has no "reject jobs" switch for a queue; a paused queue still takes jobs.
       accepting: true,
       isDefault: p.Default === true,
-      reasons: p.WorkOffline === true ? [...state.reasons, 'Offline'] : state.reasons,
+      reasons,
+      ...(fault ? { fault } : {}),
       jobs: jobs.filter((j) => j.printer === p.Name).map(({ printer: _printer, ...job }) => job),
     };
   });

@@ -3,10 +3,10 @@ import type { Texts } from '../shared/text.ts';
 
 export const printerTexts = {
   describeStatus: {
-    en: 'Look at your printers and their print queues (changes nothing).',
-    nl: 'Je printers en hun afdrukwachtrijen bekijken (er verandert niets).',
-    fr: 'Examiner vos imprimantes et leurs files d’impression (rien n’est modifié).',
-    de: 'Ihre Drucker und deren Druckwarteschlangen ansehen (nichts wird geändert).',
+    en: 'Look at your printers and the documents waiting for them (changes nothing).',
+    nl: 'Je printers bekijken en de documenten die erop wachten (er verandert niets).',
+    fr: 'Examiner vos imprimantes et les documents en attente (rien n’est modifié).',
+    de: 'Ihre Drucker und die wartenden Dokumente ansehen (nichts wird geändert).',
   },
   describeClearOwn: {
     en: 'Cancel your own print jobs that are stuck on {printer}. You will need to print those documents again.',
@@ -21,10 +21,10 @@ export const printerTexts = {
     de: 'Alle Druckaufträge auf {printer} abbrechen, auch die von Kollegen (erfordert Administratorrechte).',
   },
   describeResume: {
-    en: 'Switch the print queue of {printer} back on so it prints and accepts documents again.',
-    nl: 'De afdrukwachtrij van {printer} weer aanzetten zodat hij opnieuw documenten aanneemt en afdrukt.',
-    fr: 'Réactiver la file d’impression de {printer} pour qu’elle accepte et imprime à nouveau les documents.',
-    de: 'Die Druckwarteschlange von {printer} wieder einschalten, damit sie Dokumente wieder annimmt und druckt.',
+    en: 'Switch printing to {printer} back on so it accepts and prints documents again.',
+    nl: 'Afdrukken naar {printer} weer aanzetten zodat hij opnieuw documenten aanneemt en afdrukt.',
+    fr: 'Réactiver l’impression vers {printer} pour qu’elle accepte et imprime à nouveau les documents.',
+    de: 'Das Drucken auf {printer} wieder einschalten, damit er Dokumente wieder annimmt und druckt.',
   },
   describeRestart: {
     en: 'Restart the print service of this computer (needs administrator rights).',
@@ -40,10 +40,10 @@ export const printerTexts = {
   },
   anyPrinter: { en: 'the printer with a problem', nl: 'de printer met een probleem', fr: 'l’imprimante en difficulté', de: 'dem Drucker mit dem Problem' },
   allFine: {
-    en: 'Your printers are ready: no queue is stopped and no document is stuck.',
-    nl: 'Je printers zijn klaar: geen enkele wachtrij staat stil en er zit geen document vast.',
-    fr: 'Vos imprimantes sont prêtes : aucune file n’est arrêtée et aucun document n’est bloqué.',
-    de: 'Ihre Drucker sind bereit: Keine Warteschlange ist angehalten und kein Dokument hängt fest.',
+    en: 'Your printers are ready: none is paused and no document is stuck.',
+    nl: 'Je printers zijn klaar: geen enkele staat op pauze en er zit geen document vast.',
+    fr: 'Vos imprimantes sont prêtes : aucune n’est en pause et aucun document n’est bloqué.',
+    de: 'Ihre Drucker sind bereit: Keiner ist angehalten und kein Dokument hängt fest.',
   },
   noPrinters: {
     en: 'No printer is set up on this computer.',
@@ -64,10 +64,10 @@ export const printerTexts = {
     de: 'Der Druckdienst dieses Computers läuft nicht.',
   },
   stopped: {
-    en: 'The print queue of {printer} is stopped ({reason}).',
-    nl: 'De afdrukwachtrij van {printer} staat stil ({reason}).',
-    fr: 'La file d’impression de {printer} est arrêtée ({reason}).',
-    de: 'Die Druckwarteschlange von {printer} ist angehalten ({reason}).',
+    en: 'Printing to {printer} is paused.',
+    nl: 'Afdrukken naar {printer} staat op pauze.',
+    fr: 'L’impression vers {printer} est en pause.',
+    de: 'Das Drucken auf {printer} ist angehalten.',
   },
   rejecting: {
     en: '{printer} does not accept new documents.',
@@ -76,10 +76,10 @@ export const printerTexts = {
     de: '{printer} nimmt keine neuen Dokumente an.',
   },
   stuck: {
-    en: '{count} document(s) are stuck in the queue of {printer}.',
-    nl: 'Er zitten {count} document(en) vast in de wachtrij van {printer}.',
-    fr: '{count} document(s) sont bloqués dans la file de {printer}.',
-    de: '{count} Dokument(e) hängen in der Warteschlange von {printer} fest.',
+    en: '{count} document(s) are stuck and not printing on {printer}.',
+    nl: 'Er zitten {count} document(en) vast die niet afdrukken op {printer}.',
+    fr: '{count} document(s) sont bloqués et ne s’impriment pas sur {printer}.',
+    de: '{count} Dokument(e) hängen fest und werden auf {printer} nicht gedruckt.',
   },
   cleared: {
     en: 'Your stuck print jobs were cancelled. Print your document again.',
@@ -94,10 +94,10 @@ export const printerTexts = {
     de: 'Es musste nichts geändert werden.',
   },
   resumed: {
-    en: 'The print queue is switched on again.',
-    nl: 'De afdrukwachtrij staat weer aan.',
-    fr: 'La file d’impression est réactivée.',
-    de: 'Die Druckwarteschlange ist wieder eingeschaltet.',
+    en: 'Printing is switched on again.',
+    nl: 'Afdrukken staat weer aan.',
+    fr: 'L’impression est réactivée.',
+    de: 'Das Drucken ist wieder eingeschaltet.',
   },
   restarted: {
     en: 'The print service was restarted.',
@@ -116,6 +116,66 @@ export const printerTexts = {
     nl: 'Dit is niet gelukt ({reason}).',
     fr: 'Cela n’a pas fonctionné ({reason}).',
     de: 'Das hat nicht funktioniert ({reason}).',
+  },
+  notResponding: {
+    en: '{printer} does not respond. It may be switched off or not connected.',
+    nl: '{printer} reageert niet. Hij staat misschien uit of is niet verbonden.',
+    fr: '{printer} ne répond pas. Elle est peut-être éteinte ou déconnectée.',
+    de: '{printer} antwortet nicht. Er ist vielleicht ausgeschaltet oder nicht verbunden.',
+  },
+  pausedBySystem: {
+    en: 'This computer stopped sending documents to {printer} because the printer did not respond.',
+    nl: 'Deze computer stuurt geen documenten meer naar {printer} omdat de printer niet reageerde.',
+    fr: 'Cet ordinateur n’envoie plus de documents à {printer} parce que l’imprimante ne répondait pas.',
+    de: 'Dieser Computer sendet keine Dokumente mehr an {printer}, weil der Drucker nicht geantwortet hat.',
+  },
+  deviceError: {
+    en: '{printer} reports a fault with the printer itself or its connection.',
+    nl: '{printer} meldt een fout in de printer zelf of in de verbinding ermee.',
+    fr: '{printer} signale une panne de l’imprimante elle-même ou de sa connexion.',
+    de: '{printer} meldet einen Fehler am Drucker selbst oder an seiner Verbindung.',
+  },
+  jobStopped: {
+    en: 'A document on {printer} stopped printing and does not go on.',
+    nl: 'Een document op {printer} is gestopt met afdrukken en gaat niet verder.',
+    fr: 'Un document sur {printer} s’est arrêté en cours d’impression et ne reprend pas.',
+    de: 'Ein Dokument auf {printer} wurde mitten im Druck angehalten und geht nicht weiter.',
+  },
+  printersHere: {
+    en: 'Printers on this computer: {list}.',
+    nl: 'Printers op deze computer: {list}.',
+    fr: 'Imprimantes sur cet ordinateur : {list}.',
+    de: 'Drucker auf diesem Computer: {list}.',
+  },
+  testPagePrinted: {
+    en: 'The test page left {printer}: the printer reported it as printed.',
+    nl: 'De testpagina is door {printer} afgedrukt volgens de printer.',
+    fr: 'La page de test est sortie de {printer} : l’imprimante la signale comme imprimée.',
+    de: 'Die Testseite hat {printer} verlassen: Der Drucker meldet sie als gedruckt.',
+  },
+  testPageFailed: {
+    en: 'The test page did not print on {printer}.',
+    nl: 'De testpagina is niet afgedrukt op {printer}.',
+    fr: 'La page de test ne s’est pas imprimée sur {printer}.',
+    de: 'Die Testseite wurde auf {printer} nicht gedruckt.',
+  },
+  testPageWaiting: {
+    en: 'The test page is still waiting on {printer} after {seconds} seconds.',
+    nl: 'De testpagina wacht na {seconds} seconden nog steeds op {printer}.',
+    fr: 'La page de test attend toujours sur {printer} après {seconds} secondes.',
+    de: 'Die Testseite wartet nach {seconds} Sekunden immer noch auf {printer}.',
+  },
+  jobsStillWaiting: {
+    en: 'Printing is switched on again, but the waiting documents did not print.',
+    nl: 'Afdrukken staat weer aan, maar de wachtende documenten zijn niet afgedrukt.',
+    fr: 'L’impression est réactivée, mais les documents en attente ne se sont pas imprimés.',
+    de: 'Das Drucken ist wieder eingeschaltet, aber die wartenden Dokumente wurden nicht gedruckt.',
+  },
+  otherServer: {
+    en: 'This computer prints through another print server, so restarting its own print service would not help.',
+    nl: 'Deze computer drukt af via een andere printserver; de eigen afdrukservice herstarten zou niet helpen.',
+    fr: 'Cet ordinateur imprime via un autre serveur d’impression : redémarrer son propre service d’impression n’aiderait pas.',
+    de: 'Dieser Computer druckt über einen anderen Druckserver; den eigenen Druckdienst neu zu starten würde nicht helfen.',
   },
   notAvailable: {
     en: 'Printing cannot be managed on this computer.',

@@ -228,7 +228,7 @@ describe('Windows print job status and tasklist, real values', () => {
     const jobs = '\uFEFF{"Id":7,"PrinterName":"Drucker Büro","UserName":"jdupont","DocumentName":"Rapport.pdf","JobStatus":8210}\r\n';
     expect(parseGetPrinter(printers, jobs)).toEqual([
       { name: 'Imprimante étage 2', enabled: true, accepting: true, isDefault: true, reasons: [], jobs: [] },
-      { name: 'Drucker Büro', enabled: false, accepting: true, isDefault: false, reasons: ['Offline'], jobs: [{ id: '7', user: 'jdupont', title: 'Rapport.pdf', error: true }] },
+      { name: 'Drucker Büro', enabled: false, accepting: true, isDefault: false, reasons: ['Offline'], fault: 'not-responding', jobs: [{ id: '7', user: 'jdupont', title: 'Rapport.pdf', error: true, state: 'stopped' }] },
     ]);
   });
 

@@ -45,7 +45,7 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
   it('finds the stopped queue and its stuck jobs', async () => {
     const status = await printerStatusAction.run({}, ctx());
     expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', problemPrinters: ['testq'], problemCount: 1, jobCount: 3, ownJobCount: 3, ownStuckJobCount: 3 });
-    expect(status.finding).toBe('The print queue of testq is stopped (Paused). 3 document(s) are stuck in the queue of testq.');
+    expect(status.finding).toBe('Printing to testq is paused. 3 document(s) are stuck and not printing on testq.');
     expect(status.printers.find((p) => p.name === 'testq')?.jobs.map((j) => j.user)).toEqual([user, user, user]);
   });
 
@@ -110,7 +110,7 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
   });
 
   it('refuses an unknown printer and reports a stopped scheduler as the print service being down', async () => {
-    expect(await clearQueueAction.run(clearQueueAction.input.parse({ printer: 'nope' }), ctx())).toMatchObject({ ok: false, finding: 'There is no printer called "nope" on this computer.' });
+    expect(await clearQueueAction.run(clearQueueAction.input.parse({ printer: 'nope' }), ctx())).toMatchObject({ ok: false, finding: 'There is no printer called "nope" on this computer. Printers on this computer: other, testq.' });
     await cups.stop();
     const status = await printerStatusAction.run({}, ctx());
     expect(status).toMatchObject({ ok: false, problem: 'spooler-down' });

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allActions } from '../core/actions.ts';
-import { createNodeExec } from '../core/engine/exec-node.ts';
+import { createNodeExec } from '../core/platform/node-exec.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { scriptTroubleshooter } from './lib/catalog-gen.ts';
 import { loadOrThrow, runToEnd } from './lib/engine-harness.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { builtinRegistry } from '../core/engine/builtin-actions.ts';
-import { createNodeExec } from '../core/engine/exec-node.ts';
+import { createNodeExec } from '../core/platform/node-exec.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { composeRegistries } from '../core/engine/registry.ts';
 import { repoRoot } from './lib/bundle.ts';

@@ -101,9 +101,6 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
-export const channelNames = Object.keys(channels) as Channel[];
-export const eventNames = Object.keys(events) as EventName[];
-
 export * from './errors.ts';
 export * from './schemas.ts';
 export * from './ui-schemas.ts';

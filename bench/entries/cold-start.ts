@@ -7,7 +7,7 @@
 import { allActions } from '../../core/actions.ts';
 import { createTroubleshooterCache } from '../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../core/engine/catalog-dir.ts';
-import { createNodeExec } from '../../core/engine/exec-node.ts';
+import { createNodeExec } from '../../core/platform/node-exec.ts';
 import { loadPolicy } from '../../core/policy/load.ts';
 import { createRunHistory } from '../../app/history.ts';
 

@@ -37,7 +37,7 @@ export type ExecPort = {
   /**
    * Optional: start a long-lived program detached (argv only, stdio ignored, not waited for) —
    * e.g. restarting Teams after clearing its cache. Adapters that cannot launch omit it and the
-   * action tells the employee to start the app. Node implementation: core/fixes/shared/node-launch.ts.
+   * action tells the employee to start the app. Node implementation: core/platform/node-exec.ts.
    */
   launch?(file: string, args: readonly string[], options: { env?: Record<string, string>; cwd?: string }): Promise<{ started: boolean; pid?: number; error?: string }>;
 };

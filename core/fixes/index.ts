@@ -17,4 +17,3 @@ export function fixesRegistry(): ActionRegistry {
 }
 
 export { networkProbesConfigSchema, type NetworkProbesConfig } from './network/config.ts';
-export { createNodeLauncher } from './shared/node-launch.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allActions } from '../../../core/actions.ts';
-import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { createNodeExec } from '../../../core/platform/node-exec.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { scriptTroubleshooter } from '../../../bench/lib/catalog-gen.ts';
 import { loadOrThrow, runToEnd } from '../../../bench/lib/engine-harness.ts';

@@ -4,7 +4,7 @@
  * for the failure paths. Every probe target is overridden to loopback.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { createNodeExec } from '../../../core/platform/node-exec.ts';
 import { diagnoseAction, flushDnsAction, reconnectWifiAction } from '../../../core/fixes/network/actions.ts';
 import { makeContext } from '../../unit/fixes/context.ts';
 import { startLoopbackDns, type LoopbackDns } from './loopback-dns.ts';

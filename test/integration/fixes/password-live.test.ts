@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
-import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { createNodeExec } from '../../../core/platform/node-exec.ts';
 import { loadTroubleshooterFile } from '../../../core/engine/loader.ts';
 import { composeRegistries } from '../../../core/engine/registry.ts';
 import { run } from '../../../core/engine/runner.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineAction } from '../../../core/engine/action.ts';
 import { platforms } from '../../../core/kernel/platform.ts';
 import { runEventSchema, type RunEvent } from '../../../core/engine/events.ts';
-import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { createNodeExec } from '../../../core/platform/node-exec.ts';
 import type { ConsentRequest } from '../../../core/engine/ports.ts';
 import type { RunPorts } from '../../../core/engine/runner.ts';
 

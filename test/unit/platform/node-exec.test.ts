@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNodeExec } from '../../../core/engine/exec-node.ts';
+import { createNodeExec } from '../../../core/platform/node-exec.ts';
 
 const exec = createNodeExec();
 

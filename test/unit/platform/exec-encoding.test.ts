@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNodeExec, parseOemCodePage } from '../../../core/engine/exec-node.ts';
+import { createNodeExec, parseOemCodePage } from '../../../core/platform/node-exec.ts';
 import { outputEncodingFor } from '../../../core/fixes/shared/exec.ts';
 
 // "Büro" as a Windows console tool writes it on code page 850 (ü = 0x81).

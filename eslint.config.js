@@ -44,6 +44,7 @@ export default tseslint.config(
           paths: [noElectron, ...noReact],
           patterns: [
             { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/app/**', '**/host/**', '**/contract/**', '**/cli/**'], message: 'core/ is the engine: it depends on nothing but itself and libraries.' },
+            { group: ['**/broker/*', '!**/broker/protocol.ts', '!**/broker/op-argv.ts'], message: 'The app shares only the broker\'s wire format and argv table; the broker itself runs elsewhere.' },
           ],
         },
       ],
@@ -55,6 +56,25 @@ export default tseslint.config(
     files: ['core/kernel/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'core/kernel/ imports nothing but its own files: every layer builds on it.' }] }],
+    },
+  },
+  {
+    // The elevation broker runs as administrator: Node built-ins, zod, its own files and the pure
+    // argv builders of the fixes — nothing else (no engine, YAML, catalog, network or app code).
+    files: ['broker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:http', 'node:https', 'node:http2', 'node:dgram', 'node:tls', 'node:dns', 'node:vm', 'node:worker_threads'].map((name) => ({ name, message: 'The broker talks over its local socket only and runs no code it is sent.' })),
+          patterns: [
+            {
+              regex: '^(?!node:|zod$|\\./[a-z-]+\\.ts$|\\.\\./core/fixes/(printer|network)/commands\\.ts$|\\.\\./core/kernel/platform\\.ts$)',
+              message: 'broker/ may import only node: built-ins, zod, its own files and core/fixes/*/commands.ts (see broker/op-argv.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

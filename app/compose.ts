@@ -12,6 +12,7 @@ import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
 import { lastGoodCatalogDir, syncCatalogs } from '../core/catalog/index.ts';
+import { brokerClientOptions, createBrokerPort } from '../core/platform/broker-port.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
 import { createNodeExecPort } from '../core/platform/node-exec.ts';
 import { entraResetUrl } from '../core/fixes/password/actions.ts';
@@ -161,6 +162,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const lang = settings.lang();
   const hosts = allowedHosts(policy);
   const elevation = createProcessElevation({ platform, exec });
+  const brokerClient = brokerClientOptions(platform, env);
+  const broker = brokerClient ? createBrokerPort({ client: brokerClient }) : undefined;
 
   const startRun: StartRun = (id, { runId, lang: runLang, dryRun, signal, interaction }) => {
     const entry = catalog.get(id);
@@ -170,6 +173,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       {
         exec,
         elevation,
+        ...(broker ? { broker } : {}),
         interaction,
         urlOpener: {
           open: (url) => (checkExternalUrl(url, hosts).allowed ? options.openUrl(url, hosts) : Promise.resolve(false)),

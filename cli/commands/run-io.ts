@@ -2,6 +2,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { execFileSync } from 'node:child_process';
 import type { Question, RunEvent } from '../../core/engine/events.ts';
+import { brokerClientOptions, createBrokerPort } from '../../core/platform/broker-port.ts';
 import { createNodeExecPort } from '../../core/platform/node-exec.ts';
 import type { RunPorts } from '../../core/engine/runner.ts';
 import type { CommandIo } from '../command.ts';
@@ -44,12 +45,15 @@ export function createCliPorts(opts: { io: CommandIo; yes: boolean; json: boolea
     if (closed) return Promise.reject(new Error('No more input on stdin.'));
     return new Promise((resolve, reject) => waiting.push((line) => (line === null ? reject(new Error('No more input on stdin.')) : resolve(line.trim()))));
   };
+  const brokerClient = brokerClientOptions(process.platform as 'win32' | 'darwin' | 'linux', process.env);
   return {
     exec: createNodeExecPort(),
+    // Not elevated: the engine asks the elevation broker (when installed and allowed) instead.
+    ...(brokerClient ? { broker: createBrokerPort({ client: brokerClient }) } : {}),
     elevation: {
       async request(reason) {
         const ok = isElevated();
-        if (!ok) opts.io.err(`"${reason}" needs administrator rights; run the CLI as administrator/root.`);
+        if (!ok && !brokerClient) opts.io.err(`"${reason}" needs administrator rights; run the CLI as administrator/root.`);
         return ok;
       },
     },

@@ -77,6 +77,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     error: z.string().optional(),
     /** Technical explanation for IT, e.g. which expectation of a check failed (not localized). */
     detail: z.string().optional(),
+    /** `broker`: the elevation broker ran this fix's privileged commands (see broker/). */
+    elevatedBy: z.literal('broker').optional(),
     durationMs: z.number().nonnegative(),
   }),
   z.object({ ...stepRef, type: z.literal('question'), question: questionSchema }),
@@ -91,7 +93,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ ...stepRef, type: z.literal('consent-given') }),
   z.object({ ...stepRef, type: z.literal('consent-refused') }),
   z.object({ ...stepRef, type: z.literal('elevation-refused') }),
-  z.object({ ...stepRef, type: z.literal('fix-applied'), action: z.string(), ok: z.boolean() }),
+  z.object({ ...stepRef, type: z.literal('fix-applied'), action: z.string(), ok: z.boolean(), elevatedBy: z.literal('broker').optional() }),
   z.object({ ...stepRef, type: z.literal('verified') }),
   z.object({ ...stepRef, type: z.literal('verification-failed') }),
   z.object({ ...stepRef, type: z.literal('info'), text: z.string(), link: z.string().optional() }),

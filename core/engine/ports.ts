@@ -2,6 +2,7 @@
  * Ports: everything the engine needs from the outside world. The engine never imports
  * child_process, Electron or the network directly for decisions; adapters implement these.
  */
+import type { Platform } from '../kernel/platform.ts';
 import type { AnswerValue, Question } from './events.ts';
 
 export type ExecOptions = {
@@ -45,6 +46,22 @@ export type ExecPort = {
 export type ElevationPort = {
   /** Ask the OS/user for elevation; resolves false when refused or unavailable. */
   request(reason: string): Promise<boolean>;
+};
+
+/**
+ * The elevation broker (broker/), seen from the engine: a closed list of operations, named like
+ * the actions that need them (`printer.resume`, `network.flush-dns`…), that a separate service
+ * runs with administrator rights. Implemented in core/platform/broker-port.ts.
+ */
+export type BrokerPort = {
+  /** Operations the broker will run for this user now; empty when it is not installed, off by policy or unreachable. */
+  operations(): Promise<readonly string[]>;
+  /**
+   * An exec port for one run of the fix `action`: its commands that belong to that operation go
+   * to the broker; every other command (reading state, say) runs through `exec` as the user.
+   * `brokered()` counts the commands the broker ran.
+   */
+  execFor(action: string, exec: ExecPort, platform: Platform): ExecPort & { brokered(): number };
 };
 
 export type ConsentRequest = { stepId: string; changes: string[]; elevation: boolean };

@@ -5,6 +5,7 @@
 import type { ActionDefinition } from './action.ts';
 import type { RunEvent } from './events.ts';
 import { say, text } from './messages.ts';
+import type { ExecPort } from './ports.ts';
 import { RunContext, type EventBody, type Invocation } from './run-context.ts';
 import type { CheckStep, Expectation } from './schema.ts';
 import { substitute } from './template.ts';
@@ -69,9 +70,9 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
 
   let budget = Math.min(parseDuration(step.timeout, ctx.options.defaultTimeoutMs ?? 60_000), ctx.options.maxStepTimeoutMs ?? Infinity);
   const elevate = step.elevation === 'required';
-  const spend = async (phase: 'check' | 'fix' | 'verify', def: ActionDefinition, input: unknown): Promise<Invocation> => {
+  const spend = async (phase: 'check' | 'fix' | 'verify', def: ActionDefinition, input: unknown, via?: ExecPort): Promise<Invocation> => {
     const t0 = performance.now();
-    const inv = await ctx.invoke(step.id, phase, def, input, budget);
+    const inv = await ctx.invoke(step.id, phase, def, input, budget, via);
     budget -= performance.now() - t0;
     return inv;
   };
@@ -80,8 +81,9 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
 
   // Consent and elevation before a check that itself changes the machine (rare, e.g. a script).
   if (checkDef.changesMachine) {
-    const gate = yield* askConsent(ctx, step.id, [describe(ctx, checkDef, step.with)], elevate, title);
-    if (gate) return gate;
+    // The broker never runs a check: only fixes, and only its own operations.
+    const gate = yield* askConsent(ctx, step.id, [describe(ctx, checkDef, step.with)], elevate, title, []);
+    if (gate && gate !== 'broker') return gate;
   }
   const judged = async (phase: 'check' | 'verify') => {
     const inv = await spend(phase, checkDef, step.with);
@@ -106,15 +108,19 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
   // Consent covers every fix that changes the machine; a step that declares elevation asks even
   // when its fixes are read-only, because admin rights are themselves worth a question.
   const changing = fixes.filter(({ def }) => def.changesMachine || elevate);
+  let viaBroker = false;
   if (changing.length > 0) {
     const changes = changing.map(({ fix, def }) => describe(ctx, def, fix.with, fix.description));
-    const gate = yield* askConsent(ctx, step.id, changes, elevate, title);
-    if (gate) return gate;
+    const gate = yield* askConsent(ctx, step.id, changes, elevate, title, changing.map(({ def }) => def.name));
+    if (gate === 'broker') viaBroker = true;
+    else if (gate) return gate;
   }
   for (const { fix, def } of fixes) {
-    const inv = await spend('fix', def, fix.with);
-    yield emit(inv.event);
-    yield emit({ type: 'fix-applied', stepId: step.id, action: def.name, ok: inv.ok && inv.error === undefined });
+    const brokered = viaBroker && ctx.ports.broker ? ctx.ports.broker.execFor(def.name, ctx.ports.exec, ctx.platform) : undefined;
+    const inv = await spend('fix', def, fix.with, brokered);
+    const elevatedBy = brokered && brokered.brokered() > 0 ? ({ elevatedBy: 'broker' } as const) : {};
+    yield emit({ ...inv.event, ...elevatedBy } as EventBody);
+    yield emit({ type: 'fix-applied', stepId: step.id, action: def.name, ok: inv.ok && inv.error === undefined, ...elevatedBy });
     if (inv.timedOut) return failed(inv);
     if (inv.error !== undefined || !inv.ok) break; // Verify anyway: an earlier fix may have been enough.
   }
@@ -144,8 +150,23 @@ function describe(ctx: RunContext, def: ActionDefinition, input: unknown, descri
   return say('runAction', ctx.lang, def.name);
 }
 
-/** Consent (and elevation when declared). Returns a StepEnd when the run may not proceed. */
-async function* askConsent(ctx: RunContext, stepId: string, changes: string[], elevation: boolean, title: string): AsyncGenerator<RunEvent, StepEnd | undefined> {
+/**
+ * Can the elevation broker make every change of this step? Only when each changing fix is one of
+ * the operations the broker offers this user now (named like the action); a script or any other
+ * action never is, so catalog scripts are never run with administrator rights.
+ */
+async function brokerCovers(ctx: RunContext, actions: readonly string[]): Promise<boolean> {
+  if (!ctx.ports.broker || actions.length === 0) return false;
+  const offered = await ctx.ports.broker.operations().catch(() => [] as readonly string[]);
+  return actions.every((action) => offered.includes(action));
+}
+
+/**
+ * Consent (and elevation when declared) — one question for the employee: when the process is not
+ * elevated, the broker (if it covers `brokerActions`) makes the change without a password prompt.
+ * Returns a StepEnd when the run may not proceed, `broker` when the fixes go through the broker.
+ */
+async function* askConsent(ctx: RunContext, stepId: string, changes: string[], elevation: boolean, title: string, brokerActions: readonly string[]): AsyncGenerator<RunEvent, StepEnd | 'broker' | undefined> {
   yield ctx.event({ type: 'consent-requested', stepId, changes, elevation });
   const given = await abortable(ctx, ctx.ports.interaction.consent({ stepId, changes, elevation }));
   if (!given) {
@@ -155,6 +176,7 @@ async function* askConsent(ctx: RunContext, stepId: string, changes: string[], e
   yield ctx.event({ type: 'consent-given', stepId });
   if (elevation) {
     const granted = await abortable(ctx, ctx.ports.elevation.request(title));
+    if (!granted && (await abortable(ctx, brokerCovers(ctx, brokerActions)))) return 'broker';
     if (!granted) {
       yield ctx.event({ type: 'elevation-refused', stepId });
       return { status: 'refused', reason: say('elevationRefused', ctx.lang, title) };

@@ -8,7 +8,7 @@ import type { Lang } from '../kernel/lang.ts';
 import type { Platform } from '../kernel/platform.ts';
 import { getPath, type ConditionScope } from './condition.ts';
 import type { AnswerValue, Phase, RunEvent } from './events.ts';
-import type { ElevationPort, ExecPort, ExecResult, InteractionPort, UrlOpenerPort } from './ports.ts';
+import type { BrokerPort, ElevationPort, ExecPort, ExecResult, InteractionPort, UrlOpenerPort } from './ports.ts';
 import type { Clock } from '../kernel/clock.ts';
 import type { ActionRegistry } from './registry.ts';
 import { redact, redactDeep, type RedactOptions } from '../redact.ts';
@@ -20,6 +20,8 @@ export type RunPorts = {
   interaction: InteractionPort;
   urlOpener: UrlOpenerPort;
   clock?: Clock;
+  /** The elevation broker, when the app has one (see ports.ts); without it elevation needs an elevated process. */
+  broker?: BrokerPort;
 };
 
 export type RunOptions = {
@@ -106,7 +108,8 @@ export class RunContext {
   }
 
   /** Runs one action within `budgetMs`; never throws except for cancellation. */
-  async invoke(stepId: string, phase: Phase, def: ActionDefinition, rawInput: unknown, budgetMs: number): Promise<Invocation> {
+  /** `via` replaces the exec port for this invocation (a fix the elevation broker runs). */
+  async invoke(stepId: string, phase: Phase, def: ActionDefinition, rawInput: unknown, budgetMs: number, via?: ExecPort): Promise<Invocation> {
     this.throwIfCancelled();
     const started = performance.now();
     let lastExec: ExecResult | undefined;
@@ -135,7 +138,7 @@ export class RunContext {
     const timer = setTimeout(() => controller.abort(new Error('timeout')), budgetMs);
     const exec: ExecPort = {
       exec: async (file, args, options) => {
-        const res = await this.ports.exec.exec(file, args, { ...options, signal: controller.signal, timeout: Math.min(options.timeout, budgetMs) });
+        const res = await (via ?? this.ports.exec).exec(file, args, { ...options, signal: controller.signal, timeout: Math.min(options.timeout, budgetMs) });
         lastExec = res;
         return res;
       },

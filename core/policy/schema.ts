@@ -5,6 +5,7 @@
  * Every field carries an English description (`.describe`) that becomes the admin-facing help text.
  */
 import { z } from 'zod';
+import { opNames } from '../../broker/op-argv.ts';
 import { networkProbesConfigSchema } from '../fixes/network/config.ts';
 import { langs } from '../kernel/lang.ts';
 import { ticketConfigSchema } from '../tickets/config.ts';
@@ -112,6 +113,14 @@ export const policyFields = {
   networkProbes: networkProbesSchema
     .optional()
     .describe('Targets the network troubleshooters test, as a JSON object (for example {"internalUrl":{"url":"https://intranet.example.com"},"dns":{"name":"intranet.example.com"}}). When not set, the built-in defaults are used.'),
+  brokerEnabled: z
+    .boolean()
+    .default(true)
+    .describe('Let the Firstline elevation broker make the few listed changes that need administrator rights (switch a print queue back on, restart the print service, clear the DNS cache, renew the network address, reset the network settings on Windows) for employees without those rights. Set to false to turn it off: those fixes then end with a ticket for IT. Read by the broker itself from machine policy only.'),
+  brokerOperations: z
+    .array(z.enum(opNames))
+    .optional()
+    .describe('When set, the elevation broker runs only these operations (one per line): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. When not set, all of them.'),
   redactionPatterns: z
     .array(regexSource)
     .default([])

@@ -88,7 +88,7 @@ export function describeRun(events: readonly RunEvent[], l: TicketLabels): strin
         break;
       case 'action-result':
         if (e.phase === 'check' && e.finding) lines.push(`   ${l.finding}: ${e.finding}`);
-        if (e.phase === 'fix') lines.push(`   ${l.fix}: ${e.action} — ${e.ok ? l.fixApplied : l.fixFailed}${e.finding ? ` (${e.finding})` : ''}`);
+        if (e.phase === 'fix') lines.push(`   ${l.fix}: ${e.action} — ${e.ok ? l.fixApplied : l.fixFailed}${e.elevatedBy === 'broker' ? `, ${l.viaBroker}` : ''}${e.finding ? ` (${e.finding})` : ''}`);
         break;
       case 'answer':
         lines.push(`   ${l.answer}: ${String(e.value)}`);

@@ -14,6 +14,8 @@ export type TicketLabels = {
   fix: string;
   fixApplied: string;
   fixFailed: string;
+  /** After a fix the elevation broker ran with administrator rights (IT reads it in the ticket). */
+  viaBroker: string;
   verified: string;
   verificationFailed: string;
   answer: string;
@@ -43,6 +45,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     fix: 'Fix',
     fixApplied: 'applied',
     fixFailed: 'failed',
+    viaBroker: 'with administrator rights through the Firstline elevation broker',
     verified: 'Verification passed',
     verificationFailed: 'Verification failed',
     answer: 'Answer',
@@ -70,6 +73,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     fix: 'Oplossing',
     fixApplied: 'uitgevoerd',
     fixFailed: 'mislukt',
+    viaBroker: 'met beheerdersrechten via de Firstline-elevatiebroker',
     verified: 'Controle achteraf geslaagd',
     verificationFailed: 'Controle achteraf mislukt',
     answer: 'Antwoord',
@@ -97,6 +101,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     fix: 'Correction',
     fixApplied: 'appliquée',
     fixFailed: 'échouée',
+    viaBroker: 'avec les droits d’administrateur via le courtier d’élévation Firstline',
     verified: 'Contrôle final réussi',
     verificationFailed: 'Contrôle final échoué',
     answer: 'Réponse',
@@ -124,6 +129,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     fix: 'Korrektur',
     fixApplied: 'ausgeführt',
     fixFailed: 'fehlgeschlagen',
+    viaBroker: 'mit Administratorrechten über den Firstline-Elevationsbroker',
     verified: 'Abschlussprüfung bestanden',
     verificationFailed: 'Abschlussprüfung fehlgeschlagen',
     answer: 'Antwort',

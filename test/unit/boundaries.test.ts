@@ -32,6 +32,12 @@ describe('architecture boundaries (lint)', () => {
     ['core/kernel/violation.ts', "import type { ExecPort } from '../engine/ports.ts';\nexport type X = ExecPort;\n"],
     ['core/kernel/violation.ts', "import { z } from 'zod';\nexport const x = z;\n"],
     ['core/kernel/violation.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['broker/violation.ts', "import { parse } from 'yaml';\nexport const x = parse;\n"],
+    ['broker/violation.ts', "import { run } from '../core/engine/runner.ts';\nexport const x = run;\n"],
+    ['broker/violation.ts', "import { loadCatalog } from '../core/engine/loader.ts';\nexport const x = loadCatalog;\n"],
+    ['broker/violation.ts', "import { request } from 'node:https';\nexport const x = request;\n"],
+    ['broker/violation.ts', "import { parseCups } from '../core/fixes/printer/parse-cups.ts';\nexport const x = parseCups;\n"],
+    ['core/platform/violation.ts', "import { startServer } from '../../broker/server.ts';\nexport const x = startServer;\n"],
   ])('%s: refuses %j', async (file, code) => {
     const ids = await ruleIds(file, code);
     expect(ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-globals' || id === 'no-restricted-syntax')).toBe(true);
@@ -43,6 +49,8 @@ describe('architecture boundaries (lint)', () => {
     ['preload/allowed.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['renderer/src/allowed.ts', "import { langs } from '../../contract/langs.ts';\nexport const x = langs;\n"],
     ['core/kernel/allowed.ts', "import { langs } from './lang.ts';\nexport const x = langs;\n"],
+    ['broker/allowed.ts', "import { connect } from 'node:net';\nimport { z } from 'zod';\nimport { resumeCommands } from '../core/fixes/printer/commands.ts';\nimport { opNames } from './op-argv.ts';\nexport const x = [connect, z, resumeCommands, opNames];\n"],
+    ['core/platform/allowed.ts', "import { matchOp } from '../../broker/op-argv.ts';\nexport const x = matchOp;\n"],
   ])('%s: allows %j', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);
   });

@@ -218,4 +218,23 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
     },
     label: { en: 'Regular expressions:', nl: 'Reguliere expressies:', fr: 'Expressions régulières :', de: 'Reguläre Ausdrücke:' },
   },
+  brokerEnabled: {
+    category: 'support',
+    title: { en: 'Elevation broker for fixes that need administrator rights', nl: 'Elevatiebroker voor herstellingen die beheerdersrechten nodig hebben', fr: 'Courtier d’élévation pour les réparations qui exigent des droits d’administrateur', de: 'Elevationsbroker für Reparaturen, die Administratorrechte brauchen' },
+    explain: {
+      nl: 'Laat de Firstline-elevatiebroker de weinige vermelde wijzigingen maken die beheerdersrechten nodig hebben (een afdrukwachtrij weer aanzetten, de afdrukservice herstarten, de DNS-cache wissen, het netwerkadres vernieuwen, de netwerkinstellingen terugzetten op Windows) voor medewerkers zonder die rechten. Zet op false om hem uit te schakelen: die herstellingen eindigen dan met een ticket voor IT. De broker leest dit zelf, alleen uit computerbeleid.',
+      fr: 'Permet au courtier d’élévation Firstline d’effectuer les quelques modifications listées qui exigent des droits d’administrateur (réactiver une file d’impression, redémarrer le service d’impression, vider le cache DNS, renouveler l’adresse réseau, réinitialiser les paramètres réseau sous Windows) pour les employés sans ces droits. Mettez false pour le désactiver : ces réparations se terminent alors par un ticket pour l’informatique. Le courtier le lit lui-même, uniquement dans la stratégie ordinateur.',
+      de: 'Lässt den Firstline-Elevationsbroker die wenigen aufgeführten Änderungen vornehmen, die Administratorrechte brauchen (eine Druckwarteschlange wieder einschalten, den Druckdienst neu starten, den DNS-Cache leeren, die Netzwerkadresse erneuern, die Netzwerkeinstellungen unter Windows zurücksetzen), für Mitarbeitende ohne diese Rechte. Auf false setzen, um ihn auszuschalten: Diese Reparaturen enden dann mit einem Ticket für die IT. Der Broker liest dies selbst, nur aus der Computerrichtlinie.',
+    },
+  },
+  brokerOperations: {
+    category: 'support',
+    title: { en: 'Operations the elevation broker may run', nl: 'Bewerkingen die de elevatiebroker mag uitvoeren', fr: 'Opérations que le courtier d’élévation peut exécuter', de: 'Vorgänge, die der Elevationsbroker ausführen darf' },
+    explain: {
+      nl: 'Indien ingesteld, voert de elevatiebroker alleen deze bewerkingen uit (één per regel): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Indien niet ingesteld, allemaal.',
+      fr: 'Si défini, le courtier d’élévation n’exécute que ces opérations (une par ligne) : printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Sinon, toutes.',
+      de: 'Wenn gesetzt, führt der Elevationsbroker nur diese Vorgänge aus (einer pro Zeile): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Wenn nicht gesetzt, alle.',
+    },
+    label: { en: 'Operations:', nl: 'Bewerkingen:', fr: 'Opérations :', de: 'Vorgänge:' },
+  },
 };

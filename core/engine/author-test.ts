@@ -20,6 +20,8 @@
  *           # instead of a result: { $throws: "message" } or { $timeout: true }
  *       expect:
  *         outcome: resolved
+ *         reason: verified                 # optional: run-finished reasonCode (declined, needs-rights, …)
+ *         cause: disk-full                 # optional: run-finished cause
  *         path: [free-space, still-slow]   # steps that ran (not skipped), in order
  *         steps: { free-space: fixed }
  */
@@ -28,7 +30,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ActionDefinition } from './action.ts';
 import { defaultLang, langs } from '../kernel/lang.ts';
-import { answerValueSchema, outcomeSchema, type RunEvent } from './events.ts';
+import { answerValueSchema, outcomeReasonSchema, outcomeSchema, type RunEvent } from './events.ts';
 import { loadTroubleshooterFile, parseYamlMapping } from './loader.ts';
 import { schemaDiagnostics, type Locator } from './source-diagnostics.ts';
 import type { Diagnostic } from '../kernel/diagnostics.ts';
@@ -57,6 +59,10 @@ export const authorTestSchema = z.strictObject({
           .optional(),
         expect: z.strictObject({
           outcome: outcomeSchema,
+          /** Why it ended so (declined, not-installed, needs-rights, …): asserts the honest ending. */
+          reason: outcomeReasonSchema.optional(),
+          /** The cause the run names (run-finished `cause`), e.g. "proxy-blocking". */
+          cause: z.string().optional(),
           path: z.array(z.string()).optional(),
           steps: z.record(z.string(), stepStatus).optional(),
         }),
@@ -141,6 +147,8 @@ export async function runAuthorCase(
     failures.push(`expected outcome ${want.outcome}, got ${finished?.outcome ?? 'none'}${finished?.reason ? ` (${finished.reason})` : ''}`);
     for (const e of events) if (e.type === 'action-result' && e.error) failures.push(`  step ${e.stepId} (${e.phase}): ${e.error}`);
   }
+  if (want.reason !== undefined && finished?.reasonCode !== want.reason) failures.push(`expected reason ${want.reason}, got ${finished?.reasonCode ?? 'none'}`);
+  if (want.cause !== undefined && finished?.cause !== want.cause) failures.push(`expected cause ${want.cause}, got ${finished?.cause ?? 'none'}`);
   if (want.path && want.path.join(' → ') !== ran.join(' → ')) failures.push(`expected path ${want.path.join(' → ') || '(none)'}, got ${ran.join(' → ') || '(none)'}`);
   for (const [id, status] of Object.entries(want.steps ?? {})) {
     if (statuses.get(id) !== status) failures.push(`expected step ${id} to be ${status}, got ${statuses.get(id) ?? 'not run'}`);

@@ -8,6 +8,27 @@ import { z } from 'zod';
 export const outcomeSchema = z.enum(['resolved', 'not-resolved', 'cancelled', 'needs-human', 'error']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
+/**
+ * Why a run ended as it did, for the employee's screen to word (locales: `ending.reason.<code>`)
+ * and for reports. `cause-found` comes with `cause` (what the checks named, e.g. "proxy-blocking").
+ */
+export const outcomeReasonSchema = z.enum([
+  'nothing-wrong', // the first check passed
+  'verified', // every fix that ran was re-checked and passed
+  'declined', // the employee said no to a change
+  'not-installed', // the app to repair is not on this computer
+  'needs-rights', // a change needs IT's (administrator) rights, which were not available
+  'repaired-not-working', // a repair was verified, but the employee says it still does not work
+  'cause-found', // the checks named a cause the repairs here cannot remove
+  'fix-failed', // a repair did not work or could not be completed
+  'not-working', // the employee says it still does not work; nothing specific was found
+  'timed-out',
+  'broken', // the troubleshooter or an action broke
+  'cancelled',
+  'dry-run',
+]);
+export type OutcomeReason = z.infer<typeof outcomeReasonSchema>;
+
 export const phaseSchema = z.enum(['check', 'fix', 'verify']);
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -108,8 +129,14 @@ export const runEventSchema = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('run-finished'),
     outcome: outcomeSchema,
-    /** Localized reason (e.g. the escalate step's text, or what broke). */
+    /** Localized reason for the employee (e.g. the escalate step's employee text, or what broke). */
     reason: z.string().optional(),
+    /** Machine-readable reason the UI words itself (see outcomeReasonSchema). */
+    reasonCode: outcomeReasonSchema.optional(),
+    /** Machine-readable cause the checks named (e.g. "proxy-blocking", "not-installed"). */
+    cause: z.string().max(200).optional(),
+    /** Text for IT (the escalate step's `it` text): goes into the ticket, not on the employee's screen. */
+    itReason: z.string().optional(),
     durationMs: z.number().nonnegative(),
   }),
 ]);

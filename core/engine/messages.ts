@@ -68,6 +68,18 @@ export const messages = {
     fr: () => "Cette réponse n'est pas valide. Veuillez réessayer.",
     de: () => 'Diese Antwort ist ungültig. Bitte versuchen Sie es erneut.',
   },
+  notVerified: {
+    en: () => 'A repair did not work, so the problem is probably still there.',
+    nl: () => 'Een herstelpoging is niet gelukt, dus het probleem is er waarschijnlijk nog.',
+    fr: () => "Une réparation n'a pas fonctionné : le problème est donc probablement toujours là.",
+    de: () => 'Eine Reparatur hat nicht funktioniert, das Problem besteht also wahrscheinlich weiter.',
+  },
+  escalated: {
+    en: () => 'Firstline could not solve this here. IT can help you further.',
+    nl: () => 'Firstline kon dit hier niet oplossen. IT helpt je verder.',
+    fr: () => "Firstline n'a pas pu résoudre ce problème ici. Le service informatique peut vous aider.",
+    de: () => 'Firstline konnte das hier nicht lösen. Die IT hilft Ihnen weiter.',
+  },
   yes: { en: () => 'Yes', nl: () => 'Ja', fr: () => 'Oui', de: () => 'Ja' },
   no: { en: () => 'No', nl: () => 'Nee', fr: () => 'Non', de: () => 'Nein' },
 } satisfies Record<string, Template | Record<Lang, () => string>>;

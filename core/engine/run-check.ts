@@ -11,7 +11,14 @@ import type { CheckStep, Expectation } from './schema.ts';
 import { substitute } from './template.ts';
 
 export type StepStatus = Extract<RunEvent, { type: 'step-finished' }>['status'];
-export type StepEnd = { status: StepStatus; finding?: string; reason?: string; result?: Record<string, unknown> };
+export type StepEnd = {
+  status: StepStatus;
+  finding?: string;
+  reason?: string;
+  result?: Record<string, unknown>;
+  /** Why a `refused` step was refused: the employee said no, or administrator rights were not available. */
+  refusal?: 'consent' | 'elevation';
+};
 
 const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN);
@@ -171,7 +178,7 @@ async function* askConsent(ctx: RunContext, stepId: string, changes: string[], e
   const given = await abortable(ctx, ctx.ports.interaction.consent({ stepId, changes, elevation }));
   if (!given) {
     yield ctx.event({ type: 'consent-refused', stepId });
-    return { status: 'refused', reason: say('consentRefused', ctx.lang, title) };
+    return { status: 'refused', refusal: 'consent', reason: say('consentRefused', ctx.lang, title) };
   }
   yield ctx.event({ type: 'consent-given', stepId });
   if (elevation) {
@@ -179,7 +186,7 @@ async function* askConsent(ctx: RunContext, stepId: string, changes: string[], e
     if (!granted && (await abortable(ctx, brokerCovers(ctx, brokerActions)))) return 'broker';
     if (!granted) {
       yield ctx.event({ type: 'elevation-refused', stepId });
-      return { status: 'refused', reason: say('elevationRefused', ctx.lang, title) };
+      return { status: 'refused', refusal: 'elevation', reason: say('elevationRefused', ctx.lang, title) };
     }
   }
   return undefined;

@@ -8,7 +8,11 @@
  *   `fixed` or `failed`. Elevation is asked only before changes, never for a read-only check.
  * - A step ending `failed`, `refused` or `timeout` ends the run `not-resolved`, and `error` (the
  *   troubleshooter or an action broke) ends it `error` — unless the step has `continue-on-error`.
- * - escalate ends the run `needs-human` with its reason. Reaching the end is `resolved`.
+ * - escalate ends the run `needs-human` with its employee text, its IT text and its cause.
+ * - Reaching the end is `resolved` only when every fix that ran was verified by a re-check of the
+ *   same condition (outcome.ts); a failed, refused or timed-out fix that nothing re-checked ends
+ *   the run `not-resolved`. `continue-on-error` keeps a run going for diagnosis, never for success.
+ * - run-finished carries `reasonCode` (why, for the UI to word) and `cause` (what the checks named).
  * - Cancelling the AbortSignal kills the running child and ends the run `cancelled`.
  * - Per-step `timeout` is the time the step's actions may take (waiting for the employee to answer
  *   or consent does not count); default 60 s.
@@ -22,9 +26,12 @@ import { randomUUID } from 'node:crypto';
 import { evaluateCondition, parseCondition } from './condition.ts';
 import type { AnswerValue, Outcome, Question, RunEvent } from './events.ts';
 import { say, text } from './messages.ts';
+import { failureReason, firstOpen, newLedger, note } from './outcome.ts';
+import type { OutcomeReason } from './events.ts';
+import { substitute } from './template.ts';
 import { abortable, runCheck, type StepEnd } from './run-check.ts';
 import { CancelledError, RunContext, type RunOptions, type RunPorts } from './run-context.ts';
-import type { AskStep, Step, Troubleshooter } from './schema.ts';
+import type { AskStep, EscalateStep, Step, Troubleshooter } from './schema.ts';
 
 export type { RunOptions, RunPorts } from './run-context.ts';
 
@@ -38,8 +45,17 @@ const stopOutcome: Partial<Record<StepEnd['status'], Outcome>> = {
 export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, options: RunOptions): AsyncGenerator<RunEvent, Outcome> {
   const ctx = new RunContext(options.runId ?? randomUUID(), ports, options);
   const started = performance.now();
-  const finish = (outcome: Outcome, reason?: string) =>
-    ctx.event({ type: 'run-finished', outcome, ...(reason ? { reason } : {}), durationMs: performance.now() - started });
+  const ledger = newLedger();
+  type Ending = { reason?: string | undefined; reasonCode: OutcomeReason; cause?: string | undefined; itReason?: string | undefined };
+  const finish = (outcome: Outcome, end: Ending) =>
+    ctx.event({
+      type: 'run-finished', outcome,
+      ...(end.reason ? { reason: end.reason } : {}),
+      reasonCode: end.reasonCode,
+      ...(end.cause ? { cause: ctx.redactText(end.cause) } : {}),
+      ...(end.itReason ? { itReason: end.itReason } : {}),
+      durationMs: performance.now() - started,
+    });
   yield ctx.event({
     type: 'run-started', troubleshooterId: troubleshooter.id, version: troubleshooter.version,
     title: text(troubleshooter.title, ctx.lang), lang: ctx.lang, platform: ctx.platform, dryRun: options.dryRun ?? false,
@@ -65,40 +81,66 @@ export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, opti
       if (step.type === 'escalate' && options.dryRun) {
         // A dry run shows the whole plan: the escalation is reported, and the walk goes on.
         ctx.recordStep(step.id, 'skipped');
-        yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'skipped', finding: text(step.reason, ctx.lang) });
+        yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'skipped', finding: escalation(ctx, step, undefined).employee });
         current = undefined;
         continue;
       }
       if (step.type === 'escalate') {
-        const reason = text(step.reason, ctx.lang);
+        const texts = escalation(ctx, step, ledger.cause);
         ctx.recordStep(step.id, 'passed');
-        yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'passed', finding: reason });
-        yield finish('needs-human', reason);
+        yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'passed', finding: texts.employee });
+        yield finish('needs-human', { reason: texts.employee, itReason: texts.it, cause: texts.cause, reasonCode: failureReason(ledger, texts.cause) });
         return 'needs-human';
       }
       const end = yield* runStep(ctx, step);
       ctx.recordStep(step.id, end.status, end.result);
+      note(ledger, step, end, options.registry);
       yield ctx.event({ type: 'step-finished', stepId: step.id, status: end.status, ...(end.finding ? { finding: end.finding } : {}) });
       current = undefined;
       const outcome = stopOutcome[end.status];
       if (outcome && !step['continue-on-error']) {
-        yield finish(outcome, end.reason);
+        const reasonCode: OutcomeReason = outcome === 'error' ? 'broken' : end.status === 'timeout' ? 'timed-out' : failureReason(ledger, ledger.cause);
+        yield finish(outcome, { reason: end.reason, reasonCode, cause: ledger.cause });
         return outcome;
       }
     }
   } catch (error) {
     if (error instanceof CancelledError || ctx.signal.aborted) {
       if (current) yield ctx.event({ type: 'step-finished', stepId: current, status: 'skipped', finding: say('cancelled', ctx.lang) });
-      yield finish('cancelled', say('cancelled', ctx.lang));
+      yield finish('cancelled', { reason: say('cancelled', ctx.lang), reasonCode: 'cancelled' });
       return 'cancelled';
     }
     if (current) yield ctx.event({ type: 'step-finished', stepId: current, status: 'error', finding: ctx.redactText((error as Error).message) });
-    yield finish('error', ctx.redactText((error as Error).message));
+    yield finish('error', { reason: ctx.redactText((error as Error).message), reasonCode: 'broken' });
     return 'error';
   }
-  const reason = options.dryRun ? say('dryRun', ctx.lang) : undefined;
-  yield finish('resolved', reason);
+  if (options.dryRun) {
+    yield finish('resolved', { reason: say('dryRun', ctx.lang), reasonCode: 'dry-run' });
+    return 'resolved';
+  }
+  const open = firstOpen(ledger);
+  if (open) {
+    // The honesty rule: a fix that failed and was never re-checked can not end in "fixed".
+    yield finish('not-resolved', { reason: open.reason ?? say('notVerified', ctx.lang), reasonCode: failureReason(ledger, ledger.cause), cause: ledger.cause });
+    return 'not-resolved';
+  }
+  yield finish('resolved', { reasonCode: ledger.verified.length > 0 ? 'verified' : 'nothing-wrong' });
   return 'resolved';
+}
+
+/** The escalate step's two texts and its cause (a template over earlier results, else what the checks named). */
+function escalation(ctx: RunContext, step: EscalateStep, found: string | undefined): { employee: string; it?: string | undefined; cause?: string | undefined } {
+  const it = step.it ?? step.reason;
+  let cause = found;
+  if (step.cause !== undefined) {
+    try {
+      const value = substitute(step.cause, ctx.scope);
+      if (typeof value === 'string' && value !== '' && value !== 'none') cause = value;
+    } catch {
+      // A template over a step that did not run: keep what the checks named.
+    }
+  }
+  return { employee: step.employee ? text(step.employee, ctx.lang) : say('escalated', ctx.lang), ...(it ? { it: text(it, ctx.lang) } : {}), ...(cause ? { cause } : {}) };
 }
 
 async function* runStep(ctx: RunContext, step: Exclude<Step, { type: 'escalate' }>): AsyncGenerator<RunEvent, StepEnd> {

@@ -137,11 +137,27 @@ export const linkStepSchema = z.strictObject({
   text: localizedSchema.optional(),
 });
 
+/**
+ * Hand-over to IT. Two audiences, two texts (issue #12/#14): `employee` says in plain words what
+ * happened and what comes next; `it` names the cause and what IT should do, and goes into the
+ * ticket with the findings. `cause` is the machine-readable cause (a fixed word or a template
+ * such as `${{ steps.diagnose.result.problem }}`) carried by the run's last event. `reason` is the
+ * older single text; it is treated as the IT text.
+ */
 export const escalateStepSchema = z.strictObject({
   ...common,
   type: z.literal('escalate'),
-  reason: localizedSchema,
+  employee: localizedSchema.optional().meta({ description: 'What the employee reads: plain words, no jargon, what happens next.' }),
+  it: localizedSchema.optional().meta({ description: 'What IT reads in the ticket: the cause found and what IT should do.' }),
+  reason: localizedSchema.optional().meta({ description: 'Older form of "it" (text for IT). Use "employee" and "it".' }),
+  cause: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Machine-readable cause, e.g. "proxy-blocking" or "${{ steps.diagnose.result.problem }}".' }),
 });
+export type EscalateStep = z.infer<typeof escalateStepSchema>;
 
 export const stepSchema = z.discriminatedUnion('type', [
   checkStepSchema,

@@ -13,6 +13,7 @@ import { defaultLang, isLang, langs } from '../kernel/lang.ts';
 import { describePath, issueLocation, type Locator, type PathKey } from './source-diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
+import { unverifiedFixPaths } from './honesty-lint.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -157,6 +158,17 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       const key = target['url-from-policy'];
       if (typeof key === 'string' && !declaredPolicy.has(key)) add('warning', [...tp, 'url-from-policy'], `Policy key "${key}" is used but not listed under "policy:".`);
     };
+    if (step.type === 'escalate') {
+      if (step.it === undefined && step.reason === undefined) add('error', p, `${describePath(p, data)}: an escalation needs "it": the cause and what IT should do (it goes into the ticket).`);
+      if (step.employee === undefined) add('warning', p, `${describePath(p, data)}: no "employee" text; the employee sees a generic sentence. Say in plain words what happened and what comes next.`);
+      if (step.it !== undefined && step.reason !== undefined) add('error', [...p, 'reason'], '"reason" is the older name of "it"; give only "it".');
+      if (typeof step.cause === 'string') {
+        for (const t of findTemplates(step.cause)) {
+          if (!t.ok) add('error', [...p, 'cause'], t.message, t.pos);
+          else checkRefs(t.refs, [...p, 'cause'], 0, id);
+        }
+      }
+    }
     if (step.type === 'link') checkTarget(step, p, true);
     if (step.type === 'info' && isObj(step.link)) checkTarget(step.link, [...p, 'link'], true);
     if (id !== undefined && !earlier.has(id) && typeof step.type === 'string') {
@@ -165,6 +177,10 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       facts.set(id, { type: step.type, ...(typeof step.answer === 'string' ? { answer: step.answer } : {}), ...(choices ? { choices } : {}) });
     }
   });
+
+  for (const { index, id } of unverifiedFixPaths(steps, registry)) {
+    add('warning', ['steps', index], `Step "${id}": when its fix fails or is refused, the run can go on to the end without a re-check of the same condition or an escalation; Firstline would then end it "not fixed" after leading the employee on. Add an escalate step whose when: covers steps.${id}.outcome not in ['passed', 'fixed'].`);
+  }
 
   walkLocalized(data, [], (value, p) => {
     const missing = translations.filter((l) => value[l] === undefined);

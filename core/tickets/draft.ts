@@ -107,7 +107,10 @@ export function describeRun(events: readonly RunEvent[], l: TicketLabels): strin
     }
   }
   if (finished?.type === 'run-finished') {
-    lines.push(`${l.outcome[finished.outcome]}${finished.reason ? ` — ${l.reason}: ${finished.reason}` : ''}`);
+    // IT reads the escalation's IT text (the employee's words stay on the employee's screen).
+    const why = finished.itReason ?? finished.reason;
+    lines.push(`${l.outcome[finished.outcome]}${why ? ` — ${l.reason}: ${why}` : ''}`);
+    if (finished.cause) lines.push(`${l.cause}: ${finished.cause}`);
   }
   return lines.join('\n');
 }

@@ -20,6 +20,8 @@ export type TicketLabels = {
   verificationFailed: string;
   answer: string;
   reason: string;
+  /** The machine-readable cause the checks named (run-finished `cause`). */
+  cause: string;
   machine: string;
   os: string;
   hostname: string;
@@ -50,6 +52,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     verificationFailed: 'Verification failed',
     answer: 'Answer',
     reason: 'Reason',
+    cause: 'Cause found',
     machine: 'Computer',
     os: 'Operating system',
     hostname: 'Computer name',
@@ -78,6 +81,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     verificationFailed: 'Controle achteraf mislukt',
     answer: 'Antwoord',
     reason: 'Reden',
+    cause: 'Gevonden oorzaak',
     machine: 'Computer',
     os: 'Besturingssysteem',
     hostname: 'Computernaam',
@@ -106,6 +110,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     verificationFailed: 'Contrôle final échoué',
     answer: 'Réponse',
     reason: 'Raison',
+    cause: 'Cause trouvée',
     machine: 'Ordinateur',
     os: 'Système d’exploitation',
     hostname: 'Nom de l’ordinateur',
@@ -134,6 +139,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     verificationFailed: 'Abschlussprüfung fehlgeschlagen',
     answer: 'Antwort',
     reason: 'Grund',
+    cause: 'Gefundene Ursache',
     machine: 'Computer',
     os: 'Betriebssystem',
     hostname: 'Computername',

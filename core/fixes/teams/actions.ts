@@ -25,6 +25,8 @@ export const teamsStatusAction = defineAction({
     finding: z.string(),
     installed: z.boolean(),
     running: z.boolean(),
+    /** Machine-readable cause for the run's ending (engine outcome.ts). */
+    problem: z.enum(['none', 'not-installed', 'not-running']),
     clients: z.array(clientSchema),
     cacheFolders: z.number().int(),
   }),
@@ -36,7 +38,8 @@ export const teamsStatusAction = defineAction({
     const installed = s.clients.length > 0;
     const running = s.processes.length > 0;
     const finding = installed ? say(t.found, ctx.lang, { count: s.cache.entries, state: (running ? t.running : t.stopped)[ctx.lang] }) : say(t.notFound, ctx.lang);
-    return { ok: installed, finding, installed, running, clients: s.clients, cacheFolders: s.cache.entries };
+    const problem = !installed ? ('not-installed' as const) : running ? ('none' as const) : ('not-running' as const);
+    return { ok: installed, finding, installed, running, problem, clients: s.clients, cacheFolders: s.cache.entries };
   },
 });
 
@@ -56,6 +59,8 @@ export const teamsClearCacheAction = defineAction({
     finding: z.string(),
     quit: z.enum(['not-running', 'graceful', 'forced', 'still-running']),
     stillRunning: z.boolean(),
+    /** What stopped the clean-up, for the escalation and the ticket (engine outcome.ts). */
+    problem: z.enum(['none', 'no-profile', 'teams-will-not-close', 'cache-outside-profile', 'cache-in-use', 'teams-did-not-restart']),
     moved: z.array(z.string()),
     deleted: z.array(z.string()),
     kept: z.array(z.string()),
@@ -72,9 +77,9 @@ export const teamsClearCacheAction = defineAction({
     const base = { moved: [], deleted: [], kept: [], refused: [], failed: [], pruned: 0 };
     const roots = profileRoots(ctx.platform, ctx.env);
     const backups = backupRoot(ctx.platform, ctx.env);
-    if (roots.length === 0 || !backups) return { ok: false, finding: say(t.noProfile, ctx.lang), quit: 'not-running' as const, stillRunning: false, running: false, ...base };
+    if (roots.length === 0 || !backups) return { ok: false, finding: say(t.noProfile, ctx.lang), quit: 'not-running' as const, stillRunning: false, problem: 'no-profile' as const, running: false, ...base };
     const quit = await quitTeams(ctx, input.force === true, (input.graceSeconds ?? 15) * 1000);
-    if (quit.outcome === 'still-running') return { ok: false, finding: say(t.stillRunning, ctx.lang), quit: quit.outcome, stillRunning: true, running: true, ...base };
+    if (quit.outcome === 'still-running') return { ok: false, finding: say(t.stillRunning, ctx.lang), quit: quit.outcome, stillRunning: true, problem: 'teams-will-not-close' as const, running: true, ...base };
 
     const when = stamp(ctx.now());
     const report = await clearLocations(ctx.platform, roots, teamsLocations(ctx.platform, ctx.env), `${backups}${ctx.platform === 'win32' ? '\\' : '/'}${when}`);
@@ -91,11 +96,17 @@ export const teamsClearCacheAction = defineAction({
     const sentences = [say(running || input.restart === false ? t.cleared : t.clearedStartYourself, ctx.lang, { count })];
     if (report.refused.length > 0) sentences.push(say(t.refused, ctx.lang));
     if (report.failed.length > 0) sentences.push(say(t.inUse, ctx.lang));
+    const problem =
+      report.refused.length > 0 ? ('cache-outside-profile' as const)
+        : report.failed.length > 0 ? ('cache-in-use' as const)
+          : running || input.restart === false ? ('none' as const) : ('teams-did-not-restart' as const);
     return {
-      ok: report.refused.length === 0 && report.failed.length === 0 && (running || input.restart === false),
+      // Not restarting is left to the next step (start Teams, then check it runs); the clean-up itself succeeded.
+      ok: problem === 'none' || problem === 'teams-did-not-restart',
       finding: sentences.join(' '),
       quit: quit.outcome,
       stillRunning: false,
+      problem,
       ...report,
       pruned,
       running,

@@ -1,8 +1,12 @@
 /**
- * Finding, quitting and starting Teams. Processes are found per user (`pgrep -x -u`, `tasklist`)
- * and ended by PID on macOS/Linux, so another user's Teams is never touched. Graceful first;
- * SIGKILL / `taskkill /F` only when the caller says the employee agreed.
+ * Finding, quitting and starting Teams. Processes are found per user (`pgrep -x -u <uid>`,
+ * `tasklist /FI "USERNAME eq …"`) and ended by PID, so another user's Teams is never touched. The
+ * user comes from the OS (the process's uid, the account name of its token), never from USER,
+ * LOGNAME or USERNAME, which a caller can unset or set to anything (issue #12: as root with USER
+ * unset, `pgrep` without `-u` would have listed every user's Teams). Graceful first; SIGKILL /
+ * `taskkill /F` only when the caller says the employee agreed.
  */
+import { userInfo } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import type { ActionContext } from '../../engine/action.ts';
 import { isSafeArgument, run, succeeded } from '../shared/exec.ts';
@@ -18,32 +22,48 @@ export function parseTasklist(text: string): Array<{ name: string; pid: number }
   return out;
 }
 
+/** Who Firstline runs as, from the OS. Injected in tests to build Windows/macOS argv here. */
+export type CurrentUser = { uid?: number | undefined; name?: string | undefined };
+
+export function currentUser(): CurrentUser {
+  const info = (() => {
+    try {
+      return userInfo();
+    } catch {
+      return undefined; // no passwd entry for this uid: the name is unknown, the uid is still known
+    }
+  })();
+  const uid = process.getuid?.();
+  return { ...(uid !== undefined ? { uid } : info && info.uid >= 0 ? { uid: info.uid } : {}), ...(info?.username ? { name: info.username } : {}) };
+}
+
 /**
- * The signed-in Windows user, only when it is a plain account name (it goes into a tasklist
+ * The Windows account name, only when it is a plain account name (it goes into a tasklist
  * filter). Letters of any script count (Frédéric, Øyvind): an ASCII-only check used to drop the
  * filter for them and list every user's Teams.
  */
-function windowsUser(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const user = env.USERNAME;
-  return user && /^[\p{L}\p{M}\p{N}_.@' -]{1,104}$/u.test(user) && isSafeArgument(user) ? user : undefined;
+function windowsUser(user: CurrentUser): string | undefined {
+  const name = user.name;
+  return name && /^[\p{L}\p{M}\p{N}_.@' -]{1,104}$/u.test(name) && isSafeArgument(name) ? name : undefined;
 }
 
-export function findCommand(ctx: Pick<ActionContext, 'platform' | 'env'>, name: string): { file: string; args: string[] } {
+/** The per-user lookup, or undefined when the user is unknown: then nothing is listed and nothing is ended. */
+export function findCommand(ctx: Pick<ActionContext, 'platform'>, name: string, user: CurrentUser = currentUser()): { file: string; args: string[] } | undefined {
   if (ctx.platform === 'win32') {
-    const user = windowsUser(ctx.env);
-    return { file: 'tasklist', args: ['/FI', `IMAGENAME eq ${name}`, ...(user ? ['/FI', `USERNAME eq ${user}`] : []), '/FO', 'CSV', '/NH'] };
+    const account = windowsUser(user);
+    return account ? { file: 'tasklist', args: ['/FI', `IMAGENAME eq ${name}`, '/FI', `USERNAME eq ${account}`, '/FO', 'CSV', '/NH'] } : undefined;
   }
-  const user = ctx.env.USER ?? ctx.env.LOGNAME;
-  return { file: 'pgrep', args: [...(user && isSafeArgument(user) ? ['-u', user] : []), '-x', name] };
+  return user.uid !== undefined && Number.isInteger(user.uid) && user.uid >= 0 ? { file: 'pgrep', args: ['-u', String(user.uid), '-x', name] } : undefined;
 }
 
-export async function findTeams(ctx: ActionContext): Promise<TeamsProcess[]> {
+export async function findTeams(ctx: ActionContext, user: CurrentUser = currentUser()): Promise<TeamsProcess[]> {
   const found: TeamsProcess[] = [];
-  // Without a user to scope to, a Windows list would include colleagues' Teams on a shared
-  // machine: act on nothing rather than on someone else's session.
-  if (ctx.platform === 'win32' && !windowsUser(ctx.env)) return found;
   for (const spec of teamsProcesses(ctx.platform)) {
-    const { file, args } = findCommand(ctx, spec.name);
+    const command = findCommand(ctx, spec.name, user);
+    // Without a user to scope to, the list would include colleagues' Teams on a shared machine:
+    // act on nothing rather than on someone else's session.
+    if (!command) return found;
+    const { file, args } = command;
     const result = await run(ctx, file, args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
     if (result.notFound) throw new Error(`${file} is not available`);
     if (ctx.platform === 'win32') {

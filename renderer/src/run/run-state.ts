@@ -31,7 +31,8 @@ export type RunView = {
   consent: { stepId: string; changes: string[]; elevation: boolean } | null;
   /** Changes the employee agreed to, so the ending can say what was done. */
   agreedChanges: string[];
-  ended: { outcome: Outcome; reason?: string | undefined } | null;
+  /** reasonCode/cause: why it ended so, for the ending's words (locales `ending.reason.<code>`). */
+  ended: { outcome: Outcome; reason?: string | undefined; reasonCode?: string | undefined; cause?: string | undefined } | null;
   lastSeq: number;
 };
 
@@ -93,7 +94,7 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
         })),
       };
     case 'run-finished':
-      return { ...next, question: null, consent: null, ended: { outcome: event.outcome, reason: event.reason } };
+      return { ...next, question: null, consent: null, ended: { outcome: event.outcome, reason: event.reason, reasonCode: event.reasonCode, cause: event.cause } };
     case 'fix-applied':
     case 'verified':
     case 'verification-failed':

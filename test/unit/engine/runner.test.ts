@@ -116,7 +116,10 @@ describe('runner', () => {
     const events = await collect(run(ts, testPorts(), m.opts));
     const steps = events.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && [e.stepId, e.status]);
     expect(steps).toEqual([['switch', 'failed'], ['never', 'skipped'], ['human', 'passed']]);
-    expect(finished(events)).toMatchObject({ outcome: 'needs-human', reason: 'The switch is broken.' });
+    // The older `reason` is the text for IT; the employee gets a plain generic sentence instead of it.
+    expect(finished(events)).toMatchObject({
+      outcome: 'needs-human', reason: 'Firstline could not solve this here. IT can help you further.', itReason: 'The switch is broken.', reasonCode: 'fix-failed',
+    });
   });
 
   it('uses preset answers and the interaction port, validating both', async () => {
@@ -181,7 +184,7 @@ describe('runner', () => {
     expect(finished(unanswered).outcome).toBe('resolved');
     const answered = await collect(run(ts, ports, { ...m.opts, dryRun: true, answers: { sure: 'no' } }));
     expect(answered.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && [e.status, e.finding])).toEqual([
-      ['passed', undefined], ['skipped', 'Not sure.'],
+      ['passed', undefined], ['skipped', 'Firstline could not solve this here. IT can help you further.'],
     ]);
     expect(finished(answered).outcome).toBe('resolved');
   });

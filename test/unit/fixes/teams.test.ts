@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupRoot, profileRoots, teamsLocations } from '../../../core/fixes/teams/paths.ts';
-import { findCommand, parseTasklist, quitCommands, startTeams } from '../../../core/fixes/teams/process.ts';
+import { currentUser, findCommand, parseTasklist, quitCommands, startTeams } from '../../../core/fixes/teams/process.ts';
 import { teamsStartAction } from '../../../core/fixes/teams/actions.ts';
 import { fakeExec, makeContext } from './context.ts';
 
@@ -36,14 +36,30 @@ describe('Teams cache locations', () => {
 });
 
 describe('Teams processes', () => {
-  it('finds Teams per user with argv, never a shell', () => {
-    expect(findCommand({ platform: 'linux', env: { USER: 'jdupont' } }, 'teams-for-linux')).toEqual({ file: 'pgrep', args: ['-u', 'jdupont', '-x', 'teams-for-linux'] });
-    expect(findCommand({ platform: 'darwin', env: { USER: 'jdupont' } }, 'Microsoft Teams')).toEqual({ file: 'pgrep', args: ['-u', 'jdupont', '-x', 'Microsoft Teams'] });
-    expect(findCommand({ platform: 'win32', env: {} }, 'ms-teams.exe')).toEqual({ file: 'tasklist', args: ['/FI', 'IMAGENAME eq ms-teams.exe', '/FO', 'CSV', '/NH'] });
-    expect(findCommand({ platform: 'win32', env: { USERNAME: 'jdupont' } }, 'ms-teams.exe').args).toEqual(['/FI', 'IMAGENAME eq ms-teams.exe', '/FI', 'USERNAME eq jdupont', '/FO', 'CSV', '/NH']);
-    expect(findCommand({ platform: 'win32', env: { USERNAME: 'x" /FI "y' } }, 'ms-teams.exe').args).not.toContain('USERNAME eq x" /FI "y');
+  it('finds Teams per user with argv, never a shell; the user comes from the OS, not the environment', () => {
+    expect(findCommand({ platform: 'linux' }, 'teams-for-linux', { uid: 1000, name: 'jdupont' })).toEqual({ file: 'pgrep', args: ['-u', '1000', '-x', 'teams-for-linux'] });
+    expect(findCommand({ platform: 'darwin' }, 'Microsoft Teams', { uid: 501 })).toEqual({ file: 'pgrep', args: ['-u', '501', '-x', 'Microsoft Teams'] });
+    // Root is a user like any other: scoped to uid 0, never to everyone.
+    expect(findCommand({ platform: 'linux' }, 'teams-for-linux', { uid: 0 })?.args).toEqual(['-u', '0', '-x', 'teams-for-linux']);
+    // No known user: no lookup at all (nothing found, nothing ended).
+    expect(findCommand({ platform: 'linux' }, 'teams-for-linux', {})).toBeUndefined();
+    expect(findCommand({ platform: 'win32' }, 'ms-teams.exe', {})).toBeUndefined();
+    expect(findCommand({ platform: 'win32' }, 'ms-teams.exe', { name: 'jdupont' })?.args).toEqual(['/FI', 'IMAGENAME eq ms-teams.exe', '/FI', 'USERNAME eq jdupont', '/FO', 'CSV', '/NH']);
+    expect(findCommand({ platform: 'win32' }, 'ms-teams.exe', { name: 'x" /FI "y' })).toBeUndefined();
     // Accented account names keep the user filter (an ASCII-only check used to drop it).
-    expect(findCommand({ platform: 'win32', env: { USERNAME: 'Frédéric' } }, 'ms-teams.exe').args).toContain('USERNAME eq Frédéric');
+    expect(findCommand({ platform: 'win32' }, 'ms-teams.exe', { name: 'Frédéric' })?.args).toContain('USERNAME eq Frédéric');
+  });
+
+  it('takes the current user from the OS even when USER and LOGNAME say otherwise', () => {
+    const saved = { USER: process.env.USER, LOGNAME: process.env.LOGNAME };
+    process.env.USER = 'someone-else';
+    delete process.env.LOGNAME;
+    try {
+      expect(currentUser().uid).toBe(process.getuid?.());
+      expect(findCommand({ platform: 'linux' }, 'teams-for-linux')?.args).toEqual(['-u', String(process.getuid?.()), '-x', 'teams-for-linux']);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
   });
 
   it('parses tasklist CSV and its "no tasks" message', () => {
@@ -88,7 +104,7 @@ describe('Teams on a shared Windows machine', () => {
     const calls: string[][] = [];
     const ctx = {
       platform: 'win32' as const,
-      env: { USERNAME: 'evil" /FI "x' },
+      env: { USERNAME: 'jdupont' },
       exec: { exec: async (file: string, args: readonly string[]) => (calls.push([file, ...args]), { exitCode: 0, stdout: '"ms-teams.exe","7","Console","1","1 K"', stderr: '', timedOut: false, notFound: false, cancelled: false, durationMs: 1 }) },
       signal: new AbortController().signal,
       timeoutMs: 5000,
@@ -97,7 +113,9 @@ describe('Teams on a shared Windows machine', () => {
       lang: 'en' as const,
       now: () => new Date(),
     };
-    await expect(findTeams(ctx)).resolves.toEqual([]);
+    // The OS names the account (USERNAME in the environment is not trusted either way).
+    await expect(findTeams(ctx, { name: 'evil" /FI "x' })).resolves.toEqual([]);
+    await expect(findTeams(ctx, {})).resolves.toEqual([]);
     expect(calls).toEqual([]);
   });
 });

@@ -139,9 +139,10 @@ describe.skipIf(!linux)('Teams cache fix with a real process and a temporary hom
       clock: { now: () => c.now() },
     }, { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'nl', env: c.env, answers: { better: true } });
     for await (const event of stream) events.push(event);
-    expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });
+    expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved', reasonCode: 'verified' });
     expect(events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status])).toEqual([
-      ['detect', 'passed'], ['clear', 'passed'], ['force', 'skipped'], ['clear-forced', 'skipped'], ['running', 'passed'], ['better', 'passed'], ['contact-it', 'skipped'],
+      ['detect', 'passed'], ['not-installed', 'skipped'], ['clear', 'passed'], ['force', 'skipped'], ['clear-forced', 'skipped'], ['clear-failed', 'skipped'],
+      ['running', 'passed'], ['better', 'passed'], ['contact-it', 'skipped'],
     ]);
     await exited(original);
     const now = await findTeams(c);

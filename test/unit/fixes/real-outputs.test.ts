@@ -296,7 +296,7 @@ describe('Teams on macOS, real executable paths', () => {
     const names = teamsProcesses('darwin').map((p) => p.name);
     for (const executable of executables) expect(names).toContain(executable);
     // A running classic Teams is found (before, pgrep -x "Microsoft Teams" never matched it).
-    const exec = fakeExec({ 'pgrep -u jdupont -x Teams': { stdout: '83040\n' }, pgrep: { exitCode: 1 } });
-    expect(await findTeams(makeContext({ exec, platform: 'darwin', env: { USER: 'jdupont' } }))).toEqual([{ client: 'classic', name: 'Teams', pid: 83040 }]);
+    const exec = fakeExec({ 'pgrep -u 501 -x Teams': { stdout: '83040\n' }, pgrep: { exitCode: 1 } });
+    expect(await findTeams(makeContext({ exec, platform: 'darwin', env: { USER: 'jdupont' } }), { uid: 501 })).toEqual([{ client: 'classic', name: 'Teams', pid: 83040 }]);
   });
 });

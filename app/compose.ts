@@ -36,6 +36,7 @@ import { createTicketService } from '../core/tickets/service.ts';
 import { ticketConfigSchema } from '../core/tickets/config.ts';
 import { createSystemSnapshot, type SnapshotPort } from '../core/tickets/snapshot.ts';
 import { createFileSecretStore, type SecretStore } from '../core/secrets/secret-store.ts';
+import type { StoreReport } from '../core/store/store.ts';
 import { provisionSecrets, type MachineSecretsOptions } from '../core/secrets/provision.ts';
 
 export type FirstlineOptions = {
@@ -95,6 +96,12 @@ function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUr
   return hosts;
 }
 
+/** A store that was repaired or replaced is worth a log line for IT (#11): which file, why, where the bad part went. */
+function storeReportLogger(log: FirstlineOptions['log'], name: string) {
+  return (report: StoreReport) =>
+    log.warn(report.reason === 'invalid-entries' ? `${name}: invalid entries moved aside, the rest kept` : `${name}: unreadable file moved aside`, { ...report });
+}
+
 export async function createFirstline(options: FirstlineOptions): Promise<Firstline> {
   const platform = toPlatform(options.platform ?? process.platform);
   const env = options.env ?? process.env;
@@ -145,8 +152,9 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     policy: { defaultLanguage: policy.defaultLanguage, tileOrder: policy.tileOrder, sources: Object.values(effective.locations) },
     // What the admin configured and how each source fared, not the cache folders behind them.
     catalogSources: catalogStatus,
+    onStoreReport: storeReportLogger(log, 'settings'),
   });
-  const history = await createRunHistory({ dataDir: options.dataDir });
+  const history = await createRunHistory({ dataDir: options.dataDir, onStoreReport: storeReportLogger(log, 'history') });
   const secrets = options.secrets ?? createFileSecretStore(path.join(options.dataDir, 'secrets.json'));
   // Credentials delivered by machine policy; the result names secrets, never their values.
   const provisioned = await provisionSecrets(secrets, { platform, exec, ...options.machineSecrets });

@@ -111,7 +111,10 @@ export async function createTicketService(options: TicketServiceOptions) {
     clock,
     ...(options.onStoreReport ? { onReport: options.onStoreReport } : {}),
   });
-  if (report) log?.warn('outbox store was unreadable and moved aside', { reason: report.reason, movedTo: report.movedTo });
+  if (report) {
+    const message = report.reason === 'invalid-entries' ? 'outbox: invalid entries moved aside, valid tickets kept' : 'outbox store was unreadable and moved aside';
+    log?.warn(message, { reason: report.reason, movedTo: report.movedTo, kept: report.kept, dropped: report.dropped });
+  }
 
   let connector: Connector | null = null;
   let configError: TicketMessageKey | null = null;

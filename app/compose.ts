@@ -33,7 +33,7 @@ import { createRunHistory, historyRecord } from './history.ts';
 import { createSettingsService } from './settings.ts';
 import { createTicketDesk } from './tickets.ts';
 import { createTicketService } from '../core/tickets/service.ts';
-import { ticketConfigSchema } from '../core/tickets/config.ts';
+import { ticketConfigSchema, type TicketConfig } from '../core/tickets/config.ts';
 import { createSystemSnapshot, type SnapshotPort } from '../core/tickets/snapshot.ts';
 import { createFileSecretStore, type SecretStore } from '../core/secrets/secret-store.ts';
 import type { StoreReport } from '../core/store/store.ts';
@@ -53,6 +53,11 @@ export type FirstlineOptions = {
    * record it. Without it, "Open my e-mail" reports that nothing was opened.
    */
   openMail?(url: string): Promise<boolean>;
+  /**
+   * Hands the support contact's `tel:` or bare `mailto:` link (built from policy, checked by
+   * core/security/contact-url.ts) to the phone or mail app. Without it, "Call" reports nothing opened.
+   */
+  openContact?(url: string): Promise<boolean>;
   /**
    * The way out of a refused ticket: copy its redacted text to the clipboard, or save it to a file
    * whose path the OS save dialog picks (Electron: main/files.ts); the browser host and tests
@@ -86,11 +91,21 @@ export type Firstline = {
   dispose(): Promise<void>;
 };
 
-/** Hosts a troubleshooter may open: the allowlist plus the support and password-reset pages. */
-function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUrl?: string | undefined; support: { url?: string | undefined } }): string[] {
+/**
+ * No helpdesk connector and no fallback address: the support e-mail from policy becomes the
+ * address the employee's mail program writes to, so "Contact IT" is never a dead end when IT
+ * has an address at all (issue 14).
+ */
+function withSupportEmail(config: TicketConfig, supportEmail: string | undefined): TicketConfig {
+  if (config.connector || config.fallbackEmail || !supportEmail) return config;
+  return { ...config, fallbackEmail: supportEmail };
+}
+
+/** Hosts a troubleshooter may open: the allowlist plus the support, call-back and password-reset pages. */
+function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUrl?: string | undefined; support: { url?: string | undefined; callUrl?: string | undefined } }): string[] {
   const hosts = [...policy.urlAllowlist];
   // Without a policy URL the password fix opens Microsoft Entra's self-service page.
-  for (const url of [policy.passwordResetUrl ?? entraResetUrl, policy.support.url]) {
+  for (const url of [policy.passwordResetUrl ?? entraResetUrl, policy.support.url, policy.support.callUrl]) {
     if (url) hosts.push(new URL(url).hostname);
   }
   return hosts;
@@ -161,7 +176,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   if (provisioned.imported.length > 0) log.info('secrets: helpdesk credentials imported from machine policy', { source: provisioned.source, names: provisioned.imported });
   for (const issue of provisioned.issues) log.warn('secrets: machine credential not imported', { issue });
   const ticketService = await createTicketService({
-    config: ticketConfigSchema.parse(options.ticketConfig ?? policy.helpdesk ?? {}),
+    config: withSupportEmail(ticketConfigSchema.parse(options.ticketConfig ?? policy.helpdesk ?? {}), policy.support.email),
     dataDir: options.dataDir,
     secrets,
     snapshot: options.snapshot ?? createSystemSnapshot(),
@@ -241,6 +256,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     allowlist: hosts,
     openUrl: options.openUrl,
     openMail: options.openMail?.bind(options),
+    openContact: options.openContact?.bind(options),
+    support: policy.support,
     log,
   });
   const handlers = createHandlers({

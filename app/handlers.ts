@@ -50,6 +50,8 @@ export function createHandlers(services: AppServices): Handlers {
     'ticket:export': ({ clientId }) => services.tickets.exportFor(clientId),
     'ticket:copy': ({ clientId }) => services.tickets.copy(clientId),
     'ticket:save': ({ clientId }) => services.tickets.save(clientId),
+    'ticket:hold': (edit) => services.tickets.hold(edit),
+    'support:open': ({ via }) => services.links.openSupport(via),
     'outage:list': ({ lang }) => services.outages.active(lang),
     'outage:for': ({ troubleshooterId, lang }) => {
       const summary = services.catalog.list(lang).find((t) => t.id === troubleshooterId);

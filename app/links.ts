@@ -7,9 +7,13 @@
 import type { RunEvent } from '../core/engine/events.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { checkMailtoUrl } from '../core/security/mailto-url.ts';
+import { checkContactUrl, supportMailtoUrl, telUrl } from '../core/security/contact-url.ts';
 import { IpcFailure, type Logger } from './dispatcher.ts';
 
 export type LinkOpeners = ReturnType<typeof createLinkOpeners>;
+
+export type SupportLinks = { phone?: string | undefined; email?: string | undefined; url?: string | undefined; callUrl?: string | undefined };
+export type SupportVia = 'phone' | 'email' | 'web' | 'call';
 
 export function createLinkOpeners(deps: {
   /** A run's events: the one in progress, else a recently finished one. */
@@ -20,6 +24,10 @@ export function createLinkOpeners(deps: {
   openUrl(url: string, allowlist: readonly string[]): Promise<boolean>;
   /** Absent where the host has no mail program to hand links to. */
   openMail?: ((url: string) => Promise<boolean>) | undefined;
+  /** The support contact from policy, for `support:open`. */
+  support?: SupportLinks | undefined;
+  /** Hands a tel: or plain mailto: link to the OS (phone app, mail program); absent where there is none. */
+  openContact?: ((url: string) => Promise<boolean>) | undefined;
   log: Logger;
 }) {
   const attempt = (open: () => Promise<boolean>) => open().catch(() => false);
@@ -48,6 +56,31 @@ export function createLinkOpeners(deps: {
       }
       const { openMail } = deps;
       return { opened: openMail ? await attempt(() => openMail(decision.url)) : false };
+    },
+
+    /**
+     * "Call IT", "Email IT", the support page or the call-back page: the renderer names which,
+     * the URL comes from policy only. A kind the policy does not set is `not-found`.
+     */
+    async openSupport(via: SupportVia): Promise<{ opened: boolean }> {
+      const support = deps.support ?? {};
+      if (via === 'web' || via === 'call') {
+        const url = via === 'web' ? support.url : support.callUrl;
+        if (url === undefined) throw new IpcFailure('not-found', { via });
+        const decision = checkExternalUrl(url, deps.allowlist);
+        if (!decision.allowed) return { opened: false };
+        return { opened: await attempt(() => deps.openUrl(decision.url, deps.allowlist)) };
+      }
+      const raw = via === 'phone' ? support.phone : support.email;
+      if (raw === undefined) throw new IpcFailure('not-found', { via });
+      const url = via === 'phone' ? telUrl(raw) : supportMailtoUrl(raw);
+      const decision = url === null ? null : checkContactUrl(url);
+      if (!decision?.allowed) {
+        deps.log.warn('links: a support contact link was not opened', { via });
+        return { opened: false };
+      }
+      const { openContact } = deps;
+      return { opened: openContact ? await attempt(() => openContact(decision.url)) : false };
     },
   };
 }

@@ -94,6 +94,17 @@ export function createTicketDesk(deps: {
       return result;
     },
 
+    /**
+     * No way to send from here: keep the edited draft like a failed send, so the way out (Copy,
+     * Save as file) exports what the employee wrote. The draft stays usable.
+     */
+    hold(edit: { clientId: string; title: string; userText: string }): { text: string; filename: string } {
+      const draft = drafts.get(edit.clientId) ?? unsent.get(edit.clientId);
+      if (!draft) throw new IpcFailure('not-found', { clientId: edit.clientId });
+      remember(unsent, edit.clientId, { ...draft, title: edit.title.trim() || draft.title, userText: edit.userText }, keepDrafts);
+      return exportFor(edit.clientId);
+    },
+
     /** The transcript of a finished run, as kept for drafting. */
     transcript: (runId: string): readonly RunEvent[] | undefined => transcripts.get(runId),
     /** The mailto URL core built when this ticket was sent by the employee's mail program. */

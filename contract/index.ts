@@ -76,6 +76,16 @@ export const channels = {
   'ticket:export': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ text: z.string(), filename: z.string() }) },
   'ticket:copy': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ copied: z.boolean() }) },
   'ticket:save': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ saved: z.boolean() }) },
+  /**
+   * Keeps the employee's edits of a ticket that cannot be sent from here (no helpdesk, no e-mail
+   * address), so Copy / Save as file take the text IT should get. Returns that text.
+   */
+  'ticket:hold': { args: ticketEditSchema, result: z.object({ text: z.string(), filename: z.string() }) },
+  /**
+   * Opens the support contact from policy: "phone" (tel:), "email" (a bare mailto:), "web" (the
+   * support page) or "call" (the call-back / call link). The renderer names which; the URL is policy's.
+   */
+  'support:open': { args: z.object({ via: z.enum(['phone', 'email', 'web', 'call']) }).strict(), result: openedSchema },
   /** Active outages for the Home banner ("Known issue: … IT is on it; no ticket needed"). */
   'outage:list': { args: z.object({ lang: langSchema }).strict(), result: z.array(shownOutageSchema) },
   /** Active outages that match one troubleshooter, shown before and while it runs. */
@@ -89,8 +99,8 @@ export const channels = {
 export const events = {
   /** One event of a running troubleshooter, in order. */
   'run:event': runEventSchema,
-  /** The shell asks the UI to show a screen (tray menu "Contact IT"). */
-  'app:navigate': z.object({ screen: z.enum(['home', 'contact']) }).strict(),
+  /** The shell asks the UI to show a screen (tray menu "Contact IT", a ticket notification clicked). */
+  'app:navigate': z.object({ screen: z.enum(['home', 'contact', 'tickets']) }).strict(),
 } as const;
 
 export type Channels = typeof channels;

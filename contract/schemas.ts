@@ -26,7 +26,18 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser-host']),
   lang: langSchema,
   supportContact: z
-    .object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional(), url: z.string().optional() })
+    .object({
+      name: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      url: z.string().optional(),
+      /** Opening hours as the admin wrote them ("Mon-Fri 8:00-17:00"). */
+      hours: z.string().optional(),
+      /** Usual time to a first answer, in hours; the UI words it per language. */
+      responseHours: z.number().optional(),
+      /** An https:// page to start a call or ask for a call back. */
+      callUrl: z.string().optional(),
+    })
     .default({}),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -34,6 +34,10 @@ const host = await startBrowserHost({
         process.stdout.write(`(browser host) would open in the mail program: ${url.slice(0, 200)}\n`);
         return true;
       },
+      openContact: async (url) => {
+        process.stdout.write(`(browser host) would open: ${url}\n`);
+        return true;
+      },
       // No clipboard or save dialog behind a browser tab here: say what would have happened.
       copyText: async (text) => {
         process.stdout.write(`(browser host) would copy ${text.length} characters to the clipboard\n`);

@@ -17,7 +17,7 @@ import { applyAutostart } from './autostart.ts';
 import { copyTextToClipboard, saveTextWithDialog } from './files.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
 import { createKeychainSecretStore } from './secrets.ts';
-import { hardenSessions, openExternalChecked, openMailChecked, registerAppScheme, serveRenderer } from './security.ts';
+import { hardenSessions, openContactChecked, openExternalChecked, openMailChecked, registerAppScheme, serveRenderer } from './security.ts';
 import { createTray } from './tray.ts';
 import { createWindow } from './windows.ts';
 
@@ -58,6 +58,7 @@ async function start(): Promise<void> {
     emit: (name, payload) => sendEvent(windows, name, payload, log),
     openUrl: (url, allowlist) => openExternalChecked(url, allowlist),
     openMail: (url) => openMailChecked(url),
+    openContact: (url) => openContactChecked(url),
     copyText: (text) => copyTextToClipboard(text),
     saveText: (name, text) => saveTextWithDialog(name, text),
     log,

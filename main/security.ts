@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { app, net, protocol, session, shell, type WebContents } from 'electron';
 import { checkExternalUrl } from '../core/security/external-url.ts';
+import { checkContactUrl } from '../core/security/contact-url.ts';
 import { checkMailtoUrl } from '../core/security/mailto-url.ts';
 import { contentSecurityPolicy } from '../core/security/csp.ts';
 import { contentTypeFor, resolveRendererFile } from '../core/security/renderer-path.ts';
@@ -63,6 +64,13 @@ export function openExternalChecked(url: string, allowlist: readonly string[]): 
 /** The only way a mail link leaves the app: the ticket fallback core built, checked again here. */
 export function openMailChecked(url: string): Promise<boolean> {
   const decision = checkMailtoUrl(url);
+  if (!decision.allowed) return Promise.resolve(false);
+  return openExternal(decision.url);
+}
+
+/** The only way a support phone or mail link leaves the app: built from policy, checked again here. */
+export function openContactChecked(url: string): Promise<boolean> {
+  const decision = checkContactUrl(url);
   if (!decision.allowed) return Promise.resolve(false);
   return openExternal(decision.url);
 }

@@ -50,10 +50,13 @@ export const policyFields = {
       email: z.email().optional(),
       phone: z.string().regex(/^[+0-9 ()./-]{3,40}$/, { message: 'must be a phone number' }).optional(),
       url: remoteUrl().optional(),
+      hours: z.string().min(1).max(120).optional(),
+      responseHours: z.number().int().min(1).max(720).optional(),
+      callUrl: remoteUrl().optional(),
     })
     .strict()
     .default({})
-    .describe('How employees reach a human: the support team name, e-mail address, phone number and web page shown on every screen.'),
+    .describe('How employees reach a human, shown on every screen: the support team name, e-mail address, phone number, web page, opening hours (free text such as "Mon-Fri 8:00-17:00"), the usual response time in hours (shown after a ticket is sent) and a https:// link where the employee can ask for a call back or start a call (for example a Teams or booking page).'),
   passwordResetUrl: remoteUrl()
     .optional()
     .describe('Web page where employees reset a forgotten password. The password troubleshooter opens it.'),

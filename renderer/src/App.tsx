@@ -24,7 +24,7 @@ export function App({ info }: { info: AppInfo | null }) {
   useEffect(
     () =>
       on('app:navigate', ({ screen: next }) => {
-        setScreen(next === 'contact' ? { name: 'ticket' } : { name: 'home' });
+        setScreen(next === 'contact' ? { name: 'ticket' } : next === 'tickets' ? { name: 'history', tab: 'tickets' } : { name: 'home' });
         setVisit((n) => n + 1);
       }),
     [],
@@ -55,12 +55,12 @@ export function App({ info }: { info: AppInfo | null }) {
       </nav>
       <main className="app-main" id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          {screen.name === 'home' && <Home navigate={navigate} />}
+          {screen.name === 'home' && <Home info={info} navigate={navigate} />}
           {screen.name === 'run' && (
-            <RunScreen key={visit} troubleshooterId={screen.troubleshooterId} title={screen.title} navigate={navigate} />
+            <RunScreen key={visit} info={info} troubleshooterId={screen.troubleshooterId} title={screen.title} navigate={navigate} />
           )}
           {screen.name === 'ticket' && <Ticket key={visit} info={info} screen={screen} navigate={navigate} />}
-          {screen.name === 'history' && <History navigate={navigate} />}
+          {screen.name === 'history' && <History key={visit} navigate={navigate} tab={screen.tab} />}
           {screen.name === 'settings' && <Settings info={info} />}
         </Suspense>
       </main>

@@ -2,8 +2,9 @@
 export type Screen =
   | { name: 'home' }
   | { name: 'run'; troubleshooterId: string; title: string }
-  | { name: 'ticket'; runId?: string; troubleshooterId?: string; title?: string }
-  | { name: 'history' }
+  /** `text`: what the employee typed in search before choosing "I can't find my problem". */
+  | { name: 'ticket'; runId?: string; troubleshooterId?: string; title?: string; text?: string }
+  | { name: 'history'; tab?: 'runs' | 'tickets' }
   | { name: 'settings' };
 
 export type Navigate = (screen: Screen) => void;

@@ -94,9 +94,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('.ticket-details')).toBeVisible();
     await expectAccessible(page, 'contact IT');
     await nav(page, 'History').click();
-    await expect(page.getByRole('heading', { name: 'My tickets' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Run again/ }).first()).toBeVisible();
     await expectAccessible(page, 'history');
+    await page.getByRole('tab', { name: 'My tickets' }).click();
+    await expect(page.getByRole('heading', { name: 'My tickets' })).toBeVisible();
+    await expectAccessible(page, 'my tickets');
     await nav(page, 'Settings').click();
     await expect(page.getByRole('radio', { name: 'Deutsch' })).toBeVisible();
     await expectAccessible(page, 'settings');

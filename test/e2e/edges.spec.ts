@@ -29,6 +29,7 @@ test('after a failed send the employee can send again', async ({ page }) => {
   });
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Contact IT' }).click();
+  await page.getByLabel('What is wrong? (a few words)').fill('The docking station does not charge my laptop.');
   await page.getByLabel('Subject').fill('Docking station not charging');
   const send = page.getByRole('button', { name: 'Send to IT' });
   await send.click();

@@ -37,11 +37,13 @@ test.afterAll(async () => {
 test('My tickets shows the helpdesk status and checks it again on request', async ({ page }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Contact IT' }).click();
+  await page.getByLabel('What is wrong? (a few words)').fill('The docking station does not charge my laptop.');
   await page.getByLabel('Subject').fill('Docking station not charging');
   await page.getByRole('button', { name: 'Send to IT' }).click();
   await expect(page.getByText('Sent. Your ticket number is I 2611 077.')).toBeVisible();
 
   await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('tab', { name: 'My tickets' }).click();
   const ticket = page.getByRole('region', { name: 'My tickets' }).getByRole('listitem').filter({ hasText: 'Docking station not charging' });
   await expect(ticket).toContainText('Received by IT');
   await expect(ticket).toContainText('Ticket I 2611 077');

@@ -45,8 +45,8 @@ test('a refused ticket can be copied and saved, and is not sent again', async ({
   const words = 'The label printer on floor 3 prints every label twice.';
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Contact IT' }).click();
+  await page.getByLabel('What is wrong? (a few words)').fill(words);
   await page.getByLabel('Subject').fill('Label printer prints twice');
-  await page.getByLabel('In your own words (optional)').fill(words);
   await page.getByRole('button', { name: 'Send to IT' }).click();
 
   await expect(page.getByRole('alert')).toHaveText('The helpdesk did not accept this message. Please call or email IT.');
@@ -74,6 +74,7 @@ test('a refused ticket can be copied and saved, and is not sent again', async ({
 
   // My tickets: the refused ticket with its reason and the same way out.
   await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('tab', { name: 'My tickets' }).click();
   const item = page.getByRole('region', { name: 'My tickets' }).getByRole('listitem').filter({ hasText: 'Label printer prints twice' });
   await expect(item).toContainText('The helpdesk did not accept this message.');
   await expect(item.getByLabel('Your message to IT')).toHaveValue(new RegExp(reference));

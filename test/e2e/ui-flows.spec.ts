@@ -168,6 +168,7 @@ test('a fix that did not help becomes a ticket the employee previews, edits and 
   await nav(page, 'History').click();
   await expect(page.getByRole('listitem').filter({ hasText: 'The printer does not print' }).first()).toContainText('Not fixed');
   await expect(page.getByRole('listitem').filter({ hasText: 'sent to IT' }).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'My tickets' }).click();
   await expect(page.getByRole('region', { name: 'My tickets' }).getByRole('listitem').first()).toContainText('Received by IT');
 });
 
@@ -178,6 +179,7 @@ test('Contact IT opens a message to IT directly, without a troubleshooter', asyn
   await expect(page.getByRole('heading', { name: 'Contact IT', level: 2 })).toBeFocused();
   await expect(page.getByText('Phone: +32 2 555 01 23')).toBeVisible();
   await expect(page.locator('.ticket-details')).toContainText('pc-test-01');
+  await page.getByLabel('What is wrong? (a few words)').fill('My second screen stays black since this morning.');
   await page.getByLabel('Subject').fill('My second screen stays black');
   await clicks.click(page.getByRole('button', { name: 'Send to IT' }));
   await expect(page.getByText(/Sent\. Your ticket number is/)).toBeVisible();

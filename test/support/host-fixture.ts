@@ -67,6 +67,10 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
           opened.push(url);
           return true;
         },
+        openContact: async (url) => {
+          opened.push(url);
+          return true;
+        },
         copyText: async (text) => {
           copied.push(text);
           return true;

@@ -10,7 +10,7 @@ export const examplePolicy: z.input<typeof policySchema> = {
     connector: { type: 'topdesk', baseUrl: 'https://example.topdesk.net', credentialSecret: 'topdesk' },
     fallbackEmail: 'servicedesk@example.com',
   },
-  support: { name: 'IT Service Desk', email: 'servicedesk@example.com', phone: '+32 2 123 45 67', url: 'https://intranet.example.com/it' },
+  support: { name: 'IT Service Desk', email: 'servicedesk@example.com', phone: '+32 2 123 45 67', url: 'https://intranet.example.com/it', hours: 'Mon-Fri 8:00-17:00', responseHours: 4, callUrl: 'https://intranet.example.com/it/call-back' },
   passwordResetUrl: 'https://passwordreset.microsoftonline.com/',
   urlAllowlist: ['intranet.example.com', '*.sharepoint.com'],
   disabledTroubleshooters: ['teams-cache'],

@@ -61,15 +61,18 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
     category: 'support',
     title: { en: 'Support contact', nl: 'Contact met IT-ondersteuning', fr: 'Contact du support informatique', de: 'Kontakt zum IT-Support' },
     explain: {
-      nl: 'Hoe medewerkers een mens bereiken: de naam van het supportteam, het e-mailadres, het telefoonnummer en de webpagina die op elk scherm staan.',
-      fr: 'Comment les collaborateurs joignent une personne : le nom de l’équipe de support, l’adresse e-mail, le numéro de téléphone et la page web affichés sur chaque écran.',
-      de: 'Wie Mitarbeitende einen Menschen erreichen: Name des Support-Teams, E-Mail-Adresse, Telefonnummer und Webseite, die auf jedem Bildschirm angezeigt werden.',
+      nl: 'Hoe medewerkers een mens bereiken, op elk scherm: de naam van het supportteam, het e-mailadres, het telefoonnummer, de webpagina, de openingsuren (vrije tekst zoals "ma-vr 8:00-17:00"), de gebruikelijke reactietijd in uren (getoond nadat een melding is verstuurd) en een https://-koppeling waar de medewerker om terugbellen kan vragen of een gesprek kan starten (bijvoorbeeld een Teams- of afsprakenpagina).',
+      fr: 'Comment les collaborateurs joignent une personne, sur chaque écran : le nom de l’équipe de support, l’adresse e-mail, le numéro de téléphone, la page web, les heures d’ouverture (texte libre comme « lun-ven 8:00-17:00 »), le délai de réponse habituel en heures (affiché après l’envoi d’une demande) et un lien https:// où le collaborateur peut demander à être rappelé ou lancer un appel (par exemple une page Teams ou de prise de rendez-vous).',
+      de: 'Wie Mitarbeitende einen Menschen erreichen, auf jedem Bildschirm: Name des Support-Teams, E-Mail-Adresse, Telefonnummer, Webseite, Öffnungszeiten (freier Text wie „Mo-Fr 8:00-17:00“), die übliche Antwortzeit in Stunden (angezeigt, nachdem eine Meldung gesendet wurde) und ein https://-Link, über den Mitarbeitende einen Rückruf anfordern oder einen Anruf starten können (zum Beispiel eine Teams- oder Terminseite).',
     },
     fields: {
       name: { en: 'Team name:', nl: 'Naam van het team:', fr: 'Nom de l’équipe :', de: 'Name des Teams:' },
       email: { en: 'E-mail address:', nl: 'E-mailadres:', fr: 'Adresse e-mail :', de: 'E-Mail-Adresse:' },
       phone: { en: 'Phone number:', nl: 'Telefoonnummer:', fr: 'Numéro de téléphone :', de: 'Telefonnummer:' },
       url: { en: 'Web page (https://):', nl: 'Webpagina (https://):', fr: 'Page web (https://) :', de: 'Webseite (https://):' },
+      hours: { en: 'Opening hours:', nl: 'Openingsuren:', fr: 'Heures d’ouverture :', de: 'Öffnungszeiten:' },
+      responseHours: { en: 'Usual response time (hours):', nl: 'Gebruikelijke reactietijd (uren):', fr: 'Délai de réponse habituel (heures) :', de: 'Übliche Antwortzeit (Stunden):' },
+      callUrl: { en: 'Call or call-back link (https://):', nl: 'Koppeling om te bellen of terugbellen (https://):', fr: 'Lien pour appeler ou être rappelé (https://) :', de: 'Link für Anruf oder Rückruf (https://):' },
     },
   },
   passwordResetUrl: {

@@ -71,3 +71,52 @@ export function TicketWayOut({ clientId }: { clientId: string }) {
     </div>
   );
 }
+
+type HeldStatus = 'idle' | 'busy' | 'copied' | 'saved' | 'failed';
+
+/**
+ * No helpdesk and no e-mail address: the employee's text still reaches IT by hand. Copy and
+ * Save as file take exactly what the form shows (the app keeps it under the draft's id first).
+ */
+export function HeldWayOut({ edit, blocked, onBlocked }: { edit(): { clientId: string; title: string; userText: string }; blocked: boolean; onBlocked(): void }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<HeldStatus>('idle');
+  const run = (how: 'copy' | 'save') => {
+    if (blocked) {
+      onBlocked();
+      document.getElementById('ticket-text')?.focus();
+      return;
+    }
+    setStatus('busy');
+    const { clientId } = edit();
+    call('ticket:hold', edit())
+      .then(() => (how === 'copy' ? call('ticket:copy', { clientId }).then((r) => r.copied) : call('ticket:save', { clientId }).then((r) => r.saved)))
+      .then(
+        (ok) => setStatus(ok ? (how === 'copy' ? 'copied' : 'saved') : 'failed'),
+        () => setStatus('failed'),
+      );
+  };
+  const statusText: Record<HeldStatus, string> = {
+    idle: '',
+    busy: '',
+    copied: t('ticket.wayOut.copied'),
+    saved: t('ticket.wayOut.saved'),
+    failed: t('ticket.held.failed'),
+  };
+  return (
+    <div className="way-out">
+      <p className="hint">{t('ticket.held.intro')}</p>
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={status === 'busy'} onClick={() => run('copy')}>
+          {t('ticket.wayOut.copy')}
+        </button>
+        <button type="button" className="button" disabled={status === 'busy'} onClick={() => run('save')}>
+          {t('ticket.wayOut.save')}
+        </button>
+      </div>
+      <p role="status" className={status === 'failed' ? 'error' : 'hint'}>
+        {statusText[status]}
+      </p>
+    </div>
+  );
+}

@@ -1,12 +1,26 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../contract/index.ts';
 
 /**
  * Asks before anything changes the machine and says exactly what will change. A native modal
  * <dialog>: the browser makes the rest of the page inert (the focus stays inside) and Escape
- * fires `cancel`, which we treat as "no".
+ * fires `cancel`, which we treat as "no". The page behind is inert, so Contact IT lives in the
+ * dialog too: asking IT first stops the fix (nothing is changed) and opens the contact screen.
  */
-export function ConsentDialog({ changes, elevation, onAnswer }: { changes: string[]; elevation: boolean; onAnswer(granted: boolean): void }) {
+export function ConsentDialog({
+  changes,
+  elevation,
+  info,
+  onAnswer,
+  onContactIt,
+}: {
+  changes: string[];
+  elevation: boolean;
+  info: AppInfo | null;
+  onAnswer(granted: boolean): void;
+  onContactIt(): void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const answered = useRef(false);
@@ -51,6 +65,20 @@ export function ConsentDialog({ changes, elevation, onAnswer }: { changes: strin
           {t('consent.allow')}
         </button>
       </div>
+      <p className="hint dialog-contact">
+        {t('consent.askFirst')}{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            answered.current = true;
+            ref.current?.close();
+            onContactIt();
+          }}
+        >
+          {info?.supportContact.name ? t('consent.contactNamed', { name: info.supportContact.name }) : t('action.contactIt')}
+        </button>
+      </p>
     </dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult, TroubleshooterSummary } from '../../../contract/index.ts';
 import { call } from '../api.ts';
@@ -17,8 +17,52 @@ const outcomeKey: { [K in Record['outcome']]: string } = {
   error: 'history.outcome.error',
 };
 
+type Tab = 'runs' | 'tickets';
+
+/**
+ * Two tabs: past fixes on this machine (newest first, with their outcome and "Run again") and
+ * My tickets ("where is my ticket?" on its own, issue 14).
+ */
+export function History({ navigate, tab: initialTab = 'runs' }: { navigate: Navigate; tab?: Tab | undefined }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const tabs: Tab[] = ['runs', 'tickets'];
+  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    const next = tab === 'runs' ? 'tickets' : 'runs';
+    setTab(next);
+    document.getElementById(`history-tab-${next}`)?.focus();
+  };
+  return (
+    <section aria-labelledby="history-heading" className="screen">
+      <ScreenHeading id="history-heading">{t('history.screenHeading')}</ScreenHeading>
+      <div role="tablist" aria-labelledby="history-heading" className="tabs" onKeyDown={onKey}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`history-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`history-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(name)}
+          >
+            {t(name === 'runs' ? 'history.tabRuns' : 'history.tabTickets')}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`history-panel-${tab}`} aria-labelledby={`history-tab-${tab}`} className="screen">
+        {tab === 'runs' ? <PastRuns navigate={navigate} /> : <MyTickets />}
+      </div>
+    </section>
+  );
+}
+
 /** Past runs on this machine, newest first, each with its outcome and a way to run it again. */
-export function History({ navigate }: { navigate: Navigate }) {
+function PastRuns({ navigate }: { navigate: Navigate }) {
   const { t, i18n } = useTranslation();
   const [runs, setRuns] = useState<Record[] | null>(null);
   const [catalog, setCatalog] = useState<Map<string, TroubleshooterSummary>>(new Map());
@@ -31,8 +75,7 @@ export function History({ navigate }: { navigate: Navigate }) {
 
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <section aria-labelledby="history-heading" className="screen">
-      <ScreenHeading id="history-heading">{t('history.heading')}</ScreenHeading>
+    <>
       {failed && <p role="alert">{t('history.loadFailed')}</p>}
       {runs && runs.length === 0 && <p>{t('history.empty')}</p>}
       <ul className="history">
@@ -61,7 +104,6 @@ export function History({ navigate }: { navigate: Navigate }) {
           );
         })}
       </ul>
-      <MyTickets />
-    </section>
+    </>
   );
 }

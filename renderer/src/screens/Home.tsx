@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelResult, TroubleshooterSummary } from '../../../contract/index.ts';
+import type { AppInfo, ChannelResult, TroubleshooterSummary } from '../../../contract/index.ts';
 import { callEarly, earlyAnswer } from '../early-calls.ts';
 import { warmNumberFormat, type UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
 import { createSearch, orderTiles } from '../search.ts';
 import { OutageBanner } from '../components/OutageBanner.tsx';
+import { TalkToPerson } from '../components/TalkToPerson.tsx';
 
 const maxTiles = 6;
 
@@ -13,7 +14,7 @@ function countRuns(runs: ChannelResult<'history:list'>): Map<string, number> {
   return runs.reduce((m, r) => m.set(r.troubleshooterId, (m.get(r.troubleshooterId) ?? 0) + 1), new Map<string, number>());
 }
 
-export function Home({ navigate }: { navigate: Navigate }) {
+export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navigate }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLang;
   // What arrived while the window was starting is shown in the first render (early-calls.ts).
@@ -125,12 +126,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
           </ul>
         </>
       )}
-      <p className="hint home-human">
-        {t('home.human')}{' '}
-        <button type="button" className="link-button" onClick={() => navigate({ name: 'ticket' })}>
-          {t('home.humanAction')}
-        </button>
-      </p>
+      <TalkToPerson info={info} onWrite={() => navigate({ name: 'ticket' })} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../contract/index.ts';
 import { call, on } from '../api.ts';
 import type { UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
@@ -24,7 +25,7 @@ function reducer(state: State, action: Action): State {
   return { view, early: [] };
 }
 
-export function RunScreen({ troubleshooterId, title, navigate }: { troubleshooterId: string; title: string; navigate: Navigate }) {
+export function RunScreen({ info, troubleshooterId, title, navigate }: { info: AppInfo | null; troubleshooterId: string; title: string; navigate: Navigate }) {
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(reducer, { view: null, early: [] });
   const [failed, setFailed] = useState(false);
@@ -116,6 +117,9 @@ export function RunScreen({ troubleshooterId, title, navigate }: { troubleshoote
               key={view.consent.stepId}
               changes={view.consent.changes}
               elevation={view.consent.elevation}
+              info={info}
+              // Leaving the run screen stops the run, so nothing changes; then Contact IT opens.
+              onContactIt={() => navigate({ name: 'ticket' })}
               onAnswer={(granted) => void act(call('run:consent', { runId: view.runId, stepId: view.consent?.stepId ?? '', granted }))}
             />
           )}

@@ -91,3 +91,50 @@ describe('opening the mail link of a ticket by client id', () => {
     await expect(links.openMail(clientId)).resolves.toEqual({ opened: false });
   });
 });
+
+describe('opening the support contact from policy by kind', () => {
+  const support = { phone: '+32 2 555 01 23', email: 'servicedesk@example.com', url: 'https://intranet.example.com/it', callUrl: 'https://intranet.example.com/call' };
+  function withSupport(policy: Record<string, string>, openContact: ((url: string) => Promise<boolean>) | null = async () => true) {
+    const openUrl = vi.fn(async (_url: string, _allowlist: readonly string[]) => true);
+    const contact = openContact ? vi.fn(openContact) : undefined;
+    const links = createLinkOpeners({
+      transcript: () => undefined,
+      mailtoUrl: () => undefined,
+      allowlist: ['intranet.example.com'],
+      openUrl,
+      openContact: contact,
+      support: policy,
+      log: { warn: vi.fn(), error: vi.fn() },
+    });
+    return { links, openUrl, openContact: contact };
+  }
+
+  it('dials the phone number and writes to the address through the contact opener', async () => {
+    const { links, openContact, openUrl } = withSupport(support);
+    await expect(links.openSupport('phone')).resolves.toEqual({ opened: true });
+    await expect(links.openSupport('email')).resolves.toEqual({ opened: true });
+    expect(openContact?.mock.calls).toEqual([['tel:+3225550123'], ['mailto:servicedesk@example.com']]);
+    expect(openUrl).not.toHaveBeenCalled();
+  });
+
+  it('opens the support and call-back pages through the allowlist', async () => {
+    const { links, openUrl } = withSupport(support);
+    await expect(links.openSupport('call')).resolves.toEqual({ opened: true });
+    await expect(links.openSupport('web')).resolves.toEqual({ opened: true });
+    expect(openUrl.mock.calls.map((c) => c[0])).toEqual(['https://intranet.example.com/call', 'https://intranet.example.com/it']);
+  });
+
+  it('opens nothing for a page outside the allowlist or a number that is not one', async () => {
+    const { links, openUrl, openContact } = withSupport({ callUrl: 'https://elsewhere.test/call', phone: 'ask Anna' });
+    await expect(links.openSupport('call')).resolves.toEqual({ opened: false });
+    await expect(links.openSupport('phone')).resolves.toEqual({ opened: false });
+    expect(openUrl).not.toHaveBeenCalled();
+    expect(openContact).not.toHaveBeenCalled();
+  });
+
+  it('answers not-found for a kind the policy does not set, and opened: false without an opener', async () => {
+    await expect(withSupport({}).links.openSupport('phone')).rejects.toBeInstanceOf(IpcFailure);
+    await expect(withSupport({}).links.openSupport('call')).rejects.toBeInstanceOf(IpcFailure);
+    await expect(withSupport(support, null).links.openSupport('email')).resolves.toEqual({ opened: false });
+  });
+});

@@ -22,6 +22,7 @@ import { checkExternalUrl } from '../core/security/external-url.ts';
 import { loadVisibleCatalog, type LoadedCatalog } from './catalog.ts';
 import { createTroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { createOutageService } from '../core/outage/service.ts';
+import type { CatalogState } from '../contract/ui-schemas.ts';
 import { policyAbout } from '../core/policy/about.ts';
 import { eventFromRecord, exporterFromPolicy } from '../core/telemetry/otlp.ts';
 import type { EventSink } from './dispatcher.ts';
@@ -87,6 +88,8 @@ export type Firstline = {
   policy: EffectivePolicy;
   /** Resolves when the first background sync of organisation catalogs has finished. */
   catalogsSynced: Promise<void>;
+  /** Syncs organisation catalogs now (what the 6-hourly timer does); About shows the new state at once. */
+  syncCatalogs(): Promise<void>;
   /** Cancels runs and stops background work; resolves once runs have recorded their end. */
   dispose(): Promise<void>;
 };
@@ -149,13 +152,17 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     },
   };
   // Shown on the About screen; filled in as sources are synced (the array is read on each view).
-  const catalogStatus: string[] = [`${options.catalogDir} (built-in)`, ...policy.catalogSources.map((source) => `${source} (not synced yet)`)];
+  const catalogStatus: { source: string; state: CatalogState }[] = [
+    { source: options.catalogDir, state: 'builtIn' },
+    ...policy.catalogSources.map((source) => ({ source, state: 'waiting' as const })),
+  ];
   const syncOrganisationCatalogs = async () => {
     const set = await syncCatalogs(options.catalogDir, policy.catalogSources, syncOptions);
     for (const result of set.results.filter((r) => r.status === 'refused' || r.status === 'offline')) {
       log.warn('catalog: organisation catalog not updated', { source: result.source, status: result.status, reason: result.reason });
     }
-    catalogStatus.splice(1, Infinity, ...set.results.map((r) => `${r.source} (${r.status}${r.reason ? `: ${r.reason}` : ''})`));
+    // The reason (English, for IT) is in the log; About shows the state in the employee's language.
+    catalogStatus.splice(1, Infinity, ...set.results.map((r) => ({ source: r.source, state: r.status })));
     if (set.results.some((r) => r.status === 'updated')) catalog = await loadFrom(set.dirs.slice(1));
   };
   const catalogSynced = policy.catalogSources.length > 0 ? syncOrganisationCatalogs().catch((error: unknown) => log.error('catalog: sync failed', { error: String(error) })) : Promise.resolve();
@@ -283,6 +290,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     lang,
     policy: effective,
     catalogsSynced: catalogSynced,
+    syncCatalogs: () => (policy.catalogSources.length > 0 ? syncOrganisationCatalogs() : Promise.resolve()),
     dispose: async () => {
       if (outageTimer) clearInterval(outageTimer);
       if (catalogTimer) clearInterval(catalogTimer);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../core/kernel/lang.ts';
 import { chooseLang } from '../core/kernel/lang.ts';
-import { languageChoiceSchema, type Settings } from '../contract/ui-schemas.ts';
+import { languageChoiceSchema, type CatalogState, type Settings } from '../contract/ui-schemas.ts';
 import { openStore, type StoreReport } from '../core/store/store.ts';
 
 export type LanguageChoice = z.infer<typeof languageChoiceSchema>;
@@ -23,7 +23,7 @@ export async function createSettingsService(options: {
   dataDir: string;
   osLocale?: string | undefined;
   policy?: { defaultLanguage?: string | undefined; tileOrder?: readonly string[] | undefined; sources?: readonly string[] | undefined };
-  catalogSources: readonly string[];
+  catalogSources: readonly { source: string; state: CatalogState }[];
   onStoreReport?: (report: StoreReport) => void;
 }) {
   const { store } = await openStore<SettingsFile>({
@@ -39,7 +39,7 @@ export async function createSettingsService(options: {
     automaticLang: automaticLang(),
     lang: lang(),
     tileOrder: [...(options.policy?.tileOrder ?? [])],
-    about: { policySources: [...(options.policy?.sources ?? [])], catalogSources: [...options.catalogSources] },
+    about: { policySources: [...(options.policy?.sources ?? [])], catalogSources: options.catalogSources.map((c) => ({ ...c })) },
   });
   return {
     lang,

@@ -9,6 +9,9 @@ export { runHistoryRecordSchema };
 
 export const languageChoiceSchema = z.enum(['auto', ...langs]);
 
+export const catalogStateSchema = z.enum(['builtIn', 'waiting', 'updated', 'unchanged', 'refused', 'offline']);
+export type CatalogState = z.infer<typeof catalogStateSchema>;
+
 export const settingsSchema = z.object({
   language: languageChoiceSchema,
   /** What "automatic" resolves to on this machine (policy default, else OS locale). */
@@ -17,7 +20,11 @@ export const settingsSchema = z.object({
   lang: langSchema,
   /** Policy `tileOrder`: troubleshooter ids shown first on Home. */
   tileOrder: z.array(z.string()),
-  about: z.object({ policySources: z.array(z.string()), catalogSources: z.array(z.string()) }),
+  about: z.object({
+    policySources: z.array(z.string()),
+    /** Each catalog and how its last sync went; the renderer words the state in the employee's language. */
+    catalogSources: z.array(z.object({ source: z.string(), state: catalogStateSchema })),
+  }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

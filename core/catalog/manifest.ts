@@ -36,7 +36,11 @@ export type RefusalCode =
   | 'unreadable';
 
 export type Refusal = { code: RefusalCode; reason: string };
-export type VerifyResult = { ok: true; signed: boolean; files: string[] } | ({ ok: false } & Refusal);
+/** `ignored`: author test files (*.test.yaml) left out of the manifest; the app never loads them. */
+export type VerifyResult = { ok: true; signed: boolean; files: string[]; ignored: string[] } | ({ ok: false } & Refusal);
+
+/** Author tests run on the IT side (`firstline test`); the app never reads them, so signing leaves them out by default. */
+export const isAuthorTestPath = (rel: string) => /\.test\.ya?ml$/i.test(rel);
 
 /** A manifest entry must stay inside the catalog: relative, forward slashes, no `..`, no drive. */
 export function isSafeEntry(entry: string): boolean {
@@ -74,15 +78,20 @@ export class CatalogError extends Error {
   }
 }
 
-export function buildManifest(dir: string, now: Date): CatalogManifest {
+export type SignOptions = { includeTests?: boolean };
+
+export function buildManifest(dir: string, now: Date, options: SignOptions = {}): CatalogManifest {
   const files: Record<string, string> = {};
-  for (const rel of listCatalogFiles(dir)) files[rel] = sha256(readFileSync(path.join(dir, rel)));
+  for (const rel of listCatalogFiles(dir)) {
+    if (!options.includeTests && isAuthorTestPath(rel)) continue;
+    files[rel] = sha256(readFileSync(path.join(dir, rel)));
+  }
   return { version: 1, createdAt: now.toISOString(), files };
 }
 
 /** Writes manifest.json and manifest.sig into `dir`. */
-export function signCatalog(dir: string, privateKey: KeyObject, now: Date): CatalogManifest {
-  const manifest = buildManifest(dir, now);
+export function signCatalog(dir: string, privateKey: KeyObject, now: Date, options: SignOptions = {}): CatalogManifest {
+  const manifest = buildManifest(dir, now, options);
   const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(path.join(dir, manifestFile), bytes);
   writeFileSync(path.join(dir, signatureFile), signBytes(bytes, privateKey) + '\n');
@@ -107,7 +116,7 @@ function verifyOrThrow(dir: string, trustedKeys: readonly string[]): VerifyResul
   const present = exists(manifestPath);
   if (!present) {
     if (trustedKeys.length > 0) return { ok: false, code: 'unsigned', reason: 'the catalog has no manifest.json and manifest.sig, but policy requires a signed catalog' };
-    return { ok: true, signed: false, files: listCatalogFiles(dir) };
+    return { ok: true, signed: false, files: listCatalogFiles(dir), ignored: [] };
   }
   const bytes = readFileSync(manifestPath);
   const signed = exists(path.join(dir, signatureFile));
@@ -130,9 +139,10 @@ function verifyOrThrow(dir: string, trustedKeys: readonly string[]): VerifyResul
     if (sha256(data) !== manifest.files[entry]) return { ok: false, code: 'file-changed', reason: `${entry} was changed after signing` };
     actual.delete(entry);
   }
-  const added = [...actual];
+  const ignored = [...actual].filter(isAuthorTestPath);
+  const added = [...actual].filter((f) => !isAuthorTestPath(f));
   if (added.length > 0) return { ok: false, code: 'file-added', reason: `${added.join(', ')} ${added.length === 1 ? 'is' : 'are'} not listed in the manifest (added after signing)` };
-  return { ok: true, signed: trustedKeys.length > 0, files: listed.sort() };
+  return { ok: true, signed: trustedKeys.length > 0, files: listed.sort(), ignored };
 }
 
 export function parseManifest(bytes: Buffer): CatalogManifest {

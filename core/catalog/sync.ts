@@ -70,6 +70,8 @@ export async function syncCatalog(source: string, options: SyncOptions): Promise
   // may have been edited without re-signing, and the admin needs to hear about it.
   const verdict = verifyCatalogDir(staging, options.trustedKeys);
   if (!verdict.ok) return fallback('refused', verdict.code, verdict.reason);
+  // Unsigned author tests on the share are not part of the catalog: keep only signed files in the cache.
+  for (const rel of verdict.ignored) rmSync(path.join(staging, rel), { force: true });
   if (sameManifest(staging, current) && usableCache(current, options.trustedKeys).ok) {
     rmSync(staging, { recursive: true, force: true });
     return { source, status: 'unchanged', dir: current };

@@ -115,7 +115,7 @@ export function Settings({ info }: { info: AppInfo | null }) {
         <dt>{t('settings.policySource')}</dt>
         <dd>{settings && settings.about.policySources.length > 0 ? settings.about.policySources.join(', ') : t('settings.noPolicy')}</dd>
         <dt>{t('settings.catalogSource')}</dt>
-        <dd className="about-path">{settings ? settings.about.catalogSources.join(', ') || t('settings.builtInCatalog') : '—'}</dd>
+        <dd className="about-path">{settings ? settings.about.catalogSources.map((c) => (c.state === 'builtIn' ? t('settings.builtInCatalog') : `${c.source} (${t(`settings.catalogState.${c.state}`)})`)).join(', ') || t('settings.builtInCatalog') : '—'}</dd>
       </dl>
       <CompanySettings />
     </section>

@@ -80,4 +80,19 @@ describe('organisation catalogs', () => {
     const second = await start(shareDir);
     expect(await second.ids()).not.toContain('label-file');
   });
+
+  it('a refused change on the share shows on About at the next sync, as a state the UI words in the employee language', async () => {
+    const shareDir = share();
+    const first = await start(shareDir);
+    const dispatch = createDispatcher(first.app.handlers, createLogger({ redact: (s) => s }));
+    const about = async () => ((await dispatch('settings:get', undefined, { trusted: true })) as { value: { about: { catalogSources: unknown[] } } }).value.about.catalogSources;
+    await first.app.catalogsSynced;
+    expect(await about()).toEqual([{ source: builtin, state: 'builtIn' }, { source: shareDir, state: 'updated' }]);
+
+    writeFileSync(path.join(shareDir, 'label-file.yaml'), 'id: label-file\n# edited without re-signing\n');
+    await first.app.syncCatalogs();
+    expect((await about())[1]).toEqual({ source: shareDir, state: 'refused' });
+    // The last good copy stays in use.
+    expect(await first.ids()).toContain('label-file');
+  });
 });

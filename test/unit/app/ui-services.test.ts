@@ -38,8 +38,8 @@ function transcript(runId: string, options: { outcome?: 'resolved' | 'not-resolv
 describe('settings', () => {
   it('follows policy, then the OS locale, until the employee chooses; the choice survives a restart', async () => {
     const dataDir = tempDir();
-    const first = await createSettingsService({ dataDir, osLocale: 'fr_BE.UTF-8', catalogSources: ['/opt/catalog'] });
-    expect(first.get()).toMatchObject({ language: 'auto', automaticLang: 'fr', lang: 'fr', about: { catalogSources: ['/opt/catalog'] } });
+    const first = await createSettingsService({ dataDir, osLocale: 'fr_BE.UTF-8', catalogSources: [{ source: '/opt/catalog', state: 'builtIn' }] });
+    expect(first.get()).toMatchObject({ language: 'auto', automaticLang: 'fr', lang: 'fr', about: { catalogSources: [{ source: '/opt/catalog', state: 'builtIn' }] } });
     expect((await first.setLanguage('nl')).lang).toBe('nl');
     const again = await createSettingsService({ dataDir, osLocale: 'fr_BE.UTF-8', catalogSources: [] });
     expect(again.get()).toMatchObject({ language: 'nl', lang: 'nl', automaticLang: 'fr' });

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogCommand } from '../../../cli/commands/catalog.ts';
@@ -48,5 +48,44 @@ describe('firstline catalog', () => {
     const c = capture();
     expect(await catalogCommand(['publish', '/tmp/x'], c.io)).toBe(2);
     expect(c.err[0]).toContain('Usage:');
+  });
+
+  it('refuses to sign a catalog with a lint error and writes nothing', async () => {
+    const keys = temps.make();
+    const catalog = temps.copyFixture();
+    const c = capture();
+    await catalogCommand(['keygen', keys], c.io);
+    writeFileSync(path.join(catalog, 'broken.yaml'), 'id: broken\nversion: "1"\nsteps: 3\n');
+    expect(await catalogCommand(['sign', catalog, '--key', path.join(keys, 'catalog-signing.key')], c.io)).toBe(1);
+    expect(c.err.some((l) => l.startsWith(`${path.join(catalog, 'broken.yaml')}:`) && l.includes(': error: '))).toBe(true);
+    expect(c.err.at(-1)).toMatch(/^Not signed: \d+ lint error\(s\) in .*Nothing was written\.$/);
+    expect(existsSync(path.join(catalog, 'manifest.json'))).toBe(false);
+  });
+
+  it('leaves author tests out of the manifest by default, says so, and verify still accepts the folder', async () => {
+    const keys = temps.make();
+    const catalog = temps.copyFixture();
+    const c = capture();
+    await catalogCommand(['keygen', keys], c.io);
+    writeFileSync(path.join(catalog, 'vpn-reconnect.test.yaml'), 'tests: []\n');
+    expect(await catalogCommand(['sign', catalog, '--key', path.join(keys, 'catalog-signing.key')], c.io)).toBe(0);
+    expect(c.out.at(-1)).toBe('Left out 1 author test file(s) (*.test.yaml; the app never reads them): vpn-reconnect.test.yaml. --include-tests signs them too.');
+    const manifest = JSON.parse(readFileSync(path.join(catalog, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files)).not.toContain('vpn-reconnect.test.yaml');
+    expect(await catalogCommand(['verify', catalog, '--key', path.join(keys, 'catalog-signing.pub')], c.io)).toBe(0);
+    expect(c.out.at(-1)).toBe('Not in the manifest and ignored by the app: vpn-reconnect.test.yaml');
+
+    expect(await catalogCommand(['sign', catalog, '--key', path.join(keys, 'catalog-signing.key'), '--include-tests'], c.io)).toBe(0);
+    const withTests = JSON.parse(readFileSync(path.join(catalog, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(withTests.files)).toContain('vpn-reconnect.test.yaml');
+  });
+
+  it('verify needs a key or an explicit --no-key, and --no-key says the signature was not checked', async () => {
+    const catalog = temps.copyFixture();
+    const c = capture();
+    expect(await catalogCommand(['verify', catalog], c.io)).toBe(2);
+    expect(c.err.at(-1)).toContain('verify needs the public key(s)');
+    expect(await catalogCommand(['verify', catalog, '--no-key'], c.io)).toBe(0);
+    expect(c.out.at(-1)).toBe('OK: 2 files, hashes match; the signature was NOT checked (--no-key)');
   });
 });

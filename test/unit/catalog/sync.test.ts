@@ -20,6 +20,17 @@ function signedSource() {
 }
 
 describe('organisation catalog from a folder (file share)', () => {
+  it('accepts a share whose unsigned author tests sit next to the signed files, and does not cache them', async () => {
+    const keys = generateCatalogKeyPair();
+    const dir = temps.copyFixture();
+    writeFileSync(path.join(dir, 'vpn-reconnect.test.yaml'), 'tests: []\n');
+    signCatalog(dir, parsePrivateKey(keys.privateKeyPem), now);
+    const result = await syncCatalog(dir, { cacheDir: temps.make(), trustedKeys: [keys.publicKey] });
+    expect(result).toMatchObject({ status: 'updated' });
+    expect(existsSync(path.join(result.dir ?? '', 'vpn-reconnect.yaml'))).toBe(true);
+    expect(existsSync(path.join(result.dir ?? '', 'vpn-reconnect.test.yaml'))).toBe(false);
+  });
+
   it('caches a verified copy and keeps it when the share is later tampered with or offline', async () => {
     const source = signedSource();
     const cacheDir = temps.make();
@@ -28,14 +39,14 @@ describe('organisation catalog from a folder (file share)', () => {
     const first = await syncCatalog(source.dir, options);
     expect(first).toMatchObject({ status: 'updated' });
     const cached = first.dir ?? '';
-    expect(readFileSync(path.join(cached, 'vpn-reconnect.yaml'), 'utf8')).toContain('acme.vpn-reconnect');
+    expect(readFileSync(path.join(cached, 'vpn-reconnect.yaml'), 'utf8')).toContain('acme-vpn-reconnect');
 
     expect(await syncCatalog(source.dir, options)).toMatchObject({ status: 'unchanged', dir: cached });
 
     writeFileSync(path.join(source.dir, 'vpn-reconnect.yaml'), 'id: evil\n');
     const refused = await syncCatalog(source.dir, options);
     expect(refused).toMatchObject({ status: 'refused', code: 'file-changed', dir: cached, reason: 'vpn-reconnect.yaml was changed after signing; using the last good copy' });
-    expect(readFileSync(path.join(cached, 'vpn-reconnect.yaml'), 'utf8')).toContain('acme.vpn-reconnect');
+    expect(readFileSync(path.join(cached, 'vpn-reconnect.yaml'), 'utf8')).toContain('acme-vpn-reconnect');
 
     rmSync(source.dir, { recursive: true });
     expect(await syncCatalog(source.dir, options)).toMatchObject({ status: 'offline', code: 'unreachable', dir: cached });

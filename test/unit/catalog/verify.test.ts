@@ -20,7 +20,7 @@ function signedCopy() {
 describe('catalog signature', () => {
   it('accepts a catalog signed with a trusted key and lists its files', () => {
     const { dir, keys } = signedCopy();
-    expect(verifyCatalogDir(dir, [keys.publicKey])).toEqual({ ok: true, signed: true, files: ['scripts/flush.ps1', 'vpn-reconnect.yaml'] });
+    expect(verifyCatalogDir(dir, [keys.publicKey])).toEqual({ ok: true, signed: true, files: ['scripts/flush.ps1', 'vpn-reconnect.yaml'], ignored: [] });
   });
 
   it('accepts the public key in PEM form too', () => {

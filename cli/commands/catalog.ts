@@ -8,10 +8,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCatalogKeyPair, parsePrivateKey, publicKeyOf } from '../../core/catalog/keys.ts';
 import { isAuthorTestPath, listCatalogFiles, signCatalog, verifyCatalogDir } from '../../core/catalog/manifest.ts';
-import { loadCatalog } from '../../core/engine/loader.ts';
+import { loadCatalog } from '../../core/engine/catalog-dir.ts';
 import type { CommandIo } from '../command.ts';
 import { cliRegistry } from '../registry.ts';
-import { formatDiagnostic } from './shared.ts';
+import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
 
 export const catalogUsage = `Usage:

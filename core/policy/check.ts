@@ -4,7 +4,7 @@
  * just ignored; troubleshooter ids that are in no catalog; a helpdesk setting the app will drop as
  * a whole because of one typo (then employees get no Send button at all).
  */
-import { connectorConfigSchema } from '../tickets/config.ts';
+import { connectorConfigSchema } from '../tickets/connectors/index.ts';
 import { closestNames, didYouMean } from '../util/did-you-mean.ts';
 import type { EffectivePolicy, PolicySourceId } from './resolve.ts';
 import { policyKeys, type PolicyKey } from './schema.ts';

@@ -12,9 +12,8 @@ import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { openStore } from '../store/store.ts';
 import type { StoreReport } from '../store/store.ts';
-import { referencedSecretNames } from './config.ts';
 import type { TicketConfig } from './config.ts';
-import { createConnector } from './connectors/index.ts';
+import { createConnector, referencedSecretNames } from './connectors/index.ts';
 import { buildMailtoUrl } from './connectors/mailto.ts';
 import { buildDraft, finaliseDraft } from './draft.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from './outbox.ts';
@@ -234,7 +233,7 @@ export async function createTicketService(options: TicketServiceOptions) {
       stopRefresh();
       scheduler?.stop();
       scheduler = null;
-      if (connector && 'close' in connector && typeof connector.close === 'function') (connector.close as () => void)();
+      connector?.close?.();
     },
   };
 }

@@ -64,6 +64,8 @@ export type Connector = {
   findByClientId(clientId: string): Promise<TicketRef | null | 'unsupported'>;
   /** Absent when the API offers no way to read status back. */
   status?(ref: TicketRef): Promise<TicketStatus>;
+  /** Releases what the connector holds open (the SMTP pool); absent when there is nothing to release. */
+  close?(): void;
 };
 
 export type ConnectorErrorKind =

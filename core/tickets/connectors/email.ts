@@ -1,76 +1,35 @@
 /**
- * Email to the helpdesk's intake address over SMTP (nodemailer), transcript attached. Every
- * helpdesk accepts email and it needs no API secret in the client. SMTP offers no lookup, so
- * `findByClientId` is 'unsupported'; the Message-ID is derived from the client id so helpdesks
- * that deduplicate on it (and humans) can recognise a re-send.
+ * The email connector: tickets go to the helpdesk's intake address over SMTP. The SMTP code
+ * (nodemailer) is imported only when this connector is created (email-smtp.ts).
  */
-import { isLoopbackHost } from '../../security/remote-url.ts';
-import nodemailer from 'nodemailer';
-import type { Transporter } from 'nodemailer';
-import type { z } from 'zod';
-import type { emailConfigSchema } from '../config.ts';
-import { ticketBody } from '../draft.ts';
-import type { Connector, CreateResult } from '../types.ts';
-import { ConnectorError, ticketMessageKeys } from '../types.ts';
+import { z } from 'zod';
+import { secretName } from './fields.ts';
+import { requireSecret } from './http.ts';
+import { defineConnector } from './unit.ts';
 
-type Config = z.infer<typeof emailConfigSchema>;
+export const emailConfigSchema = z.object({
+  type: z.literal('email'),
+  to: z.string().min(3),
+  from: z.string().min(3),
+  smtp: z.object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    secure: z.boolean().default(false),
+    /** Secret value `<user>:<password>`; omitted → no SMTP auth (relay by IP). */
+    credentialSecret: secretName.optional(),
+  }),
+});
+export type EmailConfig = z.infer<typeof emailConfigSchema>;
 
-export const emailMessageId = (clientId: string) => `<${clientId}@firstline.invalid>`;
-
-function classify(error: unknown): ConnectorError {
-  const e = error as { code?: string; responseCode?: number; message?: string };
-  const what = `smtp: ${e.code ?? ''} ${e.responseCode ?? ''}`.trim();
-  if (typeof e.responseCode === 'number') {
-    if (e.responseCode >= 500) return new ConnectorError('rejected', ticketMessageKeys.rejected, what, e.responseCode);
-    return new ConnectorError('retryable', ticketMessageKeys.server, what, e.responseCode);
-  }
-  if (e.code === 'EAUTH') return new ConnectorError('rejected', ticketMessageKeys.auth, what);
-  if (e.code === 'ECONNECTION' || e.code === 'EDNS') return new ConnectorError('retryable', ticketMessageKeys.offline, what);
-  return new ConnectorError('unknown-outcome', ticketMessageKeys.offline, what);
-}
-
-export function createEmailConnector(
-  config: Config,
-  options: { password?: { user: string; pass: string }; timeoutMs: number; pool?: boolean; transport?: Transporter },
-): Connector & { close(): void } {
-  const transport =
-    options.transport ??
-    nodemailer.createTransport({
-      host: config.smtp.host,
-      port: config.smtp.port,
-      secure: config.smtp.secure,
-      // Without implicit TLS, insist on STARTTLS: a network attacker could otherwise strip it and
-      // read the SMTP login and the ticket. Loopback relays (tests, a local MTA) are exempt.
-      requireTLS: !config.smtp.secure && !isLoopbackHost(config.smtp.host),
-      ...(options.password ? { auth: options.password } : {}),
-      connectionTimeout: options.timeoutMs,
-      greetingTimeout: options.timeoutMs,
-      socketTimeout: options.timeoutMs,
-      ...(options.pool ? { pool: true, maxConnections: 1 } : {}),
-    });
-  return {
-    kind: 'email',
-    titleLimit: 200,
-    async create(ticket, clientId): Promise<CreateResult> {
-      try {
-        const info = await transport.sendMail({
-          from: ticket.requesterEmail ? { name: ticket.requesterName ?? '', address: config.from } : config.from,
-          ...(ticket.requesterEmail ? { replyTo: ticket.requesterEmail } : {}),
-          to: config.to,
-          subject: ticket.title,
-          text: ticketBody(ticket),
-          messageId: emailMessageId(clientId),
-          headers: { 'X-Firstline-Client-Id': clientId },
-          attachments: ticket.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
-        });
-        return { id: info.messageId || emailMessageId(clientId), number: '' };
-      } catch (error) {
-        throw classify(error);
-      }
-    },
-    async findByClientId() {
-      return 'unsupported';
-    },
-    close: () => transport.close(),
-  };
-}
+export const emailConnector = defineConnector({
+  type: 'email',
+  configSchema: emailConfigSchema,
+  secretNames: (config) => [config.smtp.credentialSecret],
+  async create(config, deps) {
+    const credential = config.smtp.credentialSecret ? await requireSecret(deps.secrets, config.smtp.credentialSecret) : undefined;
+    const colon = credential?.indexOf(':') ?? -1;
+    const password = credential && colon > 0 ? { user: credential.slice(0, colon), pass: credential.slice(colon + 1) } : undefined;
+    const { createEmailConnector } = await import('./email-smtp.ts');
+    return createEmailConnector(config, { timeoutMs: deps.timeoutMs, ...(password ? { password } : {}), ...(deps.smtpPool ? { pool: true } : {}) });
+  },
+});

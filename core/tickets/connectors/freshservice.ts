@@ -4,14 +4,23 @@
  * searched through the filter API before any re-send (filter on tags: unverified against a live
  * instance; see reference/ticket-apis.md).
  */
-import type { z } from 'zod';
-import type { freshserviceConfigSchema } from '../config.ts';
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
 import { ConnectorError, ticketMessageKeys } from '../types.ts';
-import { field, httpRequest, missingField, str, textToHtml } from './http.ts';
+import { field, httpRequest, missingField, str, textToHtml, httpContext, requireSecret, basicAuth } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName, categoryMap, urgencyMap } from './fields.ts';
+import { defineConnector } from './unit.ts';
 
+export const freshserviceConfigSchema = z.object({
+  type: z.literal('freshservice'),
+  baseUrl: url,
+  apiKeySecret: secretName,
+  requesterEmail: z.string().optional(),
+  categories: categoryMap,
+  priorities: urgencyMap(z.number().int().min(1).max(4)),
+});
 type Config = z.infer<typeof freshserviceConfigSchema>;
 const defaultPriority: Record<Urgency, number> = { low: 1, normal: 2, high: 3 };
 const states: Record<string, TicketStatus['state']> = { '2': 'open', '3': 'waiting', '4': 'resolved', '5': 'closed' };
@@ -68,3 +77,11 @@ export function createFreshserviceConnector(config: Config, http: HttpContext): 
     },
   };
 }
+
+export const freshserviceConnector = defineConnector({
+  type: 'freshservice',
+  configSchema: freshserviceConfigSchema,
+  secretNames: (config) => [config.apiKeySecret],
+  create: (config, deps) =>
+    createFreshserviceConnector(config, httpContext(config.baseUrl, async () => basicAuth(`${await requireSecret(deps.secrets, config.apiKeySecret)}:X`), deps)),
+});

@@ -140,3 +140,13 @@ export function textToHtml(text: string): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return escaped.replace(/\r?\n/g, '<br>');
 }
+
+/** The HTTP context a connector is created with: base URL, timeout, the authorization header resolved per request. */
+export function httpContext(baseUrl: string, authorization: () => Promise<string>, deps: { timeoutMs: number; fetch?: typeof fetch }): HttpContext {
+  return { baseUrl, timeoutMs: deps.timeoutMs, authorization, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+}
+
+/** `Authorization: Basic …` from a `<user>:<password>` secret, read per request. */
+export function basicFromSecret(secrets: SecretStore, name: string): () => Promise<string> {
+  return async () => basicAuth(await requireSecret(secrets, name));
+}

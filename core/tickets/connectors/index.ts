@@ -1,67 +1,59 @@
 /**
- * Builds the configured connector. Credentials are resolved here from the secret store, by the
- * names in the config; nothing secret passes through the config or the renderer.
+ * The helpdesk connectors: one unit per helpdesk (connectors/<name>.ts, `defineConnector`), listed
+ * once here. The config union, the secret names to redact and `createConnector` derive from this
+ * table, so adding a helpdesk is its file plus one line below. Credentials are resolved by each
+ * unit from the secret store, by the names in the config; nothing secret passes through the config
+ * or the renderer.
  */
-import type { SecretStore } from '../../secrets/secret-store.ts';
-import type { ConnectorConfig } from '../config.ts';
+import { z } from 'zod';
 import type { Connector } from '../types.ts';
-import { createFreshserviceConnector } from './freshservice.ts';
-import { basicAuth, requireSecret } from './http.ts';
-import type { HttpContext } from './http.ts';
-import { createJiraConnector } from './jira.ts';
-import { createRtConnector } from './rt.ts';
-import { createServicenowConnector } from './servicenow.ts';
-import { createTopdeskConnector } from './topdesk.ts';
-import { createWebhookConnector } from './webhook.ts';
-import { createZammadConnector } from './zammad.ts';
+import { emailConnector } from './email.ts';
+import { freshserviceConnector } from './freshservice.ts';
+import { jiraConnector } from './jira.ts';
+import { mailtoConnector } from './mailto.ts';
+import { rtConnector } from './rt.ts';
+import { servicenowConnector } from './servicenow.ts';
+import { topdeskConnector } from './topdesk.ts';
+import type { ConnectorDeps } from './unit.ts';
+import { webhookConnector } from './webhook.ts';
+import { zammadConnector } from './zammad.ts';
 
-export type ConnectorDeps = {
-  secrets: SecretStore;
-  timeoutMs: number;
-  fetch?: typeof fetch;
-  /** Pooled SMTP transport (tests: the SMTP server waits per greeting). */
-  smtpPool?: boolean;
-};
+/** Keyed by `type`; the order is the order of the config union (and of its JSON Schema). */
+export const connectorUnits = {
+  topdesk: topdeskConnector,
+  servicenow: servicenowConnector,
+  jira: jiraConnector,
+  zammad: zammadConnector,
+  freshservice: freshserviceConnector,
+  rt: rtConnector,
+  webhook: webhookConnector,
+  email: emailConnector,
+  mailto: mailtoConnector,
+} as const;
+
+type Units = typeof connectorUnits;
+export type ConnectorType = keyof Units;
+type ConfigOf = { [T in ConnectorType]: z.infer<Units[T]['configSchema']> };
+
+type Schema = Units[ConnectorType]['configSchema'];
+/** `Object.values` of a non-empty literal table is non-empty; zod wants that as a tuple type. */
+const schemas = Object.values(connectorUnits).map((unit) => unit.configSchema) as [Schema, ...Schema[]];
+export const connectorConfigSchema = z.discriminatedUnion('type', schemas);
+export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;
+
+/** The table seen through one config type per key, so a unit is looked up and called without a cast. */
+const units: { [T in ConnectorType]: { secretNames(config: ConfigOf[T]): readonly (string | undefined)[]; create(config: ConfigOf[T], deps: ConnectorDeps): Connector | null | Promise<Connector | null> } } =
+  connectorUnits;
 
 /** Returns null for `mailto` (not a delivering connector: see `buildMailtoUrl`). */
-export async function createConnector(config: ConnectorConfig, deps: ConnectorDeps): Promise<Connector | null> {
-  const http = (baseUrl: string, authorization: () => Promise<string>): HttpContext => ({
-    baseUrl,
-    timeoutMs: deps.timeoutMs,
-    authorization,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
-  const basic = (name: string) => async () => basicAuth(await requireSecret(deps.secrets, name));
-  switch (config.type) {
-    case 'topdesk':
-      return createTopdeskConnector(config, http(config.baseUrl, basic(config.credentialSecret)));
-    case 'servicenow':
-      return createServicenowConnector(config, http(config.baseUrl, basic(config.credentialSecret)));
-    case 'jira':
-      return createJiraConnector(config, http(config.baseUrl, basic(config.credentialSecret)));
-    case 'zammad':
-      return createZammadConnector(config, http(config.baseUrl, async () => `Token token=${await requireSecret(deps.secrets, config.tokenSecret)}`));
-    case 'freshservice':
-      return createFreshserviceConnector(config, http(config.baseUrl, async () => basicAuth(`${await requireSecret(deps.secrets, config.apiKeySecret)}:X`)));
-    case 'rt': {
-      const auth = config.tokenSecret
-        ? async () => `token ${await requireSecret(deps.secrets, config.tokenSecret)}`
-        : basic(config.basicSecret ?? '');
-      return createRtConnector(config, http(config.baseUrl, auth));
-    }
-    case 'webhook': {
-      const name = config.bearerSecret;
-      return createWebhookConnector(http(config.url, async () => (name ? `Bearer ${await requireSecret(deps.secrets, name)}` : '')));
-    }
-    case 'email': {
-      const credential = config.smtp.credentialSecret ? await requireSecret(deps.secrets, config.smtp.credentialSecret) : undefined;
-      const colon = credential?.indexOf(':') ?? -1;
-      const password = credential && colon > 0 ? { user: credential.slice(0, colon), pass: credential.slice(colon + 1) } : undefined;
-      // nodemailer is loaded only where email is the configured connector.
-      const { createEmailConnector } = await import('./email.ts');
-      return createEmailConnector(config, { timeoutMs: deps.timeoutMs, ...(password ? { password } : {}), ...(deps.smtpPool ? { pool: true } : {}) });
-    }
-    case 'mailto':
-      return null;
-  }
+export async function createConnector<T extends ConnectorType>(config: ConfigOf[T] & { type: T }, deps: ConnectorDeps): Promise<Connector | null> {
+  const type: T = config.type;
+  return units[type].create(config, deps);
+}
+
+/** Names of every secret the config references (so their values can be redacted). */
+export function referencedSecretNames<T extends ConnectorType>(config: (ConfigOf[T] & { type: T }) | undefined): string[] {
+  if (!config) return [];
+  const type: T = config.type;
+  return units[type].secretNames(config).filter((name): name is string => typeof name === 'string');
 }

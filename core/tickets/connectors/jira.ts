@@ -4,13 +4,23 @@
  * found again through `searchTerm`, then confirmed in the returned description. Attachments are
  * two steps: temporary file, then attach to the request.
  */
-import type { z } from 'zod';
-import type { jiraConfigSchema } from '../config.ts';
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus } from '../types.ts';
-import { field, httpRequest, missingField, str } from './http.ts';
+import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName } from './fields.ts';
+import { defineConnector } from './unit.ts';
 
+export const jiraConfigSchema = z.object({
+  type: z.literal('jira'),
+  baseUrl: url,
+  /** Secret value: `<email>:<API token>`. */
+  credentialSecret: secretName,
+  serviceDeskId: z.string(),
+  requestTypeId: z.string(),
+  raiseOnBehalfOf: z.string().optional().meta({ description: 'Atlassian accountId (not an email).' }),
+});
 type Config = z.infer<typeof jiraConfigSchema>;
 const categories: Record<string, TicketStatus['state']> = { NEW: 'open', INDETERMINATE: 'in-progress', DONE: 'resolved' };
 
@@ -77,3 +87,10 @@ export function createJiraConnector(config: Config, http: HttpContext): Connecto
     },
   };
 }
+
+export const jiraConnector = defineConnector({
+  type: 'jira',
+  configSchema: jiraConfigSchema,
+  secretNames: (config) => [config.credentialSecret],
+  create: (config, deps) => createJiraConnector(config, httpContext(config.baseUrl, basicFromSecret(deps.secrets, config.credentialSecret), deps)),
+});

@@ -5,8 +5,23 @@
  * kept under MAILTO_URL_BUDGET: the employee's words and the first lines of what was tried, then
  * the reference IT needs to find the rest.
  */
+import { z } from 'zod';
 import { sliceWhole, ticketBody, wellFormed } from '../draft.ts';
 import type { TicketDraft } from '../types.ts';
+import { defineConnector } from './unit.ts';
+
+export const mailtoConfigSchema = z.object({
+  type: z.literal('mailto'),
+  to: z.string().min(3),
+});
+
+/** Not a delivering connector: `create` gives null and the ticket service offers `buildMailtoUrl`. */
+export const mailtoConnector = defineConnector({
+  type: 'mailto',
+  configSchema: mailtoConfigSchema,
+  secretNames: () => [],
+  create: () => null,
+});
 
 /** Encoded length of the whole URL, below Windows' ShellExecute limit with room to spare. */
 export const MAILTO_URL_BUDGET = 2000;

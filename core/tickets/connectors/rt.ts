@@ -4,13 +4,26 @@
  * custom field when configured, otherwise as a `[fl:<id>]` subject tag, and searched with
  * TicketSQL before any re-send.
  */
-import type { z } from 'zod';
-import type { rtConfigSchema } from '../config.ts';
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketStatus } from '../types.ts';
-import { field, httpRequest, missingField, str } from './http.ts';
+import { field, httpRequest, missingField, str, httpContext, basicFromSecret, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName, urgencyMap } from './fields.ts';
+import { defineConnector } from './unit.ts';
 
+export const rtConfigSchema = z.object({
+  type: z.literal('rt'),
+  baseUrl: url,
+  /** Either a token secret (`Authorization: token …`) or a `<user>:<password>` basic secret. */
+  tokenSecret: secretName.optional(),
+  basicSecret: secretName.optional(),
+  queue: z.string().default('General'),
+  requestor: z.string().optional(),
+  /** Custom field holding the client id; without it a `[fl:<id>]` subject tag is used. */
+  clientIdCustomField: z.string().optional(),
+  priorities: urgencyMap(z.number().int()),
+});
 type Config = z.infer<typeof rtConfigSchema>;
 const states: Record<string, TicketStatus['state']> = { new: 'open', open: 'in-progress', stalled: 'waiting', resolved: 'resolved', rejected: 'closed', deleted: 'closed' };
 
@@ -66,3 +79,13 @@ export function createRtConnector(config: Config, http: HttpContext): Connector 
     },
   };
 }
+
+export const rtConnector = defineConnector({
+  type: 'rt',
+  configSchema: rtConfigSchema,
+  secretNames: (config) => [config.tokenSecret, config.basicSecret],
+  create: (config, deps) => {
+    const auth = config.tokenSecret ? async () => `token ${await requireSecret(deps.secrets, config.tokenSecret)}` : basicFromSecret(deps.secrets, config.basicSecret ?? '');
+    return createRtConnector(config, httpContext(config.baseUrl, auth, deps));
+  },
+});

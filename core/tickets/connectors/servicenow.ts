@@ -3,13 +3,27 @@
  * field (default `correlation_id`) searched before any re-send. Attachments through
  * `/api/now/attachment/file` with a raw body. Urgency 1 (high) – 3 (low).
  */
-import type { z } from 'zod';
-import type { servicenowConfigSchema } from '../config.ts';
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
-import { field, httpRequest, missingField, str } from './http.ts';
+import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName, categoryMap } from './fields.ts';
+import { defineConnector } from './unit.ts';
 
+export const servicenowConfigSchema = z.object({
+  type: z.literal('servicenow'),
+  baseUrl: url,
+  /** Secret value: `<user>:<password>` (a service account; see reference/ticket-apis.md). */
+  credentialSecret: secretName,
+  callerId: z.string().optional(),
+  assignmentGroup: z.string().optional(),
+  contactType: z.string().default('self-service'),
+  categories: categoryMap,
+  /** Field that carries the client id; `correlation_id` exists on every instance. */
+  correlationField: z.string().default('correlation_id'),
+  titleLimit: z.number().int().min(20).max(160).default(80),
+});
 type Config = z.infer<typeof servicenowConfigSchema>;
 const urgency: Record<Urgency, string> = { high: '1', normal: '2', low: '3' };
 const states: Record<string, TicketStatus['state']> = { '1': 'open', '2': 'in-progress', '3': 'waiting', '6': 'resolved', '7': 'closed', '8': 'closed' };
@@ -64,3 +78,10 @@ export function createServicenowConnector(config: Config, http: HttpContext): Co
     },
   };
 }
+
+export const servicenowConnector = defineConnector({
+  type: 'servicenow',
+  configSchema: servicenowConfigSchema,
+  secretNames: (config) => [config.credentialSecret],
+  create: (config, deps) => createServicenowConnector(config, httpContext(config.baseUrl, basicFromSecret(deps.secrets, config.credentialSecret), deps)),
+});

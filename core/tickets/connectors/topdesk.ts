@@ -3,13 +3,27 @@
  * into `externalNumber` (≤ 60 chars) and is searched before any re-send. Title ≤ 80.
  * See reference/ticket-apis.md.
  */
-import type { z } from 'zod';
-import type { topdeskConfigSchema } from '../config.ts';
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketDraft, TicketRef, TicketStatus } from '../types.ts';
-import { field, httpRequest, missingField, str, textToHtml } from './http.ts';
+import { field, httpRequest, missingField, str, textToHtml, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName, categoryMap, urgencyMap } from './fields.ts';
+import { defineConnector } from './unit.ts';
 
+export const topdeskConfigSchema = z.object({
+  type: z.literal('topdesk'),
+  baseUrl: url,
+  /** Secret value: `<login>:<application password>`. */
+  credentialSecret: secretName,
+  callerEmail: z.string().optional(),
+  categories: categoryMap,
+  /** Urgency names as configured in TOPdesk (e.g. "Medium"); omitted → TOPdesk's default. */
+  urgencies: urgencyMap(z.string()),
+  entryType: z.string().optional(),
+  callType: z.string().optional(),
+  operatorGroup: z.string().optional(),
+});
 type Config = z.infer<typeof topdeskConfigSchema>;
 const named = (name: string | undefined) => (name ? { name } : undefined);
 
@@ -71,3 +85,10 @@ export function createTopdeskConnector(config: Config, http: HttpContext): Conne
     },
   };
 }
+
+export const topdeskConnector = defineConnector({
+  type: 'topdesk',
+  configSchema: topdeskConfigSchema,
+  secretNames: (config) => [config.credentialSecret],
+  create: (config, deps) => createTopdeskConnector(config, httpContext(config.baseUrl, basicFromSecret(deps.secrets, config.credentialSecret), deps)),
+});

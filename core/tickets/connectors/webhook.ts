@@ -3,10 +3,20 @@
  * the client id. The receiver is expected to deduplicate on that key, so a re-send after an
  * unknown outcome is safe without a lookup (`findByClientId` → 'unsupported').
  */
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult } from '../types.ts';
-import { field, httpRequest, str } from './http.ts';
+import { field, httpRequest, str, httpContext, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName } from './fields.ts';
+import { defineConnector } from './unit.ts';
+
+export const webhookConfigSchema = z.object({
+  type: z.literal('webhook'),
+  url,
+  /** Optional secret sent as `Authorization: Bearer <value>`. */
+  bearerSecret: secretName.optional(),
+});
 
 export function createWebhookConnector(http: HttpContext): Connector {
   return {
@@ -37,3 +47,13 @@ export function createWebhookConnector(http: HttpContext): Connector {
     },
   };
 }
+
+export const webhookConnector = defineConnector({
+  type: 'webhook',
+  configSchema: webhookConfigSchema,
+  secretNames: (config) => [config.bearerSecret],
+  create: (config, deps) => {
+    const name = config.bearerSecret;
+    return createWebhookConnector(httpContext(config.url, async () => (name ? `Bearer ${await requireSecret(deps.secrets, name)}` : ''), deps));
+  },
+});

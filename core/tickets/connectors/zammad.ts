@@ -2,13 +2,21 @@
  * Zammad: `POST /api/v1/tickets` with the first article inline (attachments base64 in the
  * article). Auth `Token token=…`. The client id is in the article body; re-sends search for it.
  */
-import type { z } from 'zod';
-import type { zammadConfigSchema } from '../config.ts';
+import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus } from '../types.ts';
-import { field, httpRequest, missingField, str } from './http.ts';
+import { field, httpRequest, missingField, str, httpContext, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
+import { url, secretName } from './fields.ts';
+import { defineConnector } from './unit.ts';
 
+export const zammadConfigSchema = z.object({
+  type: z.literal('zammad'),
+  baseUrl: url,
+  tokenSecret: secretName,
+  group: z.string().default('Users'),
+  customerEmail: z.string().optional(),
+});
 type Config = z.infer<typeof zammadConfigSchema>;
 
 function stateOf(raw: string): TicketStatus['state'] {
@@ -66,3 +74,11 @@ export function createZammadConnector(config: Config, http: HttpContext): Connec
     },
   };
 }
+
+export const zammadConnector = defineConnector({
+  type: 'zammad',
+  configSchema: zammadConfigSchema,
+  secretNames: (config) => [config.tokenSecret],
+  create: (config, deps) =>
+    createZammadConnector(config, httpContext(config.baseUrl, async () => `Token token=${await requireSecret(deps.secrets, config.tokenSecret)}`, deps)),
+});

@@ -4,7 +4,7 @@
  * and answers with realistic bodies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectorConfigSchema } from '../../../core/tickets/config.ts';
+import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
 import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import { createMemorySecretStore } from '../../../core/secrets/secret-store.ts';
 import type { Connector, TicketDraft } from '../../../core/tickets/types.ts';

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../core/secrets/secret-store.ts';
-import { connectorConfigSchema } from '../../../core/tickets/config.ts';
-import { emailMessageId } from '../../../core/tickets/connectors/email.ts';
+import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
+import { emailMessageId } from '../../../core/tickets/connectors/email-smtp.ts';
 import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import type { Connector, TicketDraft } from '../../../core/tickets/types.ts';
 

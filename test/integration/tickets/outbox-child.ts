@@ -6,7 +6,7 @@
  */
 import { createMemorySecretStore } from '../../../core/secrets/secret-store.ts';
 import { openStore } from '../../../core/store/store.ts';
-import { connectorConfigSchema } from '../../../core/tickets/config.ts';
+import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
 import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from '../../../core/tickets/outbox.ts';
 import type { Connector } from '../../../core/tickets/types.ts';

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../core/secrets/secret-store.ts';
 import { openStore } from '../../../core/store/store.ts';
 import type { Store } from '../../../core/store/store.ts';
-import { connectorConfigSchema } from '../../../core/tickets/config.ts';
+import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
 import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from '../../../core/tickets/outbox.ts';
 import type { OutboxFile } from '../../../core/tickets/outbox.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { connectorConfigSchema, referencedSecretNames, ticketConfigSchema } from '../../../core/tickets/config.ts';
+import { ticketConfigSchema } from '../../../core/tickets/config.ts';
+import { connectorConfigSchema, referencedSecretNames } from '../../../core/tickets/connectors/index.ts';
 
 describe('ticket config', () => {
   it('accepts the documented example file', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../core/secrets/secret-store.ts';
 import { openStore } from '../../../core/store/store.ts';
-import { connectorConfigSchema } from '../../../core/tickets/config.ts';
+import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
 import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from '../../../core/tickets/outbox.ts';
 import type { OutboxEvent } from '../../../core/tickets/outbox.ts';

@@ -46,9 +46,9 @@ export async function makeBench(): Promise<Bench> {
 }
 
 /** The broker as one file, exactly like `npm run build:broker` makes it (node built-ins only). */
-export async function bundle(bench: Bench, entry: string, name: string): Promise<string> {
-  const outfile = bench.sub(`${name}.cjs`);
-  await build({ entryPoints: [path.join(repoRoot, entry)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+export async function bundle(bench: Bench, entry: string, name: string, format: 'cjs' | 'esm' = 'cjs'): Promise<string> {
+  const outfile = bench.sub(`${name}.${format === 'cjs' ? 'cjs' : 'mjs'}`);
+  await build({ entryPoints: [path.join(repoRoot, entry)], outfile, bundle: true, platform: 'node', format, target: 'node20', logLevel: 'silent' });
   await chmod(outfile, 0o644);
   return outfile;
 }

@@ -65,15 +65,18 @@ export async function startBrowserHost(options: {
       if (req.method !== 'POST') return void res.writeHead(405).end();
       if (req.headers.origin !== origin || fromOtherSite) return void res.writeHead(403).end('forbidden origin');
       if (!tokenMatches(req.headers['x-firstline-token'] as string | undefined)) return void res.writeHead(403).end('forbidden');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return void res.writeHead(415).end();
+      // The media type exactly (parameters such as charset allowed): `application/jsonfoo` is not JSON.
+      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (mediaType !== 'application/json') return void res.writeHead(415).end();
       const body = await readBody(req);
-      if (body === null) return void res.writeHead(413).end();
+      if (body === null) return void res.writeHead(413, { connection: 'close' }).end();
       let message: { channel?: unknown; args?: unknown };
       try {
         message = JSON.parse(body) as typeof message;
       } catch {
         return void res.writeHead(400).end();
       }
+      if (typeof message !== 'object' || message === null || Array.isArray(message)) return void res.writeHead(400).end();
       const result = await dispatch(typeof message.channel === 'string' ? message.channel : '', message.args, { trusted: true });
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(result));
       return;
@@ -129,20 +132,25 @@ function fromSameOriginNavigation(req: http.IncomingMessage): boolean {
   return req.headers['sec-fetch-site'] === 'same-origin';
 }
 
+/**
+ * The body as text, or null when it is over the limit. An over-limit body is read to its end and
+ * discarded (up to a hard cap) so the client gets its 413 instead of a reset connection.
+ */
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    if (Number(req.headers['content-length'] ?? 0) > maxBody * 8) {
+      resolve(null);
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > maxBody * 8) req.destroy();
+      else if (size <= maxBody) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBody ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('close', () => resolve(null));
     req.on('error', reject);
   });
 }

@@ -57,6 +57,32 @@ function request(options: { path: string; method?: string; headers?: Record<stri
 const invoke = (headers: Record<string, string>) =>
   request({ path: '/__firstline/invoke', method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ channel: 'app:info', args: {} }) });
 
+/** A raw POST to the invoke endpoint with a given body and content type (own origin, right token). */
+const post = (body: string | Buffer, contentType = 'application/json') =>
+  new Promise<{ status: number } | { error: string }>((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, path: '/__firstline/invoke', method: 'POST', headers: { origin: host.origin, 'x-firstline-token': host.token, 'content-type': contentType } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    req.end(body);
+  });
+
+describe('browser host request bodies (#11)', () => {
+  it('answers 400 to a JSON body that is not an object (null, a number, an array)', async () => {
+    for (const body of ['null', '42', '[]', '"app:info"']) expect(await post(body), body).toEqual({ status: 400 });
+  });
+
+  it('answers 413 to a body over the limit instead of resetting the connection', async () => {
+    expect(await post(Buffer.alloc(1024 * 1024 + 10, 0x20))).toEqual({ status: 413 });
+  });
+
+  it('answers 415 to a content type that only starts like JSON', async () => {
+    for (const type of ['application/jsonfoo', 'application/json-patch+json', 'text/plain']) expect(await post('{"channel":"app:info","args":{}}', type), type).toEqual({ status: 415 });
+    expect(await post('{"channel":"app:info","args":{}}', 'application/json; charset=utf-8')).toEqual({ status: 200 });
+  });
+});
+
 describe('browser host', () => {
   it('listens on loopback only, on a random port, with a long random token', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +14,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // `firstline run` records real runs in the machine's history; tests never write the real one.
+    env: { FIRSTLINE_DATA_DIR: path.join(tmpdir(), `firstline-vitest-data-${process.pid}`) },
     hookTimeout: 60_000,
     reporters: process.env.CI ? ['default'] : ['default'],
   },

@@ -12,18 +12,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import type { Platform } from '../../core/kernel/platform.ts';
-import type { AnswerValue, Outcome } from '../../core/engine/events.ts';
+import type { AnswerValue, Outcome, RunEvent } from '../../core/engine/events.ts';
 import { loadCatalog } from '../../core/engine/catalog-dir.ts';
 import { loadTroubleshooterFile } from '../../core/engine/loader.ts';
 import { run } from '../../core/engine/runner.ts';
+import { createRunHistory, historyRecord } from '../../app/history.ts';
 import type { CommandIo } from '../command.ts';
+import { appDataDir } from '../data-dir.ts';
 import { cliRegistry, defaultCatalogDir } from '../registry.ts';
 import { createCliPorts, renderEvent } from './run-io.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 import { parseLang } from './shared.ts';
 
 export const runUsage = `Usage: firstline run <id|file.yaml> [--dry-run] [--json] [--answer step=value ...] [--lang en|nl|fr|de]
-                     [--yes] [--catalog <dir>] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]`;
+                     [--yes] [--catalog <dir>] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]
+                     [--no-history] [--data-dir <dir>]
+  A real run (not --dry-run) is added to this machine's run history (the app's history.json, or
+  <dir>/history.json), marked as started from the CLI; --no-history leaves it out.`;
 
 const exitCodes: Record<Outcome, number> = { resolved: 0, 'not-resolved': 1, 'needs-human': 1, error: 2, cancelled: 3 };
 
@@ -35,6 +40,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
       'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
       answer: { type: 'string', multiple: true }, lang: { type: 'string' }, catalog: { type: 'string' },
       policy: { type: 'string' }, platform: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      'no-history': { type: 'boolean' }, 'data-dir': { type: 'string' },
     },
   });
   if (values.help || positionals.length !== 1) {
@@ -88,12 +94,14 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   process.once('SIGINT', onSigint);
   const ports = createCliPorts({ io, yes: values.yes ?? false, json: values.json ?? false, onInterrupt: onSigint });
   let outcome: Outcome = 'error';
+  const events: RunEvent[] = [];
   try {
     const stream = run(ts, ports, {
       registry, catalogDir: loaded.catalogDir, lang, platform, policy, answers, env: process.env,
       dryRun: values['dry-run'] ?? false, signal: controller.signal,
     });
     for await (const event of stream) {
+      events.push(event);
       if (values.json) io.out(JSON.stringify(event));
       else {
         const line = renderEvent(event);
@@ -105,6 +113,19 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     process.off('SIGINT', onSigint);
     ports.close();
   }
+  if (!values['no-history']) await recordCliRun(events, ts.category, values['data-dir'] ?? appDataDir(), io);
   return exitCodes[outcome];
 }
 
+
+/** Same history as the app (dry runs are never recorded); a history that cannot be written never fails the run. */
+async function recordCliRun(events: readonly RunEvent[], category: string, dataDir: string, io: CommandIo): Promise<void> {
+  const record = historyRecord(events, () => category);
+  if (!record) return;
+  try {
+    const history = await createRunHistory({ dataDir });
+    await history.record({ ...record, via: 'cli' });
+  } catch (error) {
+    io.err(`Run history not written (${path.join(dataDir, 'history.json')}): ${(error as Error).message}`);
+  }
+}

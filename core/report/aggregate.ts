@@ -34,7 +34,8 @@ export function buildReport(records: readonly RunHistoryRecord[], now: Date, ski
   const last = runs.at(-1);
   return {
     generatedAt: now.toISOString(),
-    period: first && last ? { from: first.startedAt, to: last.startedAt } : null,
+    // The period ends when the last run ended, not when it began.
+    period: first && last ? { from: first.startedAt, to: runs.map((r) => r.finishedAt).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) } : null,
     total: stats(runs),
     byTroubleshooter: [...byTroubleshooter].map(([troubleshooterId, group]) => ({
       troubleshooterId,

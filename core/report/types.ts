@@ -16,6 +16,8 @@ export const runHistoryRecordSchema = z.object({
   finishedAt: z.iso.datetime({ offset: true }),
   /** A helpdesk ticket was created from this run (escalation). */
   ticketCreated: z.boolean(),
+  /** Started from the IT CLI (`firstline run`) rather than the employee's window; absent = the app. */
+  via: z.enum(['app', 'cli']).optional(),
 });
 export type RunHistoryRecord = z.infer<typeof runHistoryRecordSchema>;
 
@@ -37,7 +39,7 @@ export type SelfHelpStats = {
 
 export type SelfHelpReport = {
   generatedAt: string;
-  /** startedAt of the oldest and newest run counted; null when the history is empty. */
+  /** startedAt of the oldest run and finishedAt of the last run to end; null when the history is empty. */
   period: { from: string; to: string } | null;
   total: SelfHelpStats;
   byTroubleshooter: ({ troubleshooterId: string; category: string } & SelfHelpStats)[];

@@ -64,7 +64,7 @@ export async function runOne(faults: readonly Fault[], id: string, as: RunAs, id
   const env: FaultEnv = { as, uid: ids.uid, gid: ids.gid, dir, netns: Boolean(fault.netns), defer: (c) => cleanups.push(c) };
   try {
     const run = await fault.setup(env);
-    const result = await runCli([process.execPath, cli, 'run', fault.fix, '--json', '--catalog', catalog, ...run.args], run.env, ids.uid, ids.gid, dir);
+    const result = await runCli([process.execPath, cli, 'run', fault.fix, '--json', '--no-history', '--catalog', catalog, ...run.args], run.env, ids.uid, ids.gid, dir);
     const finished = lastFinished(result.stdout);
     const truth = await fault.truth(env, { stdout: result.stdout, stderr: result.stderr });
     return { ...(finished ? { finished } : {}), truth, exitCode: result.code, stderr: result.stderr.slice(-2000), ms: performance.now() - started };

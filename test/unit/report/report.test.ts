@@ -34,7 +34,7 @@ describe('self-help report', () => {
     ]);
     // total: resolved 30, 40, 50, 60, 70, 120 → median (50 + 60) / 2.
     expect(report.total).toEqual({ runs: 12, resolvedWithoutTicket: 6, escalated: 3, cancelled: 1, medianSecondsToResolution: 55, deflectionRate: 0.5 });
-    expect(report.period).toEqual({ from: '2026-11-02T08:00:00.000Z', to: '2026-11-03T17:00:00.000Z' });
+    expect(report.period).toEqual({ from: '2026-11-02T08:00:00.000Z', to: '2026-11-03T17:01:40.000Z' });
     expect(report.skippedRecords).toBe(1);
   });
 

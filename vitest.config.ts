@@ -13,6 +13,9 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's
+    // ESM loader refuses; letting Vite transform it makes the import work.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     testTimeout: 30_000,
     // `firstline run` records real runs in the machine's history; tests never write the real one.
     env: { FIRSTLINE_DATA_DIR: path.join(tmpdir(), `firstline-vitest-data-${process.pid}`) },

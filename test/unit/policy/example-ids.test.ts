@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allActions } from '../../../core/actions.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { outageFeedSchema } from '../../../core/outage/feed.ts';
+import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
 import { readPolicyDocument } from '../../../core/policy/files/read.ts';
 import { resolvePolicy } from '../../../core/policy/resolve.ts';
 import { defaultCatalogDir } from '../../../cli/registry.ts';
@@ -60,5 +61,16 @@ describe('ids in shipped and documented examples', () => {
     expect(feeds).toHaveLength(1);
     expect(outageFeedSchema.safeParse(feeds[0]).success).toBe(true);
     expect(idsIn(feeds[0])).toEqual(['teams-cache']);
+  });
+
+  it('every connector example in docs/admin.md is a valid connector, one per type', () => {
+    const docs = readFileSync(path.join(root, 'docs/admin.md'), 'utf8');
+    const lines = [...docs.matchAll(/```jsonc\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? '').split('\n').filter((l) => l.trim()));
+    const types = lines.map((line) => {
+      const parsed = connectorConfigSchema.safeParse(JSON.parse(line));
+      expect(parsed.success, line).toBe(true);
+      return parsed.success ? parsed.data.type : '';
+    });
+    expect(types.sort()).toEqual(connectorConfigSchema.options.map((o) => o.shape.type.value).sort());
   });
 });

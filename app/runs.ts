@@ -25,7 +25,20 @@ type ActiveRun = {
   transcript: RunEvent[];
 };
 
-export type RunManager = ReturnType<typeof createRunManager>;
+/** The runs of one window: started by troubleshooter id, answered and consented to by run id. */
+export type RunManager = {
+  /** Starts a run; its events go to the window. Throws `not-found` for an unknown troubleshooter. */
+  start(troubleshooterId: string, lang: Lang, dryRun: boolean): { runId: string };
+  answer(runId: string, stepId: string, value: AnswerValue): { ok: true };
+  consent(runId: string, stepId: string, granted: boolean): { ok: true };
+  /** Throws `not-found` when the run is not active. */
+  cancel(runId: string): { ok: true };
+  /** Aborts every run (app quit / host shutdown) and resolves once each has wound down. */
+  cancelAll(): Promise<void>;
+  /** The events of a run still in progress; finished runs are kept by the ticket desk. */
+  transcript(runId: string): readonly RunEvent[] | undefined;
+  readonly activeCount: number;
+};
 
 export function createRunManager(deps: {
   startRun: StartRun;
@@ -34,7 +47,7 @@ export function createRunManager(deps: {
   onFinished?(events: RunEvent[]): void | Promise<void>;
   /** Where a failing onFinished is reported; the run still ends for the UI. */
   log?: { error(message: string, details?: unknown): void };
-}) {
+}): RunManager {
   const active = new Map<string, ActiveRun>();
   const pumps = new Set<Promise<void>>();
 

@@ -8,7 +8,7 @@ import type { Lang } from '../core/kernel/lang.ts';
 import type { RunEvent } from '../core/engine/events.ts';
 import type { TicketService } from '../core/tickets/service.ts';
 import type { TicketDraft, Urgency } from '../core/tickets/types.ts';
-import { finaliseDraft, ticketBody } from '../core/tickets/draft.ts';
+import { finaliseDraft, ticketAsText } from '../core/tickets/draft.ts';
 import { IpcFailure } from './dispatcher.ts';
 
 const keepDrafts = 20;
@@ -43,9 +43,9 @@ export function createTicketDesk(deps: {
     let text = deps.service.exportText(clientId);
     const failed = unsent.get(clientId);
     if (text === null && failed) {
-      // Same shape as the outbox export; redacted again like a send would (no title cut here).
+      // Redacted again like a send would (no title cut here).
       const final = finaliseDraft(failed, deps.service.redactor, 1000);
-      text = [final.title, '', ticketBody(final), ...final.attachments.flatMap((a) => ['', `--- ${a.filename} ---`, a.content])].join('\n');
+      text = ticketAsText(final);
     }
     if (text === null) throw new IpcFailure('not-found', { clientId });
     // Only characters safe in a file name on every OS: the id is a UUID, but never trust it blindly.

@@ -169,6 +169,11 @@ export function ticketBody(draft: TicketDraft): string {
   return draft.userText.trim() ? `${draft.userText.trim()}\n\n${draft.details}` : draft.details;
 }
 
+/** The one export-as-text format (copy, save as file): title, body, then each attachment under its file name. */
+export function ticketAsText(draft: TicketDraft): string {
+  return [draft.title, '', ticketBody(draft), ...draft.attachments.flatMap((a) => ['', `--- ${a.filename} ---`, a.content])].join('\n');
+}
+
 /** Re-applies redaction and the title limit to a draft the employee edited. */
 export function finaliseDraft(draft: TicketDraft, redactor: TicketRedactor, titleLimit: number): TicketDraft {
   return {

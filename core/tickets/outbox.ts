@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import type { Clock } from '../kernel/clock.ts';
 import type { Store } from '../store/store.ts';
-import { ticketBody } from './draft.ts';
+import { ticketAsText } from './draft.ts';
 import { ConnectorError, ticketDraftSchema, ticketMessageKeys, ticketRefSchema } from './types.ts';
 import type { Connector, TicketDraft, TicketMessageKey } from './types.ts';
 
@@ -60,9 +60,32 @@ export type OutboxEvent =
 
 export type Timers = { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
 
-export type Outbox = ReturnType<typeof createOutbox>;
+export type OutboxScheduler = {
+  /** Delivers what is due now (after an enqueue) and re-arms the timer for the next due entry. */
+  kick(): Promise<void>;
+  stop(): void;
+};
 
-export function createOutbox(options: OutboxOptions) {
+export type Outbox = {
+  /** Persists the ticket; resolves only once it is on disk. Idempotent per client id. */
+  enqueue(draft: TicketDraft): Promise<OutboxEntry>;
+  /** Attempts every entry due now (bounded concurrency); never two attempts of one ticket at once. */
+  deliverDue(): Promise<void>;
+  /** When the next pending entry becomes due, or null when nothing is waiting. */
+  nextDueAt(): Date | null;
+  entries(): readonly OutboxEntry[];
+  get(clientId: string): OutboxEntry | undefined;
+  /** A rejected ticket the employee (or IT, after fixing the config) wants to try again. */
+  retry(clientId: string): Promise<void>;
+  /** Reads the helpdesk status of delivered tickets (the last `limit`), where the API allows. */
+  refreshStatuses(limit?: number): Promise<void>;
+  /** Plain-text export so a rejected (or any) ticket can be copied or saved as a file. */
+  exportText(clientId: string): string | null;
+  /** Runs `deliverDue` whenever something becomes due; `kick()` after enqueue. */
+  start(timers: Timers): OutboxScheduler;
+};
+
+export function createOutbox(options: OutboxOptions): Outbox {
   const { store, connector, clock } = options;
   const random = options.random ?? Math.random;
   const baseDelay = options.baseDelayMs ?? 5_000;
@@ -211,10 +234,7 @@ export function createOutbox(options: OutboxOptions) {
     /** Plain-text export so a rejected (or any) ticket can be copied or saved as a file. */
     exportText(clientId: string): string | null {
       const entry = find(clientId);
-      if (!entry) return null;
-      const parts = [entry.draft.title, '', ticketBody(entry.draft)];
-      for (const a of entry.draft.attachments) parts.push('', `--- ${a.filename} ---`, a.content);
-      return parts.join('\n');
+      return entry ? ticketAsText(entry.draft) : null;
     },
 
     /** Runs `deliverDue` whenever something becomes due; `kick()` after enqueue. */

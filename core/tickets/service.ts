@@ -17,7 +17,7 @@ import { createConnector, referencedSecretNames } from './connectors/index.ts';
 import { buildMailtoUrl } from './connectors/mailto.ts';
 import { buildDraft, finaliseDraft } from './draft.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from './outbox.ts';
-import type { OutboxEntry, Timers } from './outbox.ts';
+import type { OutboxEntry, OutboxScheduler, Timers } from './outbox.ts';
 import { createTicketRedactor } from './redaction.ts';
 import type { TicketRedactor } from './redaction.ts';
 import type { SnapshotPort } from './snapshot.ts';
@@ -92,7 +92,31 @@ async function buildRedactor(options: TicketServiceOptions): Promise<TicketRedac
   });
 }
 
-export async function createTicketService(options: TicketServiceOptions) {
+export type TicketChannel = 'api' | 'email' | 'mailto' | 'none';
+
+export type TicketService = {
+  /** Set when the outbox file was unreadable and moved aside at start. */
+  storeReport: StoreReport | null;
+  redactor: TicketRedactor;
+  /** Where tickets go (the renderer words the preview). */
+  channel(): TicketChannel;
+  /** A redacted draft from a run's transcript and a fresh machine snapshot, for the employee to preview. */
+  draft(request: DraftRequest): Promise<TicketDraft>;
+  /** Persists, then tries once right away; later attempts run from the scheduler. */
+  send(input: unknown): Promise<SendResult>;
+  /** "My tickets", newest first. */
+  list(): MyTicket[];
+  /** Reads helpdesk statuses, then lists. */
+  refresh(): Promise<MyTicket[]>;
+  exportText(clientId: string): string | null;
+  retry(clientId: string): Promise<void>;
+  deliverNow(): Promise<void>;
+  /** Starts background delivery (resumes anything left from before a restart). */
+  start(timers: Timers): void;
+  stop(): void;
+};
+
+export async function createTicketService(options: TicketServiceOptions): Promise<TicketService> {
   const clock = options.clock ?? systemClock;
   const { config } = options;
   const redactor = await buildRedactor(options);
@@ -146,7 +170,7 @@ export async function createTicketService(options: TicketServiceOptions) {
         onEvent: (event) => log?.info(`outbox ${event.type}`, event),
       })
     : null;
-  let scheduler: ReturnType<NonNullable<typeof outbox>['start']> | null = null;
+  let scheduler: OutboxScheduler | null = null;
   let refreshHandle: unknown = null;
   let stopRefresh = (): void => undefined;
 
@@ -154,7 +178,7 @@ export async function createTicketService(options: TicketServiceOptions) {
     storeReport: report,
     redactor,
     /** Where tickets go: 'api' | 'email' | 'mailto' | 'none' (the renderer words the preview). */
-    channel: (): 'api' | 'email' | 'mailto' | 'none' => (connector ? (connector.kind === 'email' ? 'email' : 'api') : mailtoTo ? 'mailto' : 'none'),
+    channel: (): TicketChannel => (connector ? (connector.kind === 'email' ? 'email' : 'api') : mailtoTo ? 'mailto' : 'none'),
 
     async draft(request: DraftRequest): Promise<TicketDraft> {
       const printing = request.troubleshooter?.category === 'printing' || request.troubleshooter?.category === 'printer';
@@ -211,7 +235,9 @@ export async function createTicketService(options: TicketServiceOptions) {
       await outbox?.retry(clientId);
       await scheduler?.kick();
     },
-    deliverNow: async () => outbox?.deliverDue(),
+    deliverNow: async () => {
+      await outbox?.deliverDue();
+    },
 
     /** Starts background delivery (resumes anything left from before a restart). */
     start(timers: Timers) {
@@ -238,4 +264,3 @@ export async function createTicketService(options: TicketServiceOptions) {
   };
 }
 
-export type TicketService = Awaited<ReturnType<typeof createTicketService>>;

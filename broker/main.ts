@@ -10,20 +10,12 @@
 import { parseArgs } from 'node:util';
 import type { Platform } from '../core/kernel/platform.ts';
 import { createAuditLog } from './audit.ts';
+import { brokerDefaults } from './defaults.ts';
 import { createMachine } from './machine.ts';
 import { createPolicyReader } from './policy.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createCommandRunner } from './run-command.ts';
 import { startServer } from './server.ts';
-
-export const brokerDefaults = {
-  socket: '/run/firstline/broker.sock',
-  proofDir: '/run/firstline/proof',
-  auditLog: '/var/log/firstline/broker.log',
-  policyFile: '/etc/firstline/policy.json',
-  path: '/usr/sbin:/usr/bin:/sbin:/bin',
-  rate: '20/60',
-} as const;
 
 export async function brokerMain(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({

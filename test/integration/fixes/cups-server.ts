@@ -24,7 +24,13 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-export async function startCups(): Promise<CupsServer> {
+/**
+ * `stockPolicy`: the access rules of a stock cupsd.conf for the operations the fixes use — an
+ * employee may cancel their own jobs (Cancel-Job, @OWNER) but not purge a queue (`cancel -u`),
+ * and only @SYSTEM (root here) may enable, accept or administer queues. Without it every
+ * operation is open (the simpler tests that only check what Firstline does as root).
+ */
+export async function startCups(options: { stockPolicy?: boolean } = {}): Promise<CupsServer> {
   if (!cupsdPath) throw new Error('cupsd is not installed');
   const dir = await mkdtemp(path.join(tmpdir(), 'firstline-cups-'));
   const sub = (name: string) => path.join(dir, name);
@@ -49,6 +55,16 @@ export async function startCups(): Promise<CupsServer> {
     '  Allow from 127.0.0.1',
     '</Location>',
     '<Policy default>',
+    ...(options.stockPolicy ? [
+      '  <Limit Send-Document Send-URI Hold-Job Release-Job Restart-Job Purge-Jobs Set-Job-Attributes Cancel-My-Jobs Close-Job CUPS-Move-Job Cancel-Job>',
+      '    Require user @OWNER @SYSTEM',
+      '    Order deny,allow',
+      '  </Limit>',
+      '  <Limit Pause-Printer Resume-Printer Enable-Printer Disable-Printer Cancel-Jobs CUPS-Accept-Jobs CUPS-Reject-Jobs CUPS-Add-Modify-Printer CUPS-Delete-Printer CUPS-Set-Default>',
+      '    Require user @SYSTEM',
+      '    Order deny,allow',
+      '  </Limit>',
+    ] : []),
     '  <Limit All>',
     '    Order deny,allow',
     '  </Limit>',
@@ -67,6 +83,7 @@ export async function startCups(): Promise<CupsServer> {
     'User lp',
     'Group lp',
     'FileDevice Yes',
+    'SystemGroup root',
     '',
   ].join('\n'));
   const child: ChildProcess = spawn(cupsdPath, ['-f', '-c', sub('root/cupsd.conf'), '-s', sub('root/cups-files.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });

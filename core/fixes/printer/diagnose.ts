@@ -9,7 +9,8 @@ import { displayName } from './match.ts';
 import type { Printer, PrintJob } from './model.ts';
 import { printerTexts as t } from './texts.ts';
 
-export const problemSchema = z.enum(['none', 'no-printers', 'unknown-printer', 'spooler-down', 'queue-stopped', 'queue-rejecting', 'jobs-stuck', 'not-available']);
+/** `printer-fault`: the queue is on and holds nothing stuck, but the device reports a fault. */
+export const problemSchema = z.enum(['none', 'no-printers', 'unknown-printer', 'spooler-down', 'queue-stopped', 'queue-rejecting', 'jobs-stuck', 'printer-fault', 'not-available']);
 export type Problem = z.infer<typeof problemSchema>;
 
 /**
@@ -29,6 +30,7 @@ export function verdict(p: Printer): Problem {
   if (!p.enabled) return 'queue-stopped';
   if (!p.accepting) return 'queue-rejecting';
   if (stuckJobs(p).length > 0) return 'jobs-stuck';
+  if (p.fault === 'not-responding' || p.fault === 'device-error') return 'printer-fault';
   return 'none';
 }
 

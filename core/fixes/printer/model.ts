@@ -48,9 +48,13 @@ export const printerSchema = z.object({
 export type PrintJob = z.infer<typeof jobSchema>;
 export type Printer = z.infer<typeof printerSchema>;
 
-/** A queue needs fixing when it is stopped, refuses jobs, or holds a job in error. */
+/**
+ * A queue needs attention when it is stopped, refuses jobs, holds a job in error, or its device
+ * reports a fault although the queue is on (CUPS leaves an unreachable printer enabled: "The
+ * printer is offline.", Alerts: offline-report).
+ */
 export function hasProblem(p: Printer): boolean {
-  return !p.enabled || !p.accepting || p.jobs.some((j) => j.error);
+  return !p.enabled || !p.accepting || p.jobs.some((j) => j.error) || p.fault === 'not-responding' || p.fault === 'device-error';
 }
 
 /** States from which a job will not move on its own. */

@@ -230,3 +230,38 @@ describe('test page judged by the job\'s final state', () => {
     expect(exec.lines()).toContain('cancel 20');
   });
 });
+
+describe('macOS (CUPS 2.3.4) and Windows recorded shapes', () => {
+  // Shape captured on macOS 26.4 / CUPS 2.3.4 (published with a public print agent's sources):
+  // `cupsdisable` without a reason says "reason unknown"; an unplugged USB printer stays enabled
+  // with "The printer is offline." and Alerts offline-report connecting-to-device.
+  const mac = combineCups({ printers: fixture('lpstat-l-p.macos-cups234.txt'), accepting: fixture('lpstat-a.macos-cups234.txt'), jobs: '', default: '' }, now);
+
+  it('a queue paused by hand on macOS is "paused"; an offline printer with its queue on is "not responding"', () => {
+    expect(mac.map((p) => [p.name, p.enabled, p.fault, p.stateReasons])).toEqual([
+      ['zd621_net', false, 'paused', []],
+      ['zd621_usb', true, 'not-responding', ['offline-report', 'connecting-to-device']],
+    ]);
+  });
+
+  it('the offline printer is a problem even with nothing queued (a test page is then the proof)', async () => {
+    const exec = fakeExec({ 'lpstat -l -p': { stdout: fixture('lpstat-l-p.macos-cups234.txt').replace(/^printer zd621_net[^\n]*\n\treason unknown\n/, '') }, 'lpstat -a': { stdout: '' }, 'lpstat -l -o': { stdout: '' }, 'lpstat -d': {}, ipptool: { exitCode: 1 } });
+    const status = await printerStatusAction.run({}, makeContext({ exec, platform: 'darwin', now: () => now }));
+    expect(status).toMatchObject({ ok: false, problem: 'printer-fault', cause: 'printer-not-responding', ownStuckJobCount: 0 });
+    expect(status.finding).toBe('zd621_usb does not respond. It may be switched off or not connected.');
+  });
+
+  it('Windows JobStatus values map onto job states (recorded 8210 = Error|Printing|Retained, 8208 = Printing|Retained)', async () => {
+    const { jobState } = await import('../../../core/fixes/printer/parse-windows.ts');
+    expect([8210, 8208, 0, 1, 128, 4096, 256, 'Offline', 'Paused', 'Printing, Retained', 'Printed'].map(jobState)).toEqual([
+      'stopped', 'processing', 'pending', 'held', 'completed', 'completed', 'canceled', 'stopped', 'held', 'processing', 'completed',
+    ]);
+  });
+
+  it('Windows cancels by id through the environment only; ids that are not numbers never reach the script', () => {
+    const argv = cancelJobsCommand('win32', 'Kyocera TASKalfa 3253ci (2nd floor)', ['42', '7; Remove-Printer x', '105']);
+    expect(argv.file).toBe('powershell.exe');
+    expect(argv.env).toEqual({ FIRSTLINE_PRINTER: 'Kyocera TASKalfa 3253ci (2nd floor)', FIRSTLINE_JOB_IDS: '42,105' });
+    expect(argv.args.join(' ')).not.toContain('Kyocera');
+  });
+});

@@ -115,5 +115,5 @@ describe.skipIf(!unshareWorks)('fault matrix: real faults, judged by ground trut
     const summary = summarize(results.map((r) => r.verdict));
     console.log(`${table.join('\n')}\n${summaryLine(summary, results.length, faults.length)}`);
     expect(results.filter((r) => !['fixed', 'escalated-with-cause'].includes(r.verdict)).map((r) => `${r.as} ${r.id}: ${r.verdict} ${r.detail ?? ''}`)).toEqual([]);
-  }, 170_000);
+  }, 400_000); // ~45 runs (printer faults start a private cupsd each); minutes on a loaded 2-core machine
 });

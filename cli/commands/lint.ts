@@ -8,6 +8,7 @@ import type { CommandIo } from '../command.ts';
 import { expandPaths, isTroubleshooterFile } from '../../core/engine/catalog-dir.ts';
 import { loadTroubleshooterFile } from '../../core/engine/loader.ts';
 import { cliRegistry } from '../registry.ts';
+import { defaultCatalogFolder } from '../catalog-folder.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
 export async function lintCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -16,9 +17,10 @@ export async function lintCommand(argv: readonly string[], io: CommandIo): Promi
     allowPositionals: true,
     options: { quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
   });
-  if (values.help || positionals.length === 0) {
-    (values.help ? io.out : io.err)('Usage: firstline lint <files|dirs...> [--quiet]   (--quiet hides warnings)');
-    return values.help ? 0 : 2;
+  if (positionals.length === 0) positionals.push(defaultCatalogFolder());
+  if (values.help) {
+    io.out('Usage: firstline lint [files|dirs...] [--quiet]   (default: this folder\'s catalog; --quiet hides warnings)');
+    return 0;
   }
   let files: string[];
   try {

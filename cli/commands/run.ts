@@ -19,13 +19,15 @@ import { run } from '../../core/engine/runner.ts';
 import { createRunHistory, historyRecord } from '../../app/history.ts';
 import type { CommandIo } from '../command.ts';
 import { appDataDir } from '../data-dir.ts';
-import { cliRegistry, defaultCatalogDir } from '../registry.ts';
+import { cliRegistry } from '../registry.ts';
+import { defaultCatalogFolder } from '../catalog-folder.ts';
+import { didYouMean } from '../../core/util/did-you-mean.ts';
 import { createCliPorts, renderEvent } from './run-io.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 import { parseLang } from './shared.ts';
 
 export const runUsage = `Usage: firstline run <id|file.yaml> [--dry-run] [--json] [--answer step=value ...] [--lang en|nl|fr|de]
-                     [--yes] [--catalog <dir>] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]
+                     [--yes] [--catalog <dir> (default: this folder's catalog)] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]
                      [--no-history] [--data-dir <dir>]
   A real run (not --dry-run) is added to this machine's run history (the app's history.json, or
   <dir>/history.json), marked as started from the CLI; --no-history leaves it out.`;
@@ -76,10 +78,13 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     }
     loaded = { troubleshooter: result.troubleshooter, catalogDir: path.dirname(target) };
   } else {
-    const catalog = await loadCatalog(values.catalog ?? defaultCatalogDir, registry);
+    const folder = values.catalog ?? defaultCatalogFolder();
+    const catalog = await loadCatalog(folder, registry);
     loaded = catalog.entries.find((e) => e.troubleshooter.id === target);
     if (!loaded) {
-      io.err(`No troubleshooter "${target}" in ${values.catalog ?? defaultCatalogDir}. Try: firstline list`);
+      // A broken file is left out of the catalog: show why, it is probably the one that was meant.
+      for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) io.err(formatDiagnostic(d));
+      io.err(`No troubleshooter "${target}" in ${folder}.${didYouMean(target, catalog.entries.map((e) => e.troubleshooter.id))} Try: firstline list ${folder}`);
       return 2;
     }
   }

@@ -4,13 +4,15 @@ import type { CommandIo } from '../command.ts';
 import { runAuthorTestFile } from '../../core/engine/author-test.ts';
 import { expandPaths, isAuthorTestFile } from '../../core/engine/catalog-dir.ts';
 import { cliRegistry } from '../registry.ts';
+import { defaultCatalogFolder } from '../catalog-folder.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
 export async function testCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  if (values.help || positionals.length === 0) {
-    (values.help ? io.out : io.err)('Usage: firstline test <files|dirs...>   (runs every *.test.yaml found)');
-    return values.help ? 0 : 2;
+  if (positionals.length === 0) positionals.push(defaultCatalogFolder());
+  if (values.help) {
+    io.out('Usage: firstline test [files|dirs...]   (runs every *.test.yaml found; default: this folder\'s catalog)');
+    return 0;
   }
   const files = await expandPaths(positionals, isAuthorTestFile);
   const registry = cliRegistry();

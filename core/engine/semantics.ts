@@ -14,6 +14,7 @@ import { describePath, issueLocation, type Locator, type PathKey } from './sourc
 import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
 import { unverifiedFixPaths } from './honesty-lint.ts';
+import { findBareTemplates } from './template-lint.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -188,6 +189,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       add('warning', p, `${describePath(p, data)}: no ${missing.join(', ')} translation; employees will see the English text.`);
     }
   });
+  for (const bare of findBareTemplates(data)) add('warning', bare.path, `${describePath(bare.path, data)}: ${bare.message}`);
   return out;
 }
 

@@ -60,6 +60,11 @@ export type FirstlineOptions = {
    */
   openContact?(url: string): Promise<boolean>;
   /**
+   * A desktop notification that a ticket's status changed (Electron: main/notify.ts, a
+   * Notification whose click opens My tickets). The window gets `ticket:changed` as well.
+   */
+  notifyTicket?(change: { clientId: string; title: string; number: string | null; state: string; raw: string }): Promise<void>;
+  /**
    * The way out of a refused ticket: copy its redacted text to the clipboard, or save it to a file
    * whose path the OS save dialog picks (Electron: main/files.ts); the browser host and tests
    * record. Without them, "Copy" and "Save as file…" report that nothing happened.
@@ -188,6 +193,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     secrets,
     snapshot: options.snapshot ?? createSystemSnapshot(),
     log: options.log,
+    onStatusChange: ({ clientId, title, number, state, raw }) => {
+      const change = { clientId, title, number, state, raw };
+      options.emit('ticket:changed', change);
+      void options.notifyTicket?.(change)?.catch(() => undefined);
+    },
   });
   const lang = settings.lang();
   const hosts = allowedHosts(policy);

@@ -99,6 +99,8 @@ export const channels = {
 export const events = {
   /** One event of a running troubleshooter, in order. */
   'run:event': runEventSchema,
+  /** The helpdesk's status of one of my tickets changed: an in-app note (the shell also notifies). */
+  'ticket:changed': z.object({ clientId: z.string(), title: z.string(), number: z.string().nullable(), state: z.string(), raw: z.string() }).strict(),
   /** The shell asks the UI to show a screen (tray menu "Contact IT", a ticket notification clicked). */
   'app:navigate': z.object({ screen: z.enum(['home', 'contact', 'tickets']) }).strict(),
 } as const;

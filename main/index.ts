@@ -9,6 +9,7 @@ import { createDispatcher } from '../app/dispatcher.ts';
 import { createLogger } from '../core/log.ts';
 import { redact } from '../core/redact.ts';
 import { shellLabels } from '../core/shell/labels.ts';
+import { createTicketNotifier, type TicketChange } from './notify.ts';
 import { chooseLang } from '../core/kernel/lang.ts';
 import { toPlatform } from '../core/kernel/platform.ts';
 import { hiddenStartArg } from '../core/policy/autostart.ts';
@@ -49,6 +50,9 @@ async function start(): Promise<void> {
   hardenSessions();
   serveRenderer(path.join(root, 'out', 'renderer'));
 
+  // The notifier needs the window (a click opens My tickets) and the window needs firstline:
+  // bound once both exist.
+  let notifyTicket: (change: TicketChange) => Promise<void> = () => Promise.resolve();
   const firstline = await createFirstline({
     host: 'electron',
     version: app.getVersion(),
@@ -59,6 +63,7 @@ async function start(): Promise<void> {
     openUrl: (url, allowlist) => openExternalChecked(url, allowlist),
     openMail: (url) => openMailChecked(url),
     openContact: (url) => openContactChecked(url),
+    notifyTicket: (change) => notifyTicket(change),
     copyText: (text) => copyTextToClipboard(text),
     saveText: (name, text) => saveTextWithDialog(name, text),
     log,
@@ -84,6 +89,10 @@ async function start(): Promise<void> {
   };
 
   const labels = shellLabels(firstline.lang);
+  notifyTicket = createTicketNotifier(labels, () => {
+    getWindow().show();
+    sendEvent(windows, 'app:navigate', { screen: 'tickets' }, log);
+  });
   createTray({
     iconPath: path.join(resources, app.isPackaged ? 'icons' : path.join('build', 'icons'), 'tray.png'),
     labels,

@@ -56,7 +56,9 @@ export type OutboxEvent =
   | { type: 'delivered'; clientId: string; number: string; viaLookup: boolean }
   | { type: 'retry-scheduled'; clientId: string; at: string; messageKey: TicketMessageKey }
   | { type: 'rejected'; clientId: string; messageKey: TicketMessageKey }
-  | { type: 'persist-failed'; clientId: string };
+  | { type: 'persist-failed'; clientId: string }
+  /** The helpdesk's status of a delivered ticket changed since it was last read (My tickets, notification). */
+  | { type: 'status-changed'; clientId: string; title: string; number: string | null; state: string; raw: string };
 
 export type Timers = { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
 
@@ -224,7 +226,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const entry of open) {
         try {
           const status = await connector.status(entry.ref as NonNullable<OutboxEntry['ref']>);
+          const before = entry.status;
+          // `at` is when the status last changed, not when it was last read.
+          if (before && before.state === status.state && before.raw === status.raw) continue;
           await patch(entry.clientId, { status: { ...status, at: clock.now().toISOString() } });
+          if (before) emit({ type: 'status-changed', clientId: entry.clientId, title: entry.draft.title, number: entry.ref?.number ?? null, state: status.state, raw: status.raw });
         } catch {
           // Status is informative only; keep the last known one.
         }

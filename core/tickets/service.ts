@@ -17,7 +17,7 @@ import { createConnector, referencedSecretNames } from './connectors/index.ts';
 import { buildMailtoUrl } from './connectors/mailto.ts';
 import { buildDraft, finaliseDraft } from './draft.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from './outbox.ts';
-import type { OutboxEntry, OutboxScheduler, Timers } from './outbox.ts';
+import type { OutboxEntry, OutboxEvent, OutboxScheduler, Timers } from './outbox.ts';
 import { createTicketRedactor } from './redaction.ts';
 import type { TicketRedactor } from './redaction.ts';
 import type { SnapshotPort } from './snapshot.ts';
@@ -37,6 +37,8 @@ export type TicketServiceOptions = {
   fetch?: typeof fetch;
   smtpPool?: boolean;
   log?: Logger;
+  /** A delivered ticket's helpdesk status changed (the app notifies the employee). */
+  onStatusChange?: (change: Extract<OutboxEvent, { type: 'status-changed' }>) => void;
   /** Called when the outbox file was corrupt and moved aside. */
   onStoreReport?: (report: StoreReport) => void;
 };
@@ -167,7 +169,10 @@ export async function createTicketService(options: TicketServiceOptions): Promis
         maxDelayMs: config.outbox.maxDelayMs,
         concurrency: config.outbox.concurrency,
         keepDelivered: config.outbox.keepDelivered,
-        onEvent: (event) => log?.info(`outbox ${event.type}`, event),
+        onEvent: (event) => {
+          log?.info(`outbox ${event.type}`, event);
+          if (event.type === 'status-changed') options.onStatusChange?.(event);
+        },
       })
     : null;
   let scheduler: OutboxScheduler | null = null;

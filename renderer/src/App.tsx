@@ -5,6 +5,7 @@ import { on } from './api.ts';
 import type { Navigate, Screen } from './navigation.ts';
 import { Home } from './screens/Home.tsx';
 import { RunScreen } from './screens/Run.tsx';
+import { TicketChangedNote } from './components/TicketChangedNote.tsx';
 
 // Screens an employee opens rarely are loaded on demand, keeping the first paint small.
 const History = lazy(() => import('./screens/History.tsx').then((m) => ({ default: m.History })));
@@ -53,6 +54,7 @@ export function App({ info }: { info: AppInfo | null }) {
           {t('nav.settings')}
         </button>
       </nav>
+      <TicketChangedNote onShow={() => navigate({ name: 'history', tab: 'tickets' })} />
       <main className="app-main" id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           {screen.name === 'home' && <Home info={info} navigate={navigate} />}

@@ -52,5 +52,8 @@ test('My tickets shows the helpdesk status and checks it again on request', asyn
   completed = true;
   await page.getByRole('button', { name: 'Check status' }).click();
   await expect(ticket).toContainText('Status: Solved');
+  // Visible feedback on the button, and a note on every screen that the status changed.
+  await expect(page.getByRole('status').filter({ hasText: /^Checked at .+: 1 ticket changed\.$/ })).toBeVisible();
+  await expect(page.getByText('Your ticket I 2611 077 is now: Solved')).toBeVisible();
   expect(topdesk.requests.filter((r) => r.method === 'GET' && r.path === '/tas/api/incidents/id/inc-1').length).toBeGreaterThanOrEqual(2);
 });

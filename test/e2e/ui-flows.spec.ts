@@ -196,7 +196,7 @@ test('history lists past runs and runs one again', async ({ page }) => {
   // The run is recorded right after its last event; reopen History until the record is there.
   await expect(async () => {
     await nav(page, 'History').click();
-    await expect(item).toContainText('Handed to IT', { timeout: 500 });
+    await expect(item).toContainText('IT needed', { timeout: 500 });
   }).toPass({ timeout: 10_000 });
   await item.getByRole('button', { name: 'Run again: I forgot my password' }).click();
   await expect(page.getByRole('heading', { name: 'I forgot my password', level: 2 })).toBeVisible();

@@ -7,6 +7,12 @@ import { TicketWayOut } from './TicketWayOut.tsx';
 
 type MyTicket = ChannelResult<'ticket:list'>[number];
 
+/** Tickets whose helpdesk status or delivery differs from the list shown before. */
+function countChanged(before: MyTicket[], after: MyTicket[]): number {
+  const old = new Map(before.map((t) => [t.clientId, `${t.delivery}|${t.status?.state ?? ''}|${t.status?.raw ?? ''}`]));
+  return after.filter((t) => old.get(t.clientId) !== `${t.delivery}|${t.status?.state ?? ''}|${t.status?.raw ?? ''}`).length;
+}
+
 const knownStates = new Set(['open', 'in-progress', 'waiting', 'resolved', 'closed']);
 
 /**
@@ -18,18 +24,27 @@ export function MyTickets() {
   const [tickets, setTickets] = useState<MyTicket[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [checking, setChecking] = useState(false);
+  /** What the last "Check status" found, said out loud (issue 14: visible feedback). */
+  const [checked, setChecked] = useState<{ changed: number; at: Date } | 'failed' | null>(null);
 
-  const refresh = () => {
+  const refresh = (announce: boolean) => {
     setChecking(true);
+    const before = tickets;
     call('ticket:refresh', {})
-      .then(setTickets, () => undefined)
+      .then(
+        (list) => {
+          setTickets(list);
+          if (announce) setChecked({ changed: countChanged(before ?? [], list), at: new Date() });
+        },
+        () => announce && setChecked('failed'),
+      )
       .finally(() => setChecking(false));
   };
   useEffect(() => {
     // The local list shows at once; the helpdesk's answer follows when it comes.
     call('ticket:list', {}).then((list) => {
       setTickets(list);
-      if (list.length > 0) refresh();
+      if (list.length > 0) refresh(false);
     }, () => setFailed(true));
   }, []);
 
@@ -50,8 +65,14 @@ export function MyTickets() {
             <span className="tile-summary">
               <time dateTime={ticket.createdAt}>{when.format(new Date(ticket.createdAt))}</time>
               {ticket.number && ` · ${t('myTickets.number', { number: ticket.number })}`}
-              {ticket.status && ` · ${t('myTickets.status', { status: statusText(ticket.status) })}`}
             </span>
+            {ticket.status && (
+              <span className="ticket-status">
+                {t('myTickets.status', { status: statusText(ticket.status) })}
+                {' · '}
+                {t('myTickets.lastChange', { when: when.format(new Date(ticket.status.at)) })}
+              </span>
+            )}
             {ticket.delivery === 'rejected' && (
               <>
                 <p className="error">{t(messageKeyOr(ticket.messageKey, 'ticket.error.rejected'))}</p>
@@ -63,11 +84,18 @@ export function MyTickets() {
       </ul>
       {tickets && tickets.length > 0 && (
         <div className="button-row">
-          <button type="button" className="button button-small" disabled={checking} onClick={refresh}>
+          <button type="button" className="button button-small" disabled={checking} onClick={() => refresh(true)}>
             {checking ? t('myTickets.checking') : t('myTickets.refresh')}
           </button>
         </div>
       )}
+      <p role="status" className={checked === 'failed' ? 'error' : 'hint'}>
+        {checked === 'failed'
+          ? t('myTickets.checkFailed')
+          : checked
+            ? t('myTickets.checked', { count: checked.changed, time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(checked.at) })
+            : ''}
+      </p>
     </section>
   );
 }

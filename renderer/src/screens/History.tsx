@@ -85,10 +85,10 @@ function PastRuns({ navigate }: { navigate: Navigate }) {
           return (
             <li key={run.runId} className="history-item">
               <span className="tile-title">{title}</span>
-              <span className={`badge badge-${run.outcome}`}>{t(outcomeKey[run.outcome])}</span>
+              {/* "Handed to IT" only when a ticket really went; otherwise say IT is still needed. */}
+              <span className={`badge badge-${run.outcome}`}>{run.ticketCreated ? t('history.outcome.sent') : t(outcomeKey[run.outcome])}</span>
               <span className="tile-summary">
                 <time dateTime={run.startedAt}>{when.format(new Date(run.startedAt))}</time>
-                {run.ticketCreated && ` · ${t('history.ticketSent')}`}
               </span>
               {item && (
                 <button

@@ -6,9 +6,10 @@ import type { UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
 import { ConsentDialog } from '../run/ConsentDialog.tsx';
 import { QuestionForm } from '../run/QuestionForm.tsx';
-import { InfoLink } from '../run/InfoLink.tsx';
 import { RunEnding } from '../run/RunEnding.tsx';
-import { initialRun, reduceRun, stepStatusKey, type RunEvent, type RunView } from '../run/run-state.ts';
+import { initialRun, reduceRun, type RunEvent, type RunView } from '../run/run-state.ts';
+import { shownSteps, summaryLine } from '../run/run-summary.ts';
+import { StepRow } from '../run/StepRow.tsx';
 import { OutageBanner } from '../components/OutageBanner.tsx';
 import { ScreenHeading } from '../components/ScreenHeading.tsx';
 
@@ -67,6 +68,8 @@ export function RunScreen({ info, troubleshooterId, title, navigate }: { info: A
   );
 
   const view = state.view;
+  const steps = view ? shownSteps(view) : { ran: [], notRun: [] };
+  const summary = view ? summaryLine(view) : { key: 'run.starting' };
   const running = view !== null && view.ended === null;
   const act = (promise: Promise<unknown>) => promise.catch(() => setFailed(true));
 
@@ -82,25 +85,22 @@ export function RunScreen({ info, troubleshooterId, title, navigate }: { info: A
       {!view && !failed && <p role="status">{t('run.starting')}</p>}
       {view && (
         <>
+          <p className={`run-summary run-summary-${view.ended?.outcome ?? 'running'}`}>{t(summary.key, summary.values ?? {})}</p>
           <ol className="steps" aria-label={t('run.stepsLabel')}>
-            {view.steps.map((step) => (
-              <li key={step.stepId} className={`step step-${step.status}`}>
-                <span className="step-title">{step.title}</span>
-                <span className="step-status">{t(stepStatusKey[step.status])}</span>
-                {step.findings.map((f, i) => (
-                  <span key={i} className="step-finding">
-                    {f}
-                  </span>
-                ))}
-                {step.infos.map((info, i) => (
-                  <span key={`i${i}`} className="step-info">
-                    {info.text}
-                    {info.link && <InfoLink runId={view.runId} stepId={step.stepId} link={info.link} />}
-                  </span>
-                ))}
-              </li>
+            {steps.ran.map((step) => (
+              <StepRow key={step.stepId} step={step} runId={view.runId} />
             ))}
           </ol>
+          {steps.notRun.length > 0 && (
+            <details className="steps-details">
+              <summary>{t('run.notNeeded', { count: steps.notRun.length })}</summary>
+              <ol className="steps">
+                {steps.notRun.map((step) => (
+                  <StepRow key={step.stepId} step={step} runId={view.runId} />
+                ))}
+              </ol>
+            </details>
+          )}
           {/* Announces progress without moving focus; the latest step is enough. */}
           <p role="status" className="visually-hidden">
             {running && view.steps.at(-1) ? t('run.progress', { step: view.steps.at(-1)?.title ?? '' }) : ''}

@@ -169,6 +169,30 @@ describe('outbox', () => {
     expect(outbox.entries()[0]?.status).toMatchObject({ state: 'in-progress', raw: 'In behandeling' });
   });
 
+  it('keeps the time a status last changed, and reports a change once', async () => {
+    const s = scripted([], path.join(dir, 'outbox.json'));
+    let status = { state: 'open', raw: 'Aangemeld' };
+    const connector: Connector = { ...s.connector, status: async () => status };
+    const events: OutboxEvent[] = [];
+    const outbox = await outboxOver(connector, events);
+    await outbox.enqueue(draft(1));
+    await outbox.deliverDue();
+    await outbox.refreshStatuses();
+    const first = outbox.entries()[0]?.status?.at;
+    now += 60_000;
+    await outbox.refreshStatuses();
+    expect(outbox.entries()[0]?.status?.at).toBe(first);
+    expect(events.filter((e) => e.type === 'status-changed')).toEqual([]);
+    status = { state: 'resolved', raw: 'Afgemeld' };
+    now += 60_000;
+    await outbox.refreshStatuses();
+    await outbox.refreshStatuses();
+    expect(outbox.entries()[0]?.status).toEqual({ state: 'resolved', raw: 'Afgemeld', at: new Date(now).toISOString() });
+    expect(events.filter((e) => e.type === 'status-changed')).toEqual([
+      { type: 'status-changed', clientId: draft(1).clientId, title: 'Ticket 1', number: '#1', state: 'resolved', raw: 'Afgemeld' },
+    ]);
+  });
+
   it('treats a refused connection as offline and retries later', async () => {
     // A port that was just free: connecting to it on 127.0.0.1 is refused.
     const probe = createServer();

@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { TroubleshooterSummary } from '../../contract/index.ts';
 import { langs, type Lang } from '../../contract/langs.ts';
+import { expandQueryTerm } from './search-language.ts';
 
 type Doc = { id: string; title: string } & Record<Lang, string>;
 
@@ -15,8 +16,18 @@ function normalize(term: string): string {
 }
 
 export type Search = (query: string) => TroubleshooterSummary[];
+/** The hits, and whether the first is a clear winner (Enter may start it; issue 14). */
+export type RankedSearch = (query: string) => { items: TroubleshooterSummary[]; clearWinner: boolean };
+
+/** A first hit at least this many times the second's score is a clear winner. */
+const clearMargin = 1.5;
 
 export function createSearch(items: readonly TroubleshooterSummary[]): Search {
+  const ranked = createRankedSearch(items);
+  return (query) => ranked(query).items;
+}
+
+export function createRankedSearch(items: readonly TroubleshooterSummary[]): RankedSearch {
   const index = new MiniSearch<Doc>({
     fields: ['title', ...langs],
     processTerm: (term) => normalize(term),
@@ -30,13 +41,21 @@ export function createSearch(items: readonly TroubleshooterSummary[]): Search {
     })),
   );
   const byId = new Map(items.map((item) => [item.id, item]));
+  // Filler words dropped, colloquial words widened (search-language.ts); a query of filler only
+  // is searched as typed, so "it" still finds something while typing "it is slow".
+  const queryTerm = (term: string) => expandQueryTerm(normalize(term));
   return (query) => {
     const q = query.trim();
-    if (!q) return [];
-    let hits = index.search(q);
+    if (!q) return { items: [], clearWinner: false };
+    const meaningful = index.search(q, { processTerm: queryTerm }).length > 0 || index.search(q, { processTerm: queryTerm, combineWith: 'OR' }).length > 0;
+    const processTerm = meaningful ? queryTerm : normalize;
+    let hits = index.search(q, { processTerm });
     // "printer stuck paper" should still find something when one word matches nothing.
-    if (hits.length === 0) hits = index.search(q, { combineWith: 'OR' });
-    return hits.map((hit) => byId.get(String(hit.id))).filter((item): item is TroubleshooterSummary => item !== undefined);
+    if (hits.length === 0) hits = index.search(q, { processTerm, combineWith: 'OR' });
+    const found = hits.map((hit) => byId.get(String(hit.id))).filter((item): item is TroubleshooterSummary => item !== undefined);
+    const [first, second] = hits;
+    const clearWinner = first !== undefined && (second === undefined || first.score >= second.score * clearMargin);
+    return { items: found, clearWinner };
   };
 }
 

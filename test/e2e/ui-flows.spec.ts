@@ -101,7 +101,7 @@ test('a fix that works ends "Fixed" with what was done; the next run finds nothi
   const ending = page.getByRole('region', { name: 'Fixed' });
   await expect(ending).toContainText('What was done:');
   await expect(ending.getByRole('listitem')).toHaveText(['Reconnect the VPN. Open documents stay open.']);
-  await expect(page.getByText('Repaired')).toBeVisible();
+  await expect(page.getByText('Repaired', { exact: true })).toBeVisible();
   // Nothing left to fix: no consent asked, and the ending says what was checked.
   await nav(page, 'Fixes').click();
   await page.getByLabel('Describe the problem in a few words').fill('vpn');
@@ -119,7 +119,7 @@ test('Escape in the consent dialog refuses the change and nothing is run', async
   await expect(dialog).toContainText('Restart the print queue. Your documents stay in the queue.');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Not allowed by you')).toBeVisible();
+  await expect(page.getByText('You declined')).toBeVisible();
   await expect(page.getByRole('heading', { name: "This didn't fix it — send it to IT?" })).toBeVisible();
 });
 

@@ -4,7 +4,7 @@ import type { AppInfo, ChannelResult, TroubleshooterSummary } from '../../../con
 import { callEarly, earlyAnswer } from '../early-calls.ts';
 import { warmNumberFormat, type UiLang } from '../i18n.ts';
 import type { Navigate } from '../navigation.ts';
-import { createSearch, orderTiles } from '../search.ts';
+import { createRankedSearch, orderTiles } from '../search.ts';
 import { OutageBanner } from '../components/OutageBanner.tsx';
 import { TalkToPerson } from '../components/TalkToPerson.tsx';
 
@@ -37,8 +37,9 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
     callEarly('history:list', {}).then((runs) => setRunCounts(countRuns(runs)), () => undefined);
   }, []);
 
-  const search = useMemo(() => createSearch(items ?? []), [items]);
-  const results = useMemo(() => search(query), [search, query]);
+  const search = useMemo(() => createRankedSearch(items ?? []), [items]);
+  const ranked = useMemo(() => search(query), [search, query]);
+  const results = ranked.items;
   const tiles = useMemo(() => orderTiles(items ?? [], tileOrder, runCounts).slice(0, maxTiles), [items, tileOrder, runCounts]);
   const start = (item: TroubleshooterSummary) => navigate({ name: 'run', troubleshooterId: item.id, title: item.title });
 
@@ -47,14 +48,17 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
   useEffect(() => {
     if (!enterPending || items === null) return;
     setEnterPending(false);
-    if (results[0]) navigate({ name: 'run', troubleshooterId: results[0].id, title: results[0].title });
-  }, [enterPending, items, results, navigate]);
+    if (results[0] && ranked.clearWinner) navigate({ name: 'run', troubleshooterId: results[0].id, title: results[0].title });
+    else resultsRef.current?.querySelector('button')?.focus();
+  }, [enterPending, items, results, ranked.clearWinner, navigate]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     const first = results[0];
     if (event.key === 'Enter' && (first || (items === null && !failed))) {
       event.preventDefault();
-      if (first) start(first);
+      // Enter starts a fix only on a clear winner; otherwise it moves to the results (issue 14).
+      if (first && ranked.clearWinner) start(first);
+      else if (first) resultsRef.current?.querySelector('button')?.focus();
       else setEnterPending(true);
     } else if (event.key === 'ArrowDown' && first) {
       event.preventDefault();
@@ -115,6 +119,11 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
               <FixTile key={item.id} item={item} onStart={start} />
             ))}
           </ul>
+          <p className="hint">
+            <button type="button" className="link-button" onClick={() => navigate({ name: 'ticket', text: query.trim() })}>
+              {t('home.notFound')}
+            </button>
+          </p>
         </>
       ) : (
         <>

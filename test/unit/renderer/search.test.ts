@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TroubleshooterSummary } from '../../../contract/index.ts';
-import { createSearch, orderTiles } from '../../../renderer/src/search.ts';
+import { createRankedSearch, createSearch, orderTiles } from '../../../renderer/src/search.ts';
 
 function item(id: string, texts: Record<'en' | 'nl' | 'fr' | 'de', string>): TroubleshooterSummary {
   return { id, title: texts.en, summary: '', keywords: [], category: 'general', searchText: texts };
@@ -48,3 +48,23 @@ describe('home tiles', () => {
     expect(ids(orderTiles(catalog, ['password', 'wifi'], counts))).toEqual(['password', 'wifi', 'printer']);
   });
 });
+
+describe('a clear winner for Enter', () => {
+  it('is the only hit, or far ahead of the second; two equal hits are not', () => {
+    const ranked = createRankedSearch([
+      item('teams', { en: 'Teams is slow', nl: 'Teams is traag', fr: 'Teams est lent', de: 'Teams ist langsam' }),
+      item('network', { en: 'The network is slow', nl: 'Het netwerk is traag', fr: 'Le réseau est lent', de: 'Das Netzwerk ist langsam' }),
+    ]);
+    expect(ranked('teams')).toMatchObject({ clearWinner: true });
+    expect(ranked('slow').items).toHaveLength(2);
+    expect(ranked('slow').clearWinner).toBe(false);
+  });
+
+  it('ignores filler words and finds colloquial ones', () => {
+    const search = createSearch(catalog);
+    expect(ids(search('je ne peux pas imprimer'))[0]).toBe('printer');
+    expect(ids(search('ik kan niet inloggen'))[0]).toBe('password');
+    expect(ids(search('wlan geht nicht'))[0]).toBe('wifi');
+  });
+});
+

@@ -12,7 +12,7 @@ import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from '../../../core/tickets/outbox.ts';
 import type { OutboxEvent } from '../../../core/tickets/outbox.ts';
 import { ConnectorError } from '../../../core/tickets/types.ts';
-import type { Connector, TicketDraft, TicketRef } from '../../../core/tickets/types.ts';
+import type { Connector, TicketDraft, TicketRef, TicketStatus } from '../../../core/tickets/types.ts';
 
 let dir: string;
 let now: number;
@@ -171,7 +171,7 @@ describe('outbox', () => {
 
   it('keeps the time a status last changed, and reports a change once', async () => {
     const s = scripted([], path.join(dir, 'outbox.json'));
-    let status = { state: 'open', raw: 'Aangemeld' };
+    let status: TicketStatus = { state: 'open', raw: 'Aangemeld' };
     const connector: Connector = { ...s.connector, status: async () => status };
     const events: OutboxEvent[] = [];
     const outbox = await outboxOver(connector, events);

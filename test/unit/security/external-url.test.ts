@@ -40,4 +40,42 @@ describe('external URL allowlist', () => {
     }
     expect(checkExternalUrl('FILE://passwordreset.microsoftonline.com/x', allow).allowed).toBe(false);
   });
+
+  // Pinned by mutation testing (npm run test:mutation -- url-allowlist): each case below fails if
+  // one operator or literal of checkExternalUrl is changed.
+  it.each([
+    ['search:query=invoice', 'search:'],
+    ['ms-officecmd:{"id":3}', 'ms-officecmd:'],
+    ['ms-word:ofe|u|https://evil.test/x.docx', 'ms-word:'],
+    ['ms-excel:ofv|u|https://evil.test/x.xlsx', 'ms-excel:'],
+    ['smb://evil.test/share', 'smb:'],
+    ['ftp://evil.test/payload', 'ftp:'],
+    ['blob:https://passwordreset.microsoftonline.com/0b6e', 'blob:'],
+  ])('refuses %s as a blocked scheme, not merely as not https', (url, scheme) => {
+    expect(blockedSchemes).toContain(scheme);
+    expect(checkExternalUrl(url, allow)).toEqual({ allowed: false, reason: 'blocked-scheme' });
+  });
+
+  it('refuses a user name alone and a password alone, not only both', () => {
+    expect(checkExternalUrl('https://user@passwordreset.microsoftonline.com/', allow)).toEqual({ allowed: false, reason: 'credentials' });
+    expect(checkExternalUrl('https://:secret@passwordreset.microsoftonline.com/', allow)).toEqual({ allowed: false, reason: 'credentials' });
+  });
+
+  it('an exact entry allows only that host: no look-alike suffix, no subdomain', () => {
+    const exact = ['contoso.com'];
+    expect(checkExternalUrl('https://contoso.com/help', exact).allowed).toBe(true);
+    expect(checkExternalUrl('https://evilcontoso.com/help', exact).allowed).toBe(false);
+    expect(checkExternalUrl('https://sub.contoso.com/help', exact).allowed).toBe(false);
+  });
+
+  it('a wildcard entry needs a real label before its suffix, and one letter is enough', () => {
+    expect(checkExternalUrl('https://.example.org/', allow)).toEqual({ allowed: false, reason: 'host-not-allowed' });
+    expect(checkExternalUrl('https://a.example.org/', allow).allowed).toBe(true);
+  });
+
+  it('tolerates spaces and capitals in what people paste and in allowlist entries', () => {
+    expect(checkExternalUrl('\u00a0 https://passwordreset.microsoftonline.com/ \u00a0', allow).allowed).toBe(true);
+    expect(checkExternalUrl('https://help.contoso.com/', ['  Help.Contoso.COM  ']).allowed).toBe(true);
+    expect(checkExternalUrl('https://kb.contoso.com/', ['  *.Contoso.COM ']).allowed).toBe(true);
+  });
 });

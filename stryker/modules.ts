@@ -1,0 +1,35 @@
+/**
+ * The modules where a weak test costs most (issue #17): a mutant that survives here is a bug a
+ * test would not catch in cache clearing, ticket delivery, printer diagnosis, redaction, the URL
+ * allowlist or the `when:` grammar. One entry per module: the file mutated and the tests that must
+ * kill its mutants. `npm run test:mutation -- <name>` runs one; no name runs those whose files
+ * changed against main, `--all` every module.
+ */
+export type MutationModule = { mutate: string[]; tests: string[] };
+
+export const modules: Record<string, MutationModule> = {
+  'teams-cache': {
+    mutate: ['core/fixes/teams/cache.ts'],
+    tests: ['test/unit/fixes/teams.test.ts', 'test/integration/fixes/teams-confinement.test.ts'],
+  },
+  outbox: {
+    mutate: ['core/tickets/outbox.ts'],
+    tests: ['test/unit/tickets/outbox.test.ts', 'test/integration/tickets/outbox-salvage.test.ts'],
+  },
+  'cups-parser': {
+    mutate: ['core/fixes/printer/parse-cups.ts'],
+    tests: ['test/unit/fixes/printer-cups.test.ts', 'test/unit/fixes/printer.test.ts'],
+  },
+  redaction: {
+    mutate: ['core/redact.ts'],
+    tests: ['test/unit/engine/redact*.test.ts', 'test/unit/redaction/**/*.test.ts'],
+  },
+  'url-allowlist': {
+    mutate: ['core/security/external-url.ts'],
+    tests: ['test/unit/security/external-url.test.ts'],
+  },
+  'when-grammar': {
+    mutate: ['core/engine/condition.ts'],
+    tests: ['test/unit/engine/condition*.test.ts'],
+  },
+};

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
 import { say } from '../shared/text.ts';
-import { clearLocations, countCacheEntries, pruneBackups, stamp } from './cache.ts';
+import { checkBase, clearLocations, countCacheEntries, pruneBackups, stamp } from './cache.ts';
 import { backupRoot, profileRoots, teamsLocations, type TeamsClient } from './paths.ts';
 import { findTeams, quitTeams, startTeams, waitFor } from './process.ts';
 import { teamsTexts as t } from './texts.ts';
@@ -11,10 +11,18 @@ const clientSchema = z.enum(['new', 'classic', 'community']);
 
 async function status(ctx: ActionContext) {
   const locations = teamsLocations(ctx.platform, ctx.env);
-  const cache = await countCacheEntries(ctx.platform, locations, profileRoots(ctx.platform, ctx.env));
+  const roots = profileRoots(ctx.platform, ctx.env);
+  const cache = await countCacheEntries(ctx.platform, locations, roots);
   const processes = await findTeams(ctx).catch(() => []);
-  const clients = [...new Set([...processes.map((p) => p.client), ...locations.filter((l) => cache.bases.includes(l.base)).map((l) => l.client)])];
-  return { locations, cache, processes, clients };
+  // A Teams folder that is refused (a symlink or a path leading out of the profile) still means
+  // Teams is there: say so, so the run names that cause instead of "not installed" (issue #12).
+  const refused: typeof locations = [];
+  for (const l of locations) {
+    const checked = await checkBase(ctx.platform, roots, l);
+    if (checked && 'refused' in checked) refused.push(l);
+  }
+  const clients = [...new Set([...processes.map((p) => p.client), ...locations.filter((l) => cache.bases.includes(l.base) || refused.includes(l)).map((l) => l.client)])];
+  return { locations, cache, processes, clients, refused: refused.length };
 }
 
 export const teamsStatusAction = defineAction({
@@ -26,7 +34,7 @@ export const teamsStatusAction = defineAction({
     installed: z.boolean(),
     running: z.boolean(),
     /** Machine-readable cause for the run's ending (engine outcome.ts). */
-    problem: z.enum(['none', 'not-installed', 'not-running']),
+    problem: z.enum(['none', 'not-installed', 'not-running', 'cache-outside-profile']),
     clients: z.array(clientSchema),
     cacheFolders: z.number().int(),
   }),
@@ -38,7 +46,7 @@ export const teamsStatusAction = defineAction({
     const installed = s.clients.length > 0;
     const running = s.processes.length > 0;
     const finding = installed ? say(t.found, ctx.lang, { count: s.cache.entries, state: (running ? t.running : t.stopped)[ctx.lang] }) : say(t.notFound, ctx.lang);
-    const problem = !installed ? ('not-installed' as const) : running ? ('none' as const) : ('not-running' as const);
+    const problem = !installed ? ('not-installed' as const) : s.refused > 0 ? ('cache-outside-profile' as const) : running ? ('none' as const) : ('not-running' as const);
     return { ok: installed, finding, installed, running, problem, clients: s.clients, cacheFolders: s.cache.entries };
   },
 });

@@ -2,8 +2,14 @@
 import { execFileSync } from 'node:child_process';
 
 export const employeeName = 'fl-employee';
+/** A second unprivileged user whose processes no run may touch (blast-radius faults). */
+export const colleagueName = 'fl-colleague';
 
 export function ensureEmployee(): { uid: number; gid: number } {
+  return ensureUser(employeeName);
+}
+
+export function ensureUser(employeeName: string): { uid: number; gid: number } {
   const read = () => {
     try {
       const uid = Number(execFileSync('id', ['-u', employeeName], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());

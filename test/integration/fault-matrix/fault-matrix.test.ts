@@ -26,7 +26,7 @@ const unshareWorks = (() => {
 const reason = process.platform !== 'linux' ? 'the live faults use Linux (CUPS, namespaces, setpriv)' : !isRoot ? 'needs root to create the employee user and network namespaces (CI runs as root)' : 'unshare -n is not permitted here';
 if (!unshareWorks) console.log(`fault matrix: skipped, ${reason}`);
 
-const concurrency = 4;
+const concurrency = 6;
 
 async function loadFaults(): Promise<Fault[]> {
   const all: Fault[] = [];
@@ -111,7 +111,7 @@ describe.skipIf(!unshareWorks)('fault matrix: real faults, judged by ground trut
       })),
     );
     results = await schedule(jobs, concurrency);
-    const table = results.map((r) => `  ${r.verdict.padEnd(22)} ${r.as.padEnd(8)} ${r.id.padEnd(40)} ${r.outcome ?? ''} ${r.cause ?? r.reasonCode ?? ''} ${r.detail ? `— ${r.detail.slice(0, 300)}` : ''}`);
+    const table = results.map((r) => `  ${r.verdict.padEnd(22)} ${r.as.padEnd(8)} ${r.id.padEnd(40)} ${String(r.ms).padStart(6)}ms ${r.outcome ?? ''} ${r.cause ?? r.reasonCode ?? ''} ${r.detail ? `— ${r.detail.slice(0, 300)}` : ''}`);
     const summary = summarize(results.map((r) => r.verdict));
     console.log(`${table.join('\n')}\n${summaryLine(summary, results.length, faults.length)}`);
     expect(results.filter((r) => !['fixed', 'escalated-with-cause'].includes(r.verdict)).map((r) => `${r.as} ${r.id}: ${r.verdict} ${r.detail ?? ''}`)).toEqual([]);

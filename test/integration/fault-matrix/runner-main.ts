@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { colleagueName, ensureUser } from './employee.ts';
 import { prepareNamespace } from './netns.ts';
 import type { Fault, FaultEnv, Finished, RunAs, Truth } from './types.ts';
 
@@ -61,7 +62,7 @@ export async function runOne(faults: readonly Fault[], id: string, as: RunAs, id
   const dir = await mkdtemp(path.join(tmpdir(), 'fl-fault-'));
   await chown(dir, ids.uid, ids.gid);
   const cleanups: Array<() => Promise<void> | void> = [];
-  const env: FaultEnv = { as, uid: ids.uid, gid: ids.gid, dir, netns: Boolean(fault.netns), defer: (c) => cleanups.push(c) };
+  const env: FaultEnv = { as, uid: ids.uid, gid: ids.gid, colleague: ensureUser(colleagueName), dir, netns: Boolean(fault.netns), defer: (c) => cleanups.push(c) };
   try {
     const run = await fault.setup(env);
     const result = await runCli([process.execPath, cli, 'run', fault.fix, '--json', '--no-history', '--catalog', catalog, ...run.args], run.env, ids.uid, ids.gid, dir);

@@ -16,6 +16,8 @@ export type FaultEnv = {
   /** uid/gid the CLI runs with (0 for root). */
   uid: number;
   gid: number;
+  /** Another user on the same machine: a run must never touch their processes or files. */
+  colleague: { uid: number; gid: number };
   /** Private scratch directory for this run, owned by uid (use it as HOME, policy dir, …). */
   dir: string;
   /** True when the run happens inside a fresh network namespace (loopback + an isolated veth pair). */

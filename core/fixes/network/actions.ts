@@ -16,6 +16,8 @@ const probeSchema = z.object({
   status: z.enum(['pass', 'fail', 'timeout', 'not-available', 'not-configured']),
   detail: z.string().optional(),
   durationMs: z.number(),
+  via: z.string().optional(),
+  proxyFault: z.boolean().optional(),
 });
 
 export const diagnoseAction = defineAction({

@@ -113,7 +113,8 @@ export type Diagnosis = { problem: Problem; ok: boolean; finding: string };
 export function diagnose(probes: readonly ProbeResult[], lang: Lang, proxyServers: readonly string[] = []): Diagnosis {
   const by = new Map<ProbeId, ProbeResult>(probes.map((p) => [p.id, p]));
   const problem = pickProblem(by, proxyServers);
-  const detail = problem === 'self-assigned-ip' ? (by.get('ip')?.detail ?? '').replace(/^self-assigned /, '') : proxyServers.join(', ');
+  const viaProxy = [by.get('external')?.via, by.get('internal')?.via].find((v) => v !== undefined);
+  const detail = problem === 'self-assigned-ip' ? (by.get('ip')?.detail ?? '').replace(/^self-assigned /, '') : viaProxy ?? proxyServers.join(', ');
   return { problem, ok: problem === 'none', finding: say(problemSentences[problem], lang, { detail }) };
 }
 
@@ -124,9 +125,12 @@ function pickProblem(by: Map<ProbeId, ProbeResult>, proxyServers: readonly strin
   if (failed(by.get('wifi')) && noWiredAddress) return 'wifi-disconnected';
   if (noWiredAddress) return ip?.detail?.startsWith('self-assigned') ? 'self-assigned-ip' : 'no-ip';
   if (failed(by.get('gateway'))) return 'gateway-unreachable';
-  if (failed(by.get('dns'))) return 'dns-failed';
   const internal = by.get('internal');
   const external = by.get('external');
+  // The proxy the apps use is down or refuses: that is the broken layer, whatever DNS says
+  // (through a proxy, names are looked up by the proxy).
+  if ((failed(external) && external?.proxyFault) || (failed(internal) && internal?.proxyFault)) return 'proxy-blocking';
+  if (failed(by.get('dns'))) return 'dns-failed';
   if (external?.detail?.startsWith(captiveMarker)) return 'captive-portal';
   if (failed(internal) && failed(external)) return 'nothing-reachable';
   if (failed(external)) return proxyServers.length > 0 ? 'proxy-blocking' : passed(internal) ? 'internet-unreachable' : 'no-internet';

@@ -85,7 +85,14 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>):
     const value = env[key];
     if (value && !servers.includes(value)) servers.push(value);
   }
-  return { configured: servers.length > 0, servers, source: 'environment' };
+  if (servers.length === 0) return { configured: false, servers, source: 'environment' };
+  const pick = (...keys: string[]) => keys.map((k) => env[k]).find((v) => v !== undefined && v !== '');
+  const routes = { http: pick('http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'), https: pick('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY') };
+  const noProxy = pick('no_proxy', 'NO_PROXY');
+  return {
+    configured: true, servers, source: 'environment', routes,
+    ...(noProxy ? { bypass: noProxy.split(',').map((x) => x.trim()).filter(Boolean) } : {}),
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -123,5 +123,14 @@ export function parseScutilProxy(text: string): ProxyState {
     }
   }
   if (fields.get('ProxyAutoConfigEnable') === '1' && fields.get('ProxyAutoConfigURLString')) servers.push(`pac:${fields.get('ProxyAutoConfigURLString')}`);
-  return { configured: servers.length > 0, servers, source: 'scutil' };
+  // ExceptionsList : <array> { 0 : *.local  1 : 169.254/16 }
+  const exceptions = /ExceptionsList\s*:\s*<array>\s*\{([^}]*)\}/.exec(text)?.[1];
+  const bypass = exceptions ? [...exceptions.matchAll(/^\s*\d+\s*:\s*(\S+)\s*$/gm)].map((m) => m[1] ?? '').filter(Boolean) : [];
+  const http = fields.get('HTTPEnable') === '1' && fields.get('HTTPProxy') ? `${fields.get('HTTPProxy')}:${fields.get('HTTPPort') ?? '80'}` : undefined;
+  const https = fields.get('HTTPSEnable') === '1' && fields.get('HTTPSProxy') ? `${fields.get('HTTPSProxy')}:${fields.get('HTTPSPort') ?? '443'}` : undefined;
+  return {
+    configured: servers.length > 0, servers, source: 'scutil',
+    ...(http || https ? { routes: { http, https } } : {}),
+    ...(bypass.length && servers.length ? { bypass } : {}),
+  };
 }

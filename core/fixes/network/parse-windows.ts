@@ -132,7 +132,9 @@ export function parseWinhttpProxy(text: string): ProxyState {
     const match = /^\s*(Proxy Server\(s\)|Proxyserver|Serveur\(s\) proxy|Proxyserver\(s\))\s*:\s*(\S.*)$/i.exec(line);
     if (match?.[2]) servers.push(...match[2].trim().split(';').filter(Boolean));
   }
-  return { configured: servers.length > 0, servers, source: 'winhttp' };
+  const bypass = /^\s*(Bypass List|Umgehungsliste|Liste de contournement|Lijst met uitzonderingen)\s*:\s*(\S.*)$/im.exec(text)?.[2]?.trim();
+  const list = bypass && !/^\(none\)$|^\(aucun\)$|^\(keine\)$|^\(geen\)$/i.test(bypass) ? bypass.split(';').filter(Boolean) : [];
+  return { configured: servers.length > 0, servers, source: 'winhttp', ...(list.length ? { bypass: list } : {}) };
 }
 
 /** `reg query HKCU\...\Internet Settings` → the user's proxy when `ProxyEnable` is 1, and any PAC script. */
@@ -143,5 +145,6 @@ export function parseInternetSettings(text: string): ProxyState {
   if (/^0x0*1$/i.test(value('ProxyEnable') ?? '') && server) servers.push(...server.split(';').filter(Boolean));
   const pac = value('AutoConfigURL');
   if (pac) servers.push(`pac:${pac}`);
-  return { configured: servers.length > 0, servers, source: 'wininet' };
+  const override = value('ProxyOverride')?.split(';').filter(Boolean) ?? [];
+  return { configured: servers.length > 0, servers, source: 'wininet', ...(override.length && servers.length ? { bypass: override } : {}) };
 }

@@ -14,11 +14,21 @@ import { NotAvailable, readLocalState, readProxy, readWifi } from './read-state.
 import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { isLinkLocal } from './state.ts';
 import { TimeoutError, within } from '../../util/within.ts';
+import { fetchViaProxy, ProxyFault, proxyFor } from './proxy.ts';
 
 export const probeIds = ['adapter', 'wifi', 'ip', 'gateway', 'dns', 'internal', 'external', 'proxy'] as const;
 export type ProbeId = (typeof probeIds)[number];
 export type ProbeStatus = 'pass' | 'fail' | 'timeout' | 'not-available' | 'not-configured';
-export type ProbeResult = { id: ProbeId; status: ProbeStatus; detail?: string | undefined; durationMs: number };
+export type ProbeResult = {
+  id: ProbeId;
+  status: ProbeStatus;
+  detail?: string | undefined;
+  durationMs: number;
+  /** The proxy the probe went through (the one the employee's apps use for that URL). */
+  via?: string | undefined;
+  /** The failure was at the proxy hop (cannot reach it, sign-in required, CONNECT refused). */
+  proxyFault?: boolean | undefined;
+};
 
 export type Probed = {
   probes: ProbeResult[];
@@ -37,7 +47,10 @@ async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: Prob
     return { id, ...outcome, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     const status: ProbeStatus = error instanceof TimeoutError ? 'timeout' : error instanceof NotAvailable ? 'not-available' : 'fail';
-    return { id, status, detail: error instanceof Error ? error.message.slice(0, 200) : undefined, durationMs: Math.round(performance.now() - started) };
+    return {
+      id, status, detail: error instanceof Error ? error.message.slice(0, 200) : undefined, durationMs: Math.round(performance.now() - started),
+      ...(error instanceof ProxyFault ? { proxyFault: true } : {}),
+    };
   }
 }
 
@@ -92,14 +105,21 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
 
   // Any answer below 500 means the URL is reachable (a login page or 404 still proves the path
   // works) — except when the page must contain a known text and does not: a captive portal.
-  const httpProbe = (id: 'internal' | 'external', url: string | undefined, ms: number, expect?: string) =>
-    timed(id, ms, async () => {
+  // The employee's apps go through the configured proxy, so the probes do too (proxy.ts). The
+  // environment read-out (Linux) is instant; elsewhere it is one local command, bounded.
+  const proxyState = await within(readProxy(ctx, localMs), localMs).catch(() => undefined);
+  const httpProbe = (id: 'internal' | 'external', url: string | undefined, ms: number, expect?: string) => {
+    const proxy = url ? proxyFor(new URL(url), proxyState) : undefined;
+    const via = proxy ? { via: proxy.host } : {};
+    return timed(id, ms, async () => {
       if (!url) return { status: 'not-configured' };
-      const { status, body } = await fetchStatus(url, ms, ac.signal);
-      if (status >= 500) return { status: 'fail', detail: `HTTP ${status}` };
+      const { status, body } = proxy ? await fetchViaProxy(url, proxy, ms, ac.signal) : await fetchStatus(url, ms, ac.signal);
+      // A proxy answering 502/503/504 itself could not get through; 407 is handled as a proxy fault.
+      if (status >= 500) return { status: 'fail', detail: `HTTP ${status}${proxy ? ` via proxy ${proxy.host}` : ''}` };
       if (expect !== undefined && !body.includes(expect)) return { status: 'fail', detail: `${captiveMarker} (HTTP ${status})` };
       return { status: 'pass', detail: `HTTP ${status}` };
-    });
+    }).then((r) => ({ ...r, ...via }));
+  };
 
   // The slow probes go out on the network first. Spawning the local read-outs (ip, nmcli, netsh…)
   // blocks the event loop for a few ms each; started first, they delayed the requests and so the
@@ -119,8 +139,7 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
   local.then((v) => (seen.local = v), () => undefined);
   const wifi = readWifi(ctx, localMs);
   wifi.then((v) => (seen.wifi = v), () => undefined);
-  const proxy = readProxy(ctx, localMs);
-  proxy.then((v) => (seen.proxy = v), () => undefined);
+  if (proxyState) seen.proxy = proxyState;
 
   try {
     const probes = await Promise.all([
@@ -157,8 +176,8 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
       internal,
       external,
       timed('proxy', localMs, async () => {
-        const state = await proxy;
-        return { status: 'pass', detail: state.configured ? state.servers.join(', ') : 'direct' };
+        if (!proxyState) throw new NotAvailable('proxy settings could not be read');
+        return { status: 'pass', detail: proxyState.configured ? proxyState.servers.join(', ') : 'direct' };
       }),
     ]);
     return { probes, ...seen };

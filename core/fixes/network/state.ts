@@ -23,7 +23,15 @@ export type WifiState =
   | { available: false; reason: string }
   | { available: true; device?: string | undefined; associated: boolean; ssid?: string | undefined; profile?: string | undefined };
 
-export type ProxyState = { configured: boolean; servers: string[]; source?: string | undefined };
+export type ProxyState = {
+  configured: boolean;
+  servers: string[];
+  source?: string | undefined;
+  /** Per-scheme proxies when the source says so (Linux environment: http_proxy / https_proxy / all_proxy). */
+  routes?: { http?: string | undefined; https?: string | undefined } | undefined;
+  /** Hosts that go direct: no_proxy, WinINET ProxyOverride, WinHTTP bypass list, macOS ExceptionsList. */
+  bypass?: string[] | undefined;
+};
 
 export function isLinkLocal(ip: string): boolean {
   return ip.startsWith('169.254.');

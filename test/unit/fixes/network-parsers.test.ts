@@ -52,7 +52,7 @@ describe('Windows network output', () => {
 
   it('reads the per-user (WinINET) proxy only when it is enabled, and a PAC script', () => {
     const text = fixture('reg-query-internet-settings.txt');
-    expect(parseInternetSettings(text)).toEqual({ configured: true, servers: ['proxy.corp.contoso.com:8080'], source: 'wininet' });
+    expect(parseInternetSettings(text)).toEqual({ configured: true, servers: ['proxy.corp.contoso.com:8080'], source: 'wininet', bypass: ['*.corp.contoso.com', '<local>'] });
     expect(parseInternetSettings(text.replace('ProxyEnable    REG_DWORD    0x1', 'ProxyEnable    REG_DWORD    0x0')).configured).toBe(false);
     expect(parseInternetSettings('    AutoConfigURL    REG_SZ    http://wpad.corp.contoso.com/proxy.pac\r\n').servers).toEqual(['pac:http://wpad.corp.contoso.com/proxy.pac']);
   });
@@ -85,7 +85,10 @@ describe('macOS network output', () => {
     expect(parseRouteGetDefault(fixture('route-get-default.txt'))).toBe('10.20.28.1');
     expect(parseRouteGetDefault('route: writing to routing socket: not in table\n')).toBeUndefined();
     expect(parseScutilDns(fixture('scutil-dns.txt'))).toEqual(['10.20.0.53', '10.20.0.54']);
-    expect(parseScutilProxy(fixture('scutil-proxy.txt'))).toEqual({ configured: true, servers: ['proxy.corp.contoso.com:8080'], source: 'scutil' });
+    expect(parseScutilProxy(fixture('scutil-proxy.txt'))).toEqual({
+      configured: true, servers: ['proxy.corp.contoso.com:8080'], source: 'scutil',
+      routes: { http: 'proxy.corp.contoso.com:8080', https: 'proxy.corp.contoso.com:8080' }, bypass: ['*.local', '169.254/16'],
+    });
   });
 
   it('reads the Wi-Fi network and radio power', () => {
@@ -118,7 +121,12 @@ describe('Linux network output', () => {
   });
 
   it('takes the proxy from the environment', () => {
-    expect(proxyFromEnv({ HTTPS_PROXY: 'http://proxy:3128', https_proxy: undefined })).toEqual({ configured: true, servers: ['http://proxy:3128'], source: 'environment' });
+    expect(proxyFromEnv({ HTTPS_PROXY: 'http://proxy:3128', https_proxy: undefined })).toEqual({
+      configured: true, servers: ['http://proxy:3128'], source: 'environment', routes: { http: undefined, https: 'http://proxy:3128' },
+    });
+    expect(proxyFromEnv({ http_proxy: 'http://127.0.0.1:9', all_proxy: 'http://127.0.0.1:8', no_proxy: 'localhost, .corp.test' })).toMatchObject({
+      routes: { http: 'http://127.0.0.1:9', https: 'http://127.0.0.1:8' }, bypass: ['localhost', '.corp.test'],
+    });
     expect(proxyFromEnv({}).configured).toBe(false);
   });
 });

@@ -16,4 +16,10 @@ export function prepareNamespace(opts: { adapter: boolean }): void {
   ip('addr', 'add', '198.18.0.2/24', 'dev', 'eth0');
   ip('link', 'set', 'eth0-peer', 'up');
   ip('link', 'set', 'eth0', 'up');
+  // The link reports UP asynchronously: wait for that state (bounded), not for a fixed time.
+  for (let i = 0; i < 2000; i++) {
+    const state = JSON.parse(execFileSync('ip', ['-j', 'link', 'show', 'eth0'], { encoding: 'utf8' })) as Array<{ operstate?: string }>;
+    if (state[0]?.operstate === 'UP') return;
+  }
+  throw new Error('eth0 did not come up');
 }

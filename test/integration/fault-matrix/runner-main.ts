@@ -26,7 +26,7 @@ function runCli(argv: string[], env: Record<string, string>, uid: number, gid: n
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     // Bounded: a hung run is an error, not a stuck test.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ stdout, stderr, code });

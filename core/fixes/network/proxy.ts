@@ -9,7 +9,7 @@
  * A failure at the proxy hop — cannot connect to it, 407 (sign-in required), 403/5xx answered to
  * CONNECT — is marked `proxyFault`, so the diagnosis can name `proxy-blocking`.
  */
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
 import type { ProxyState } from './state.ts';
@@ -19,7 +19,7 @@ export class ProxyFault extends Error {}
 
 /** host:port of the proxy for this URL, or undefined to go direct. */
 export function proxyFor(target: URL, state: ProxyState | undefined): URL | undefined {
-  if (!state?.configured || bypassed(target, state.bypass ?? [])) return undefined;
+  if (!state?.configured || loopback(target) || bypassed(target, state.bypass ?? [])) return undefined;
   const scheme = target.protocol.replace(':', '');
   const entries = state.servers.filter((s) => !s.startsWith('pac:'));
   const tagged = (name: string) => entries.find((e) => e.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1);
@@ -32,6 +32,12 @@ export function proxyFor(target: URL, state: ProxyState | undefined): URL | unde
   } catch {
     return undefined;
   }
+}
+
+/** Browsers and Chromium-based apps (Teams) never send loopback through a proxy. */
+function loopback(target: URL): boolean {
+  const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** no_proxy / ProxyOverride / ExceptionsList: `*`, `.suffix`, `suffix`, `*.suffix`, `host:port`, `<local>`. */
@@ -52,7 +58,7 @@ export function bypassed(target: URL, list: readonly string[]): boolean {
 
 type Fetched = { status: number; body: string };
 
-function collect(res: import('node:http').IncomingMessage, resolve: (f: Fetched) => void): void {
+function collect(res: IncomingMessage, resolve: (f: Fetched) => void): void {
   let body = '';
   res.setEncoding('utf8');
   res.on('data', (chunk: string) => {

@@ -16,6 +16,9 @@ describe('proxy routes', () => {
     expect(proxyFor(u('http://intranet.corp.test/'), env)).toBeUndefined();
     expect(proxyFor(u('http://printer.local/'), env)).toBeUndefined();
     expect(proxyFor(u('http://127.0.0.2:8080/'), env)).toBeUndefined();
+    // Loopback never goes through a proxy (as in browsers and Teams), even without no_proxy.
+    expect(proxyFor(u('http://127.0.0.1:8080/'), proxyFromEnv({ http_proxy: 'http://127.0.0.1:3128' }))).toBeUndefined();
+    expect(proxyFor(u('http://localhost/'), proxyFromEnv({ http_proxy: 'http://127.0.0.1:3128' }))).toBeUndefined();
     expect(proxyFor(u('http://x.test/'), proxyFromEnv({}))).toBeUndefined();
   });
 

@@ -13,7 +13,10 @@ import type { Fault, FaultEnv, FaultRun, Truth } from '../types.ts';
 
 const ncsi = 'Microsoft Connect Test';
 const ports = { external: 8080, internal: 8081, gateway: 8082, proxy: 3128, dns: 5353 } as const;
-const externalUrl = `http://127.0.0.1:${ports.external}/connecttest.txt`;
+// Loopback is never proxied, so faults with a proxy probe a name only the proxy resolves.
+const directUrl = `http://127.0.0.1:${ports.external}/connecttest.txt`;
+const proxiedUrl = `http://www.firstline.test:${ports.external}/connecttest.txt`;
+let externalUrl = directUrl;
 const internalUrl = `http://127.0.0.1:${ports.internal}/`;
 
 type Net = { dns?: 'ok' | 'down'; external?: 'ok' | 'captive' | 'down' | 'error'; internal?: 'ok' | 'down'; proxy?: 'none' | 'dead' | 'ok' | 'sign-in' };
@@ -29,7 +32,8 @@ function proxyHandler(mode: 'ok' | 'sign-in'): Parameters<typeof createServer>[1
   return (req, res) => {
     if (mode === 'sign-in') return void res.writeHead(407, { 'proxy-authenticate': 'Basic realm="corp"' }).end();
     const target = new URL(req.url ?? '/');
-    if (target.hostname !== '127.0.0.1') return void res.writeHead(403).end('loopback only');
+    // The test proxy reaches only its own loopback servers; *.firstline.test means 127.0.0.1.
+    if (target.hostname !== '127.0.0.1' && !target.hostname.endsWith('.firstline.test')) return void res.writeHead(403).end('loopback only');
     const upstream = request({ host: '127.0.0.1', port: Number(target.port), path: target.pathname, method: 'GET' }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
@@ -57,6 +61,7 @@ async function network(env: FaultEnv, net: Net): Promise<FaultRun> {
   // The "router": anything that answers on the gateway port.
   await serve(ports.gateway, (_req, res) => void res.writeHead(204).end(), env);
   const proxy = net.proxy ?? 'none';
+  externalUrl = proxy === 'none' ? directUrl : proxiedUrl;
   if (proxy === 'ok' || proxy === 'sign-in') await serve(ports.proxy, proxyHandler(proxy), env);
   const policy = path.join(env.dir, 'policy.json');
   await writeFile(policy, JSON.stringify({

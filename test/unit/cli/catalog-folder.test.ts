@@ -27,7 +27,12 @@ describe('catalog folder arguments', () => {
   it('default: the current folder with troubleshooters, else its troubleshooters/ folder, else the built-in one', () => {
     expect(defaultCatalogFolder(work)).toBe(work);
     expect(defaultCatalogFolder(repoRoot)).toBe(path.join(repoRoot, 'troubleshooters'));
-    expect(defaultCatalogFolder(tmpdir())).toBe(defaultCatalogDir);
+    const empty = mkdtempSync(path.join(tmpdir(), 'firstline-empty-'));
+    try {
+      expect(defaultCatalogFolder(empty)).toBe(defaultCatalogDir);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('list takes the folder as an argument like lint', async () => {

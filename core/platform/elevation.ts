@@ -3,7 +3,8 @@
  * password itself: a step runs elevated only when the app already runs with rights (e.g. a
  * managed deployment that starts it elevated, or root on a lab machine). Otherwise elevation is
  * refused, the runner ends the step `refused`, and the employee is offered a ticket — the honest
- * outcome for a change only IT may make. A UAC/polkit broker can implement this port later.
+ * outcome for a change only IT may make — unless the elevation broker (broker/, reached through
+ * the engine's BrokerPort, core/platform/broker-port.ts) offers the fix's operation.
  */
 import type { Platform } from '../kernel/platform.ts';
 import type { ElevationPort, ExecPort } from '../engine/ports.ts';

@@ -129,7 +129,7 @@ test('Cancel stops a run that waits for an answer', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Yes' })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'Stopped' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Start again' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
 });
 
 test('leaving a running fix stops it, so nothing is left waiting', async ({ page }) => {

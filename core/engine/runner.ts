@@ -181,10 +181,23 @@ function resolveUrl(ctx: RunContext, target: { url?: string | undefined; 'url-fr
   }
 }
 
-export function buildQuestion(step: AskStep, lang: RunContext['lang']): Question {
+/** Choices an earlier result lists (`choices-from`): `{ value, label }` strings only, bounded. */
+export function listedChoices(value: unknown): Array<{ value: string; label: string }> {
+  if (!Array.isArray(value)) return [];
+  const out: Array<{ value: string; label: string }> = [];
+  for (const item of value.slice(0, 100)) {
+    if (item === null || typeof item !== 'object') continue;
+    const { value: v, label } = item as Record<string, unknown>;
+    if (typeof v === 'string' && v !== '' && typeof label === 'string') out.push({ value: v, label: label || v });
+  }
+  return out;
+}
+
+export function buildQuestion(step: AskStep, lang: RunContext['lang'], listed?: Array<{ value: string; label: string }>): Question {
   const prompt = text(step.prompt, lang);
   if (step.answer === 'yesno') return { type: 'yesno', prompt };
-  if (step.answer === 'choice') {
+  if (step.answer === 'choice' && listed !== undefined && listed.length > 0) return { type: 'choice', prompt, choices: listed };
+  if (step.answer === 'choice' && step['choices-from'] === undefined) {
     return { type: 'choice', prompt, choices: (step.choices ?? []).map((c) => ({ value: c.value, label: text(c.label, lang) })) };
   }
   return {
@@ -206,14 +219,26 @@ export function validateAnswer(question: Question, value: AnswerValue): AnswerVa
     return undefined;
   }
   if (typeof value !== 'string') return undefined;
-  if (question.type === 'choice') return question.choices.some((c) => c.value === value) ? value : undefined;
+  if (question.type === 'choice') {
+    // The value, or what the person sees (a label typed at the CLI, any case).
+    const wanted = value.trim().toLocaleLowerCase('en');
+    return (question.choices.find((c) => c.value === value) ?? question.choices.find((c) => c.label.trim().toLocaleLowerCase('en') === wanted))?.value;
+  }
   if (question.maxLength !== undefined && value.length > question.maxLength) return undefined;
   if (question.pattern !== undefined && !new RegExp(`^(?:${question.pattern})$`).test(value)) return undefined;
   return value;
 }
 
 async function* runAsk(ctx: RunContext, step: AskStep): AsyncGenerator<RunEvent, StepEnd> {
-  const question = buildQuestion(step, ctx.lang);
+  let listed: Array<{ value: string; label: string }> | undefined;
+  if (step['choices-from'] !== undefined) {
+    try {
+      listed = listedChoices(substitute(step['choices-from'], ctx.scope));
+    } catch {
+      listed = []; // The listing step did not run: ask for text instead.
+    }
+  }
+  const question = buildQuestion(step, ctx.lang, listed);
   yield ctx.event({ type: 'question', stepId: step.id, question });
   const preset = ctx.options.answers?.[step.id];
   // A dry run never waits for a person: unanswered questions are reported, not asked.

@@ -106,7 +106,12 @@ export const askStepSchema = z.strictObject({
   type: z.literal('ask'),
   prompt: localizedSchema,
   answer: z.enum(['yesno', 'choice', 'text']),
-  choices: z.array(choiceSchema).min(1).optional().meta({ description: 'Required when answer is "choice".' }),
+  choices: z.array(choiceSchema).min(1).optional().meta({ description: 'Required when answer is "choice" (unless choices-from gives them).' }),
+  'choices-from': z
+    .string()
+    .regex(/^\$\{\{[^}]+\}\}$/, 'choices-from is one template, e.g. "${{ steps.status.result.printerChoices }}".')
+    .optional()
+    .meta({ description: 'Choices listed by an earlier check (a list of {value, label}), e.g. the printers this computer has. When it lists nothing, the question asks for text instead (pattern applies).' }),
   pattern: z.string().optional().meta({ description: 'Regular expression the whole text answer must match.' }),
   'max-length': z.number().int().positive().optional(),
   'invalid-message': localizedSchema.optional(),

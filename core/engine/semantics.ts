@@ -146,10 +146,19 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       }
     }
     if (step.type === 'ask') {
-      if (step.answer === 'choice' && !Array.isArray(step.choices)) add('error', p, `${describePath(p, data)}: a choice question needs "choices".`);
+      const dynamic = typeof step['choices-from'] === 'string';
+      if (step.answer === 'choice' && !Array.isArray(step.choices) && !dynamic) add('error', p, `${describePath(p, data)}: a choice question needs "choices" or "choices-from".`);
       if (step.answer !== 'choice' && step.choices !== undefined) add('error', [...p, 'choices'], '"choices" only applies when answer is "choice".');
+      if (step.answer !== 'choice' && dynamic) add('error', [...p, 'choices-from'], '"choices-from" only applies when answer is "choice".');
+      if (typeof step['choices-from'] === 'string') {
+        for (const t of findTemplates(step['choices-from'])) {
+          if (!t.ok) add('error', [...p, 'choices-from'], t.message, t.pos);
+          else checkRefs(t.refs, [...p, 'choices-from'], 0, id);
+        }
+      }
       if (typeof step.pattern === 'string' && !validRegExp(step.pattern)) add('error', [...p, 'pattern'], `"${step.pattern}" is not a valid regular expression.`);
-      if (step.answer !== 'text' && step.pattern !== undefined) add('error', [...p, 'pattern'], '"pattern" only applies when answer is "text".');
+      // With choices-from, the pattern guards the text answer asked when no list could be made.
+      if (step.answer !== 'text' && step.pattern !== undefined && !dynamic) add('error', [...p, 'pattern'], '"pattern" only applies when answer is "text".');
     }
     const checkTarget = (target: Obj, tp: PathKey[], required: boolean) => {
       const hasUrl = target.url !== undefined;

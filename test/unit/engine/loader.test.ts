@@ -50,7 +50,7 @@ describe('loader', () => {
       ['17:11', 'Step "later" runs later; a step can only use results of earlier steps.'],
       ['18:9', 'The step id "first" is used twice; step ids must be unique.'],
       ['22:34', 'step "first", when: Unexpected "="; did you mean "=="? (use "not" for negation)'],
-      ['23:5', 'step "later": a choice question needs "choices".'],
+      ['23:5', 'step "later": a choice question needs "choices" or "choices-from".'],
     ]);
   });
 

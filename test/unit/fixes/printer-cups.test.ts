@@ -265,3 +265,18 @@ describe('macOS (CUPS 2.3.4) and Windows recorded shapes', () => {
     expect(argv.args.join(' ')).not.toContain('Kyocera');
   });
 });
+
+describe('the printer question offers the listed printers', () => {
+  it('choices-from turns the status check\'s printerChoices into a list; a label typed at the CLI picks its queue; nothing listed asks for text', async () => {
+    const { buildQuestion, listedChoices, validateAnswer } = await import('../../../core/engine/runner.ts');
+    const step = { id: 'printer-name', type: 'ask', title: { en: 'Which printer?' }, prompt: { en: 'Which printer?' }, answer: 'choice', 'choices-from': '${{ steps.status.result.printerChoices }}', pattern: '[^\\s-][^\\r\\n]{0,254}' } as const;
+    const listed = listedChoices([{ value: 'Printer_2e_verdieping', label: 'Printer 2e verdieping' }, { value: 5 }, null, { value: 'ok', label: '' }]);
+    expect(listed).toEqual([{ value: 'Printer_2e_verdieping', label: 'Printer 2e verdieping' }, { value: 'ok', label: 'ok' }]);
+    const question = buildQuestion(step as never, 'en', listed);
+    expect(question).toEqual({ type: 'choice', prompt: 'Which printer?', choices: listed });
+    expect(validateAnswer(question, 'printer 2E verdieping')).toBe('Printer_2e_verdieping');
+    expect(validateAnswer(question, 'Printer_2e_verdieping')).toBe('Printer_2e_verdieping');
+    expect(validateAnswer(question, 'Printer 9')).toBeUndefined();
+    expect(buildQuestion(step as never, 'en', [])).toMatchObject({ type: 'text', pattern: '[^\\s-][^\\r\\n]{0,254}' });
+  });
+});

@@ -229,18 +229,19 @@ export const faults: Fault[] = [
     },
   }),
   fault({
-    id: 'unknown-display-name',
-    causes: ['unknown-printer'],
-    answers: { which: 'no', 'printer-name': 'Printer 9e verdieping', 'test-page-offer': 'yes', printed: 'no' },
+    // The list offers display names; at the CLI the employee types one in another case.
+    id: 'display-name-typed-other-case',
+    causes: ['queue-paused', 'needs-rights'],
+    answers: { which: 'no', 'printer-name': 'printer 3E VERDIEPING', 'test-page-offer': 'yes', printed: 'yes' },
     async build(s) {
       await queue(s, 'Printer_2e_verdieping', healthy, '-D', 'Printer 2e verdieping');
       await queue(s, 'Printer_3e_verdieping', healthy, '-D', 'Printer 3e verdieping');
       for (const q of ['Printer_2e_verdieping', 'Printer_3e_verdieping']) await tool(s.cups, 'cupsdisable', q);
-      return {};
+      return { own: await submit(s, 'Printer_3e_verdieping', owner(s.env)), other: await submit(s, 'Printer_2e_verdieping', owner(s.env)) };
     },
     async judge(s) {
-      const changed = (await enabled(s.cups, 'Printer_2e_verdieping')) || (await enabled(s.cups, 'Printer_3e_verdieping'));
-      return { fixed: false, detail: 'both printers stay paused (nothing was named that exists)', ...(changed ? { harm: 'a printer nobody named was switched on' } : {}) };
+      const untouched = !(await enabled(s.cups, 'Printer_2e_verdieping')) && (await jobStates(s.cups, 'Printer_2e_verdieping')).get(s.jobs.other ?? '') === 'pending';
+      return okTruth(s, 'Printer_3e_verdieping', untouched ? undefined : 'the printer that was not named was changed');
     },
   }),
   fault({

@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronMainOnly = { name: 'electron', importNames: ['ipcMain'], message: 'Only main/ipc.ts registers IPC handlers.' };
 const rendererIpc = { name: 'electron', importNames: ['ipcRenderer', 'contextBridge'], message: 'Only the preload touches ipcRenderer/contextBridge.' };
@@ -33,6 +34,18 @@ export default tseslint.config(
           message: 'exec/execSync always use a shell: use execFile/spawn with an argv array.',
         },
       ],
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits loses its error; a promise where void is expected
+    // (an event handler) runs unobserved; a switch over a union must name every member.
+    // Product code only (tests and benches stay untyped for lint time).
+    files: ['core/**/*.ts', 'contract/**/*.ts', 'app/**/*.ts', 'main/**/*.ts', 'preload/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts', 'broker/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
   {
@@ -134,6 +147,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    // The two classic hook rules. The React Compiler rules of v7's `recommended` (set-state-in-effect,
+    // refs) flag two deliberate patterns in Home.tsx and Run.tsx; they are left for the window's owners.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['host/bridge-client.js'],

@@ -238,7 +238,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   // Background delivery resumes what an earlier session left in the outbox; timers never keep
   // the process alive on their own.
   ticketService.start({
-    set: (fn, ms) => setTimeout(fn, ms).unref(),
+    set: (fn, ms) => setTimeout(() => void fn(), ms).unref(),
     clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
   });
   if (ticketService.storeReport) log.warn('tickets: outbox file was unreadable and moved aside', ticketService.storeReport);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { app, clipboard, dialog } from 'electron';
 
 export async function copyTextToClipboard(text: string): Promise<boolean> {
-  clipboard.writeText(text);
+  await clipboard.writeText(text);
   // The clipboard API reports nothing; reading back tells whether the OS took it.
   return (await clipboard.readText()) === text;
 }

@@ -60,7 +60,8 @@ export type OutboxEvent =
   /** The helpdesk's status of a delivered ticket changed since it was last read (My tickets, notification). */
   | { type: 'status-changed'; clientId: string; title: string; number: string | null; state: string; raw: string };
 
-export type Timers = { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
+/** `fn` may return a promise: a test's fake timer can await one refresh (service.ts). */
+export type Timers = { set(fn: () => void | Promise<void>, ms: number): unknown; clear(handle: unknown): void };
 
 export type OutboxScheduler = {
   /** Delivers what is due now (after an enqueue) and re-arms the timer for the next due entry. */

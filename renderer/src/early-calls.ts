@@ -69,10 +69,10 @@ function rememberLang(lang: UiLang): void {
 function start(): Start {
   const info = prefetch('app:info', {}).catch(() => null);
   const settings = prefetch('settings:get', {}).catch(() => null);
-  prefetch('history:list', {});
+  void prefetch('history:list', {});
   // Usually right, which saves a round trip; a wrong guess costs one unused answer.
   const guess = guessLang();
-  prefetch('catalog:list', { lang: guess });
+  void prefetch('catalog:list', { lang: guess });
   loadMessages(guess).catch(() => undefined);
   // The employee's own choice wins; app:info carries the language chosen when the app started.
   const lang = settings.then(async (s) => s?.lang ?? (await info)?.lang ?? 'en');
@@ -80,12 +80,12 @@ function start(): Start {
     rememberLang(l);
     if (l !== guess) {
       early.delete(keyOf('catalog:list', { lang: guess }));
-      prefetch('catalog:list', { lang: l });
+      void prefetch('catalog:list', { lang: l });
       // initI18n picks up this download (or tries again if it failed).
       loadMessages(l).catch(() => undefined);
     }
     // The outage feed may be remote: asked for once the language is certain.
-    prefetch('outage:list', { lang: l });
+    void prefetch('outage:list', { lang: l });
   });
   return { info, lang };
 }

@@ -59,7 +59,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
     }
     setSending(true);
     setResult(null);
-    call('ticket:send', edit())
+    void call('ticket:send', edit())
       .then(setResult, () => setResult({ kind: 'error', messageKey: 'ticket.error.unknown' }))
       .then(() => setAttempt((n) => n + 1))
       // After an error or a refusal the employee can correct the text and send again.

@@ -25,6 +25,7 @@ import { didYouMean } from '../../core/util/did-you-mean.ts';
 import { createCliPorts, renderEvent } from './run-io.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 import { parseLang } from './shared.ts';
+import { policyFromDocument } from '../../core/policy/document.ts';
 
 export const runUsage = `Usage: firstline run <id|file.yaml> [--dry-run] [--json] [--answer step=value ...] [--lang en|nl|fr|de]
                      [--yes] [--catalog <dir> (default: this folder's catalog)] [--policy <file.json|yaml>] [--platform win32|darwin|linux (dry run only)]
@@ -65,7 +66,10 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   if (values.policy) {
     const raw: unknown = parseYaml(await readFile(values.policy, 'utf8'));
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${values.policy} must hold a mapping of policy keys.`);
-    policy = raw as Record<string, unknown>;
+    // The same resolver as the app's policy file layer: invalid values are refused, and said so.
+    const effective = policyFromDocument(raw as Record<string, unknown>, values.policy);
+    for (const issue of effective.issues) io.err(`policy: ${issue.key}: ${issue.message}`);
+    policy = effective.values as Record<string, unknown>;
   }
 
   const registry = cliRegistry();

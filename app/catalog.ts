@@ -7,7 +7,8 @@ import type { TroubleshooterSummary } from '../contract/index.ts';
 import type { Lang } from '../core/kernel/lang.ts';
 import type { Platform } from '../core/kernel/platform.ts';
 import type { TroubleshooterCache } from '../core/engine/catalog-cache.ts';
-import { loadCatalog, type CatalogEntry } from '../core/engine/catalog-dir.ts';
+import type { Article } from '../core/engine/article-schema.ts';
+import { loadCatalog, type ArticleEntry, type CatalogEntry } from '../core/engine/catalog-dir.ts';
 import { text } from '../core/engine/messages.ts';
 import type { ActionRegistry } from '../core/engine/registry.ts';
 import type { Troubleshooter } from '../core/engine/schema.ts';
@@ -19,20 +20,24 @@ export type CatalogPolicy = { enabledTroubleshooters?: readonly string[] | undef
 export type LoadedCatalog = {
   get(id: string): CatalogEntry | undefined;
   has(id: string): boolean;
+  /** Troubleshooters, then knowledge articles (`kind: 'article'`): search covers both. */
   list(lang: Lang): TroubleshooterSummary[];
   entries: readonly CatalogEntry[];
   /** Policy ids (enabled/disabled/tile order) that match no loaded troubleshooter: an admin's typo, reported on About. */
   unknownPolicyIds: readonly { key: 'enabledTroubleshooters' | 'disabledTroubleshooters'; id: string }[];
+  articles: readonly ArticleEntry[];
+  article(id: string): ArticleEntry | undefined;
 };
 
-function keywords(t: Troubleshooter, lang: Lang): string[] {
+function keywords(t: Troubleshooter | Article, lang: Lang): string[] {
   const list = t.keywords as Partial<Record<Lang, string[]>> | undefined;
   return list?.[lang] ?? list?.en ?? [];
 }
 
-export function summarize(t: Troubleshooter, lang: Lang): TroubleshooterSummary {
+export function summarize(t: Troubleshooter | Article, lang: Lang): TroubleshooterSummary {
   return {
     id: t.id,
+    ...('kind' in t && t.kind === 'article' ? { kind: 'article' as const } : {}),
     title: text(t.title, lang),
     summary: text(t.summary, lang),
     keywords: keywords(t, lang),
@@ -57,13 +62,22 @@ export async function loadVisibleCatalog(options: {
   cache?: TroubleshooterCache;
 }): Promise<LoadedCatalog> {
   const byId = new Map<string, CatalogEntry>();
+  const articlesById = new Map<string, ArticleEntry>();
   for (const dir of [options.builtinDir, ...options.orgDirs]) {
     const useCache = options.cache && dir === options.builtinDir;
     const catalog = await loadCatalog(dir, options.registry, useCache && options.cache ? { loadFile: options.cache.loadFile } : {});
     for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) {
       options.log.warn('catalog: troubleshooter left out', { at: `${d.file}:${d.line}:${d.column}`, message: d.message });
     }
-    for (const entry of catalog.entries) byId.set(entry.troubleshooter.id, entry);
+    // A later catalog's entry replaces an earlier one of either kind with the same id.
+    for (const entry of catalog.entries) {
+      articlesById.delete(entry.troubleshooter.id);
+      byId.set(entry.troubleshooter.id, entry);
+    }
+    for (const entry of catalog.articles) {
+      byId.delete(entry.article.id);
+      articlesById.set(entry.article.id, entry);
+    }
   }
   try {
     await options.cache?.save();
@@ -75,19 +89,24 @@ export async function loadVisibleCatalog(options: {
   const unknownPolicyIds = [
     ...[...(enabled ?? [])].map((id) => ({ key: 'enabledTroubleshooters' as const, id })),
     ...[...disabled].map((id) => ({ key: 'disabledTroubleshooters' as const, id })),
-  ].filter(({ id }) => !byId.has(id));
+  ].filter(({ id }) => !byId.has(id) && !articlesById.has(id));
   for (const unknown of unknownPolicyIds) options.log.warn('policy: troubleshooter id is in no catalog', unknown);
-  const entries = [...byId.values()].filter(({ troubleshooter: t }) => {
-    if (!t.platforms.includes(options.platform)) return false;
-    if (enabled && !enabled.has(t.id)) return false;
-    return !disabled.has(t.id);
-  });
+  const offered = (id: string, platforms: readonly Platform[] | undefined) => {
+    if (platforms && !platforms.includes(options.platform)) return false;
+    if (enabled && !enabled.has(id)) return false;
+    return !disabled.has(id);
+  };
+  const entries = [...byId.values()].filter(({ troubleshooter: t }) => offered(t.id, t.platforms));
+  const articles = [...articlesById.values()].filter(({ article: a }) => offered(a.id, a.platforms));
   const visible = new Map(entries.map((e) => [e.troubleshooter.id, e]));
+  const visibleArticles = new Map(articles.map((e) => [e.article.id, e]));
   return {
     entries,
     unknownPolicyIds,
+    articles,
     get: (id) => visible.get(id),
     has: (id) => visible.has(id),
-    list: (lang) => entries.map((e) => summarize(e.troubleshooter, lang)),
+    article: (id) => visibleArticles.get(id),
+    list: (lang) => [...entries.map((e) => summarize(e.troubleshooter, lang)), ...articles.map((e) => summarize(e.article, lang))],
   };
 }

@@ -18,6 +18,7 @@ import { createNodeExecPort } from '../core/platform/node-exec.ts';
 import { entraResetUrl } from '../core/fixes/password/actions.ts';
 import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
+import type { Policy } from '../core/policy/schema.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { loadVisibleCatalog, type LoadedCatalog } from './catalog.ts';
 import { createTroubleshooterCache } from '../core/engine/catalog-cache.ts';
@@ -39,6 +40,8 @@ import { createSystemSnapshot, type SnapshotPort } from '../core/tickets/snapsho
 import { createFileSecretStore, type SecretStore } from '../core/secrets/secret-store.ts';
 import type { StoreReport } from '../core/store/store.ts';
 import { provisionSecrets, type MachineSecretsOptions } from '../core/secrets/provision.ts';
+import { normalizeSearch } from '../core/report/search-terms.ts';
+import { createArticleDesk } from './articles.ts';
 
 export type FirstlineOptions = {
   host: 'electron' | 'browser-host';
@@ -109,11 +112,12 @@ function withSupportEmail(config: TicketConfig, supportEmail: string | undefined
   return { ...config, fallbackEmail: supportEmail };
 }
 
-/** Hosts a troubleshooter may open: the allowlist plus the support, call-back and password-reset pages. */
-function allowedHosts(policy: { urlAllowlist: readonly string[]; passwordResetUrl?: string | undefined; support: { url?: string | undefined; callUrl?: string | undefined } }): string[] {
+/** Hosts a troubleshooter may open: the allowlist plus the support, call-back and password-reset pages, and the articles' portals. */
+function allowedHosts(policy: Pick<Policy, 'urlAllowlist' | 'passwordResetUrl' | 'support' | 'authenticatorSetupUrl' | 'accessRequestUrl' | 'companyPortalUrl'>): string[] {
   const hosts = [...policy.urlAllowlist];
-  // Without a policy URL the password fix opens Microsoft Entra's self-service page.
-  for (const url of [policy.passwordResetUrl ?? entraResetUrl, policy.support.url, policy.support.callUrl]) {
+  // Without a policy URL the password fix opens Microsoft Entra's self-service page. The
+  // articles' portals were set by the admin, so they are allowed like the support page.
+  for (const url of [policy.passwordResetUrl ?? entraResetUrl, policy.support.url, policy.support.callUrl, policy.authenticatorSetupUrl, policy.accessRequestUrl, policy.companyPortalUrl]) {
     if (url) hosts.push(new URL(url).hostname);
   }
   return hosts;
@@ -149,11 +153,15 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     get: (id) => catalog.get(id),
     has: (id) => catalog.has(id),
     list: (lang) => catalog.list(lang),
+    article: (id) => catalog.article(id),
     get entries() {
       return catalog.entries;
     },
     get unknownPolicyIds() {
       return catalog.unknownPolicyIds;
+    },
+    get articles() {
+      return catalog.articles;
     },
   };
   // Shown on the About screen; filled in as sources are synced (the array is read on each view).
@@ -277,6 +285,23 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     support: policy.support,
     log,
   });
+  const articles = await createArticleDesk({
+    article: (id) => catalog.article(id),
+    platform,
+    policy,
+    allowlist: hosts,
+    openUrl: options.openUrl,
+    dataDir: options.dataDir,
+    log,
+  });
+  const redactionPatterns = policy.redactionPatterns.map((p) => new RegExp(p, 'g'));
+  const searchMissed = async (query: string): Promise<{ ok: true }> => {
+    // Catalog words survive the name filter ("Outlook"); anything else capitalised is dropped.
+    const vocabulary = new Set(catalog.list('en').flatMap((s) => Object.values(s.searchText).join(' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}]+/u)));
+    const terms = normalizeSearch(query, { redactionPatterns, vocabulary });
+    if (terms) await articles.recordMissedSearch(terms);
+    return { ok: true };
+  };
   const handlers = createHandlers({
     info: () => ({ name: policy.branding.name, version: options.version, platform, host: options.host, lang: settings.lang(), supportContact: policy.support }),
     catalog: catalogView,
@@ -294,6 +319,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
           ...catalog.unknownPolicyIds.map(({ key, id }) => ({ key, source: effective.sources[key], message: `"${id}" is not a troubleshooter in any catalog (check the id with "firstline list")` })),
         ],
       }),
+    articles,
+    searchMissed,
   });
   return {
     handlers,

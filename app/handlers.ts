@@ -12,6 +12,7 @@ import type { TicketDesk } from './tickets.ts';
 import type { LinkOpeners } from './links.ts';
 import type { OutageService } from '../core/outage/service.ts';
 import type { PolicyAbout } from '../core/policy/about.ts';
+import type { ArticleDesk } from './articles.ts';
 
 export type CatalogView = {
   list(lang: Lang): TroubleshooterSummary[];
@@ -28,6 +29,9 @@ export type AppServices = {
   outages: OutageService;
   links: LinkOpeners;
   policyAbout(): PolicyAbout;
+  articles: ArticleDesk;
+  /** Records a search that found nothing (normalized before it is stored). */
+  searchMissed(query: string): Promise<{ ok: true }>;
 };
 
 export function createHandlers(services: AppServices): Handlers {
@@ -42,7 +46,8 @@ export function createHandlers(services: AppServices): Handlers {
     'settings:get': () => services.settings.get(),
     'settings:set': ({ language }) => services.settings.setLanguage(language),
     'history:list': () => services.history.list(),
-    'ticket:draft': ({ lang, runId, userText }) => services.tickets.draft({ lang, runId, userText }),
+    'ticket:draft': ({ lang, runId, articleId, userText }) =>
+      services.tickets.draft({ lang, runId, userText, ...(articleId ? { article: services.articles.context(articleId, lang) } : {}) }),
     'ticket:send': (edit) => services.tickets.send(edit),
     'ticket:list': () => services.tickets.list(),
     'ticket:refresh': () => services.tickets.refresh(),
@@ -60,5 +65,9 @@ export function createHandlers(services: AppServices): Handlers {
     },
     'outage:affected': ({ outageId }) => services.outages.markAffected(outageId),
     'policy:about': () => services.policyAbout(),
+    'article:get': ({ id, lang }) => services.articles.get(id, lang),
+    'article:open-link': ({ id, step }) => services.articles.openLink(id, step),
+    'article:feedback': ({ id, helpful }) => services.articles.feedback(id, helpful),
+    'search:missed': ({ query }) => services.searchMissed(query),
   };
 }

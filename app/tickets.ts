@@ -8,7 +8,7 @@ import type { Lang } from '../core/kernel/lang.ts';
 import type { RunEvent } from '../core/engine/events.ts';
 import type { TicketService } from '../core/tickets/service.ts';
 import type { TicketDraft, Urgency } from '../core/tickets/types.ts';
-import { finaliseDraft, ticketAsText } from '../core/tickets/draft.ts';
+import { finaliseDraft, ticketAsText, type ArticleContext } from '../core/tickets/draft.ts';
 import { IpcFailure } from './dispatcher.ts';
 
 const keepDrafts = 20;
@@ -59,7 +59,7 @@ export function createTicketDesk(deps: {
       if (runId) remember(transcripts, runId, events, keepTranscripts);
     },
 
-    async draft(request: { lang: Lang; runId?: string | undefined; userText?: string | undefined }) {
+    async draft(request: { lang: Lang; runId?: string | undefined; userText?: string | undefined; article?: ArticleContext | undefined }) {
       let events: RunEvent[] | undefined;
       let troubleshooter: ReturnType<typeof deps.troubleshooter>;
       if (request.runId) {
@@ -72,6 +72,7 @@ export function createTicketDesk(deps: {
         lang: request.lang,
         ...(events ? { events } : {}),
         ...(troubleshooter ? { troubleshooter } : {}),
+        ...(request.article && !events ? { article: request.article } : {}),
         ...(request.userText ? { userText: request.userText } : {}),
       });
       remember(drafts, draft.clientId, draft, keepDrafts);

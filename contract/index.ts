@@ -7,7 +7,7 @@
  * renderer bundle.
  */
 import { z } from 'zod';
-import { appInfoSchema, idSchema, langSchema, runEventSchema, runIdSchema, troubleshooterSummarySchema, answerValueSchema } from './schemas.ts';
+import { appInfoSchema, articleViewSchema, idSchema, langSchema, runEventSchema, runIdSchema, troubleshooterSummarySchema, answerValueSchema } from './schemas.ts';
 import {
   languageChoiceSchema,
   myTicketSchema,
@@ -94,6 +94,17 @@ export const channels = {
   'outage:affected': { args: z.object({ outageId: z.string().min(1).max(100) }).strict(), result: markAffectedResultSchema },
   /** Admin view for the About screen: each setting's effective value and source, and invalid keys. */
   'policy:about': { args: empty, result: policyAboutSchema },
+  /** A knowledge article by id (from catalog:list or a run's info step); records that it was viewed. */
+  'article:get': { args: z.object({ id: idSchema, lang: langSchema }).strict(), result: articleViewSchema },
+  /** Opens the link of one article step; the app takes the URL from the catalog and the allowlist decides. */
+  'article:open-link': { args: z.object({ id: idSchema, step: z.number().int().min(0).max(19) }).strict(), result: openedSchema },
+  /** "Did this help?" — stored on this machine and counted by `firstline report`. */
+  'article:feedback': { args: z.object({ id: idSchema, helpful: z.boolean() }).strict(), result: ack },
+  /**
+   * A search that found nothing. The app keeps only normalized words (no digits, addresses or
+   * names; core/report/search-terms.ts) so IT can see what the catalog is missing.
+   */
+  'search:missed': { args: z.object({ query: z.string().min(1).max(500) }).strict(), result: ack },
 } as const;
 
 export const events = {

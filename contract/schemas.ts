@@ -9,6 +9,8 @@ export const langSchema = z.enum(langs);
 
 export const troubleshooterSummarySchema = z.object({
   id: z.string(),
+  /** Knowledge articles are listed (and searched) with the fixes; absent means a troubleshooter. */
+  kind: z.enum(['troubleshooter', 'article']).optional(),
   title: z.string(),
   summary: z.string(),
   keywords: z.array(z.string()),
@@ -44,3 +46,22 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** A knowledge article as the employee sees it: texts in one language, policy values filled in. */
+export const articleViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  steps: z.array(
+    z.object({
+      text: z.string(),
+      /** The image as a data: URL (the renderer never gets a path). */
+      image: z.object({ src: z.string().startsWith('data:image/'), alt: z.string() }).optional(),
+      /** The link's label; the renderer opens it by article id and step index. */
+      link: z.object({ label: z.string() }).optional(),
+    }),
+  ),
+  /** The employee's last "Did this help?" answer on this machine, if any. */
+  helpful: z.boolean().nullable(),
+});
+export type ArticleView = z.infer<typeof articleViewSchema>;

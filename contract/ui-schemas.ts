@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { runHistoryRecordSchema } from '../core/report/types.ts';
 import { ticketDraftSchema } from '../core/tickets/types.ts';
 import { langs } from '../core/kernel/lang.ts';
-import { langSchema, runIdSchema } from './schemas.ts';
+import { idSchema, langSchema, runIdSchema } from './schemas.ts';
 
 export { runHistoryRecordSchema };
 
@@ -65,5 +65,7 @@ export const ticketDraftArgsSchema = z.object({
   lang: langSchema,
   /** The finished run the ticket is about; absent for "Contact IT" without a run. */
   runId: runIdSchema.optional(),
+  /** "Contact IT" from a knowledge article: the article's id (the app adds its title and the "Did this help?" answer). */
+  articleId: idSchema.optional(),
   userText: z.string().max(8000).optional(),
 }).strict();

@@ -1,12 +1,12 @@
 /**
- * `firstline lint <files|dirs...> [--quiet]` — validates troubleshooters; one
+ * `firstline lint <files|dirs...> [--quiet]` — validates troubleshooters and knowledge articles; one
  * `file:line:col: severity: message` line per finding. Exit 0 when there are no errors (warnings
  * about missing translations do not fail), 1 when there are.
  */
 import { parseArgs } from 'node:util';
 import type { CommandIo } from '../command.ts';
 import { expandPaths, isTroubleshooterFile } from '../../core/engine/catalog-dir.ts';
-import { loadTroubleshooterFile } from '../../core/engine/loader.ts';
+import { loadEntryFile } from '../../core/engine/loader.ts';
 import { cliRegistry } from '../registry.ts';
 import { defaultCatalogFolder } from '../catalog-folder.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
@@ -33,7 +33,7 @@ export async function lintCommand(argv: readonly string[], io: CommandIo): Promi
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const result = await loadTroubleshooterFile(file, registry);
+    const result = await loadEntryFile(file, registry);
     for (const d of result.diagnostics) {
       if (d.severity === 'error') errors++;
       else warnings++;

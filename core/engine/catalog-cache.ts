@@ -11,20 +11,21 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DurableTextFile } from '../store/durable-json-file.ts';
-import type { LoadResult } from './source-diagnostics.ts';
+import type { EntryLoadResult } from './source-diagnostics.ts';
 import type { Diagnostic } from '../kernel/diagnostics.ts';
+import { articleSchema } from './article-schema.ts';
 import type { ActionRegistry } from './registry.ts';
 import { troubleshooterSchema } from './schema.ts';
 
 const cacheFileSchema = z.object({
   version: z.literal(1),
   key: z.string(),
-  files: z.record(z.string(), z.object({ sha256: z.string(), troubleshooter: z.unknown(), warnings: z.array(z.unknown()) })),
+  files: z.record(z.string(), z.object({ sha256: z.string(), troubleshooter: z.unknown().optional(), article: z.unknown().optional(), warnings: z.array(z.unknown()) })),
 });
 type CacheFile = z.infer<typeof cacheFileSchema>;
 
 export type TroubleshooterCache = {
-  loadFile(file: string, registry: ActionRegistry): Promise<LoadResult>;
+  loadFile(file: string, registry: ActionRegistry): Promise<EntryLoadResult>;
   /** Writes the cache if anything changed; drops entries of files not seen in this load. */
   save(): Promise<void>;
   readonly hits: number;
@@ -60,19 +61,33 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
       const sha256 = createHash('sha256').update(text).digest('hex');
       const cached = previous[file];
       if (cached && cached.sha256 === sha256) {
-        const checked = troubleshooterSchema.safeParse(cached.troubleshooter);
-        if (checked.success) {
-          hits++;
-          next[file] = cached;
-          return { ok: true, troubleshooter: checked.data, diagnostics: cached.warnings as Diagnostic[] };
+        const warnings = cached.warnings as Diagnostic[];
+        if (cached.article !== undefined) {
+          const article = articleSchema.safeParse(cached.article);
+          if (article.success) {
+            hits++;
+            next[file] = cached;
+            return { ok: true, article: article.data, diagnostics: warnings };
+          }
+        } else {
+          const checked = troubleshooterSchema.safeParse(cached.troubleshooter);
+          if (checked.success) {
+            hits++;
+            next[file] = cached;
+            return { ok: true, troubleshooter: checked.data, diagnostics: warnings };
+          }
         }
       }
       misses++;
       changed = true;
       // The YAML parser is loaded only now, for a file that changed (see catalog-dir.ts).
-      const { loadTroubleshooterText } = await import('./loader.ts');
-      const result = loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
-      if (result.ok) next[file] = { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
+      const { loadEntryText } = await import('./loader.ts');
+      const result = loadEntryText(text, file, registry, { baseDir: path.dirname(file) });
+      if (result.ok) {
+        next[file] = result.article
+          ? { sha256, article: result.article, warnings: result.diagnostics }
+          : { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
+      }
       return result;
     },
     async save() {

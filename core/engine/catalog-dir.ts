@@ -5,21 +5,29 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadResult } from './source-diagnostics.ts';
+import type { EntryLoadResult } from './source-diagnostics.ts';
 import type { Diagnostic } from '../kernel/diagnostics.ts';
+import type { Article } from './article-schema.ts';
 import type { ActionRegistry } from './registry.ts';
 import type { Troubleshooter } from './schema.ts';
 
 export const isTroubleshooterFile = (name: string) => /\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
 export const isAuthorTestFile = (name: string) => /\.test\.ya?ml$/i.test(name);
 
-async function parseFile(file: string, registry: ActionRegistry): Promise<LoadResult> {
-  const { loadTroubleshooterFile } = await import('./loader.ts');
-  return loadTroubleshooterFile(file, registry);
+async function parseFile(file: string, registry: ActionRegistry): Promise<EntryLoadResult> {
+  const { loadEntryFile } = await import('./loader.ts');
+  return loadEntryFile(file, registry);
 }
 
 export type CatalogEntry = { troubleshooter: Troubleshooter; file: string; catalogDir: string };
-export type Catalog = { entries: CatalogEntry[]; diagnostics: Diagnostic[] };
+/** A knowledge article (`kind: article`); its images resolve under `catalogDir`. */
+export type ArticleEntry = { article: Article; file: string; catalogDir: string };
+export type Catalog = { entries: CatalogEntry[]; articles: ArticleEntry[]; diagnostics: Diagnostic[] };
+
+/** Info steps that point to an article (`article: <id>`), with the step id. */
+export function articleReferences(t: Troubleshooter): { stepId: string; article: string }[] {
+  return t.steps.flatMap((s) => (s.type === 'info' && s.article !== undefined ? [{ stepId: s.id, article: s.article }] : []));
+}
 
 /**
  * A catalog is the troubleshooter files directly inside `dir` (sub-folders hold scripts, tests
@@ -29,15 +37,16 @@ export async function loadCatalog(
   dir: string,
   registry: ActionRegistry,
   /** `loadFile` lets the app serve unchanged files from its validated-catalog cache (catalog-cache.ts). */
-  options: { loadFile?: (file: string, registry: ActionRegistry) => Promise<LoadResult> } = {},
+  options: { loadFile?: (file: string, registry: ActionRegistry) => Promise<EntryLoadResult> } = {},
 ): Promise<Catalog> {
   const entries: CatalogEntry[] = [];
+  const articles: ArticleEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && isTroubleshooterFile(e.name)).map((e) => e.name).sort();
   } catch (error) {
-    return { entries, diagnostics: [{ file: dir, line: 1, column: 1, severity: 'error', message: `Cannot read the catalog: ${(error as Error).message}` }] };
+    return { entries, articles, diagnostics: [{ file: dir, line: 1, column: 1, severity: 'error', message: `Cannot read the catalog: ${(error as Error).message}` }] };
   }
   const seen = new Map<string, string>();
   for (const name of names) {
@@ -45,15 +54,27 @@ export async function loadCatalog(
     const result = await (options.loadFile ?? parseFile)(file, registry);
     diagnostics.push(...result.diagnostics);
     if (!result.ok) continue;
-    const other = seen.get(result.troubleshooter.id);
+    // Articles and troubleshooters share one id space: search results and tickets name either.
+    const id = result.article ? result.article.id : result.troubleshooter.id;
+    const other = seen.get(id);
     if (other) {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `The id "${result.troubleshooter.id}" is already used by ${other}.` });
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `The id "${id}" is already used by ${other}.` });
       continue;
     }
-    seen.set(result.troubleshooter.id, file);
-    entries.push({ troubleshooter: result.troubleshooter, file, catalogDir: dir });
+    seen.set(id, file);
+    if (result.article) articles.push({ article: result.article, file, catalogDir: dir });
+    else entries.push({ troubleshooter: result.troubleshooter, file, catalogDir: dir });
   }
-  return { entries, diagnostics };
+  // A step may point to an article of another catalog (the built-in one), so this is a warning here.
+  const articleIds = new Set(articles.map((a) => a.article.id));
+  for (const entry of entries) {
+    for (const ref of articleReferences(entry.troubleshooter)) {
+      if (!articleIds.has(ref.article)) {
+        diagnostics.push({ file: entry.file, line: 1, column: 1, severity: 'warning', message: `step "${ref.stepId}": there is no article "${ref.article}" in this catalog.` });
+      }
+    }
+  }
+  return { entries, articles, diagnostics };
 }
 
 /** Expands files and directories (recursively) into the YAML files matching `filter`, sorted. */

@@ -117,7 +117,14 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ ...stepRef, type: z.literal('fix-applied'), action: z.string(), ok: z.boolean(), elevatedBy: z.literal('broker').optional() }),
   z.object({ ...stepRef, type: z.literal('verified') }),
   z.object({ ...stepRef, type: z.literal('verification-failed') }),
-  z.object({ ...stepRef, type: z.literal('info'), text: z.string(), link: z.string().optional() }),
+  z.object({
+    ...stepRef,
+    type: z.literal('info'),
+    text: z.string(),
+    link: z.string().optional(),
+    /** Id of a knowledge article the employee can open from this step (the UI asks for it by id). */
+    article: z.string().optional(),
+  }),
   z.object({ ...stepRef, type: z.literal('link-opened'), url: z.string(), ok: z.boolean() }),
   z.object({
     ...stepRef,

@@ -11,7 +11,9 @@ import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
 import { troubleshooterSchema } from './schema.ts';
 import { checkSemantics } from './semantics.ts';
-import { schemaDiagnostics, type LoadResult, type Locator, type PathKey } from './source-diagnostics.ts';
+import { schemaDiagnostics, type EntryLoadResult, type LoadResult, type Locator, type PathKey } from './source-diagnostics.ts';
+import { articleSchema } from './article-schema.ts';
+import { checkArticle } from './article-lint.ts';
 
 function createLocator(doc: Document, counter: LineCounter): Locator {
   const pos = (offset: number) => {
@@ -86,9 +88,24 @@ export function parseYamlMapping(text: string, file: string, what: string): Pars
 
 /** `options.baseDir`: folder the troubleshooter lives in; when given, referenced catalog files must exist. */
 export function loadTroubleshooterText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): LoadResult {
+  const result = loadEntryText(text, file, registry, options);
+  if (!result.article) return result;
+  return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: 'This file is a knowledge article (kind: article), not a troubleshooter.' }] };
+}
+
+/** Loads either kind of catalog entry; `kind: article` selects the article format. */
+export function loadEntryText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): EntryLoadResult {
   const yaml = parseYamlMapping(text, file, 'A troubleshooter file (id, version, title, summary, platforms, category, steps)');
   if (!yaml.ok) return { ok: false, diagnostics: yaml.diagnostics };
   const { data, locator, diagnostics } = yaml;
+  if (data.kind === 'article') {
+    const article = articleSchema.safeParse(data);
+    if (!article.success) diagnostics.push(...schemaDiagnostics(article.error.issues, data, locator, file));
+    diagnostics.push(...checkArticle(data, locator, file, options.baseDir));
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+    if (article.success && !diagnostics.some((d) => d.severity === 'error')) return { ok: true, article: article.data, diagnostics };
+    return { ok: false, diagnostics };
+  }
   const parsed = troubleshooterSchema.safeParse(data);
   if (!parsed.success) diagnostics.push(...schemaDiagnostics(parsed.error.issues, data, locator, file));
   diagnostics.push(...checkSemantics(data, registry, locator, file, options.baseDir));
@@ -110,3 +127,12 @@ export async function loadTroubleshooterFile(file: string, registry: ActionRegis
   return loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
 }
 
+export async function loadEntryFile(file: string, registry: ActionRegistry): Promise<EntryLoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` }] };
+  }
+  return loadEntryText(text, file, registry, { baseDir: path.dirname(file) });
+}

@@ -151,7 +151,7 @@ async function* runStep(ctx: RunContext, step: Exclude<Step, { type: 'escalate' 
       return yield* runAsk(ctx, step);
     case 'info': {
       const link = step.link ? resolveUrl(ctx, step.link) : undefined;
-      yield ctx.event({ type: 'info', stepId: step.id, text: text(step.text, ctx.lang), ...(link ? { link } : {}) });
+      yield ctx.event({ type: 'info', stepId: step.id, text: text(step.text, ctx.lang), ...(link ? { link } : {}), ...(step.article ? { article: step.article } : {}) });
       return { status: 'passed' };
     }
     case 'link': {

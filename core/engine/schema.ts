@@ -132,6 +132,9 @@ export const infoStepSchema = z.strictObject({
   type: z.literal('info'),
   text: localizedSchema,
   link: linkTargetSchema.optional(),
+  article: z.string().regex(kebab, 'Article ids are kebab-case, e.g. "projector".').optional().meta({
+    description: 'Id of a knowledge article (kind: article) the employee can open from this step.',
+  }),
 });
 
 export const linkStepSchema = z.strictObject({

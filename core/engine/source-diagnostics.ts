@@ -6,13 +6,16 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../kernel/diagnostics.ts';
 import { defaultLang, isLang, langs } from '../kernel/lang.ts';
+import type { Article } from './article-schema.ts';
 import type { Troubleshooter } from './schema.ts';
 
 export type PathKey = string | number;
 
 export type LoadResult =
-  | { ok: true; troubleshooter: Troubleshooter; diagnostics: Diagnostic[] }
-  | { ok: false; troubleshooter?: undefined; diagnostics: Diagnostic[] };
+  | { ok: true; troubleshooter: Troubleshooter; article?: undefined; diagnostics: Diagnostic[] }
+  | { ok: false; troubleshooter?: undefined; article?: undefined; diagnostics: Diagnostic[] };
+/** A catalog file is a troubleshooter or (with `kind: article`) a knowledge article. */
+export type EntryLoadResult = LoadResult | { ok: true; troubleshooter?: undefined; article: Article; diagnostics: Diagnostic[] };
 
 /** Maps a path in the data to a position in the source. */
 export type Locator = {

@@ -128,6 +128,25 @@ export const policyFields = {
     .array(regexSource)
     .default([])
     .describe('Extra regular expressions whose matches are removed from tickets and logs (one per line), for example internal account or asset numbers.'),
+  authenticatorSetupUrl: remoteUrl()
+    .optional()
+    .describe('Web page where employees add a new phone to the authenticator app (for example https://mysignins.microsoft.com/security-info). The "new phone" article links to it.'),
+  accessRequestUrl: remoteUrl()
+    .optional()
+    .describe('Request portal where employees ask for access to a shared mailbox, folder or application. The access-request article links to it.'),
+  companyPortalUrl: remoteUrl()
+    .optional()
+    .describe('Company portal for approved software (Intune Company Portal, Jamf Self Service or your software catalogue web page). The software article links to it.'),
+  phishingReportAddress: z
+    .email()
+    .optional()
+    .describe('E-mail address employees forward suspicious e-mails to. The phishing article shows it.'),
+  vpnGateway: hostName
+    .optional()
+    .describe('Host name of the VPN gateway. The VPN troubleshooter checks that its name resolves and that it answers on port 443.'),
+  timeReferenceUrl: remoteUrl()
+    .optional()
+    .describe('https:// page on the intranet whose Date header is the reference time for the clock troubleshooter. When not set, the internal URL of networkProbes is used.'),
 };
 
 export const policySchema = z.object(policyFields);

@@ -19,11 +19,15 @@ export type DraftInput = {
   /** Absent for "Contact IT" without a run. */
   events?: readonly RunEvent[];
   troubleshooter?: { id: string; title: string; category?: string; urgency?: Urgency };
+  /** "Contact IT" from a knowledge article: which one, and the employee's "Did this help?". */
+  article?: ArticleContext;
   userText?: string;
   snapshot: MachineSnapshot;
   titleLimit: number;
   requesterEmail?: string;
 };
+
+export type ArticleContext = { id: string; title: string; category: string; helpful?: boolean | undefined };
 
 /** Replaces lone UTF-16 surrogates (from a cut emoji or pasted text) so encoders never throw. */
 export function wellFormed(text: string): string {
@@ -130,12 +134,17 @@ export function buildDraft(input: DraftInput, redactor: TicketRedactor): TicketD
   const events = input.events ?? [];
   const finished = events.find((e) => e.type === 'run-finished');
   const outcome = finished?.type === 'run-finished' ? l.outcome[finished.outcome] : undefined;
+  const article = input.article;
+  const helped = article ? l.articleHelped[article.helpful === undefined ? 'unanswered' : article.helpful ? 'yes' : 'no'] : '';
   const rawTitle = input.troubleshooter
     ? l.runTitle(input.troubleshooter.title, outcome ?? l.outcome['needs-human'])
-    : firstLine(input.userText) || l.contactTitle(input.snapshot.hostname);
+    : article
+      ? firstLine(input.userText) || l.runTitle(article.title, helped)
+      : firstLine(input.userText) || l.contactTitle(input.snapshot.hostname);
+  const tried = events.length ? describeRun(events, l) : article ? `${l.articleRead}: ${article.title} (${article.id})\n${helped}` : l.nothingTried;
 
   const sections = [
-    `${l.whatWasTried}:\n${events.length ? describeRun(events, l) : l.nothingTried}`,
+    `${l.whatWasTried}:\n${tried}`,
     `${l.machine}:\n${describeSnapshot(input.snapshot, l)}`,
     `${l.reference}: ${input.clientId}`,
   ];
@@ -153,6 +162,11 @@ export function buildDraft(input: DraftInput, redactor: TicketRedactor): TicketD
   if (input.troubleshooter) {
     draft.troubleshooterId = input.troubleshooter.id;
     if (input.troubleshooter.category) draft.category = input.troubleshooter.category;
+  }
+  // Articles share the catalog's id space; the id tells IT (and the report) which how-to it was.
+  if (article && !input.troubleshooter) {
+    draft.troubleshooterId = article.id;
+    draft.category = article.category;
   }
   const runId = events[0]?.runId;
   if (runId) draft.runId = runId;

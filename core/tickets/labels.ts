@@ -35,6 +35,9 @@ export type TicketLabels = {
   runTitle: (title: string, outcome: string) => string;
   transcriptName: string;
   nothingTried: string;
+  /** The employee read a knowledge article before contacting IT. */
+  articleRead: string;
+  articleHelped: Record<'yes' | 'no' | 'unanswered', string>;
 };
 
 export const ticketLabels: Record<Lang, TicketLabels> = {
@@ -66,6 +69,8 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     runTitle: (t, o) => `${t} (${o})`,
     transcriptName: 'firstline-transcript.txt',
     nothingTried: 'Nothing was tried automatically.',
+    articleRead: 'How-to read first',
+    articleHelped: { yes: 'It helped', no: 'It did not help', unanswered: 'Not said whether it helped' },
   },
   nl: {
     whatWasTried: 'Wat al geprobeerd is',
@@ -95,6 +100,8 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     runTitle: (t, o) => `${t} (${o})`,
     transcriptName: 'firstline-verslag.txt',
     nothingTried: 'Er is niets automatisch geprobeerd.',
+    articleRead: 'Eerst gelezen handleiding',
+    articleHelped: { yes: 'Het hielp', no: 'Het hielp niet', unanswered: 'Niet gezegd of het hielp' },
   },
   fr: {
     whatWasTried: 'Ce qui a déjà été essayé',
@@ -124,6 +131,8 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     runTitle: (t, o) => `${t} (${o})`,
     transcriptName: 'firstline-journal.txt',
     nothingTried: 'Rien n’a été essayé automatiquement.',
+    articleRead: 'Guide lu avant',
+    articleHelped: { yes: 'Il a aidé', no: 'Il n’a pas aidé', unanswered: 'Pas indiqué s’il a aidé' },
   },
   de: {
     whatWasTried: 'Was bereits versucht wurde',
@@ -153,5 +162,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     runTitle: (t, o) => `${t} (${o})`,
     transcriptName: 'firstline-protokoll.txt',
     nothingTried: 'Es wurde nichts automatisch versucht.',
+    articleRead: 'Zuvor gelesene Anleitung',
+    articleHelped: { yes: 'Sie hat geholfen', no: 'Sie hat nicht geholfen', unanswered: 'Nicht angegeben, ob sie geholfen hat' },
   },
 };

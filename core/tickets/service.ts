@@ -15,7 +15,7 @@ import type { StoreReport } from '../store/store.ts';
 import type { TicketConfig } from './config.ts';
 import { createConnector, referencedSecretNames } from './connectors/index.ts';
 import { buildMailtoUrl } from './connectors/mailto.ts';
-import { buildDraft, finaliseDraft } from './draft.ts';
+import { buildDraft, finaliseDraft, type ArticleContext } from './draft.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from './outbox.ts';
 import type { OutboxEntry, OutboxEvent, OutboxScheduler, Timers } from './outbox.ts';
 import { createTicketRedactor } from './redaction.ts';
@@ -47,6 +47,7 @@ export type DraftRequest = {
   lang: Lang;
   events?: readonly RunEvent[];
   troubleshooter?: { id: string; title: string; category?: string; urgency?: Urgency };
+  article?: ArticleContext;
   userText?: string;
   requesterEmail?: string;
 };
@@ -197,6 +198,7 @@ export async function createTicketService(options: TicketServiceOptions): Promis
           titleLimit,
           ...(request.events ? { events: request.events } : {}),
           ...(request.troubleshooter ? { troubleshooter: request.troubleshooter } : {}),
+          ...(request.article ? { article: request.article } : {}),
           ...(request.userText ? { userText: request.userText } : {}),
           ...(request.requesterEmail ? { requesterEmail: request.requesterEmail } : {}),
         },

@@ -10,6 +10,7 @@ import { TicketChangedNote } from './components/TicketChangedNote.tsx';
 // Screens an employee opens rarely are loaded on demand, keeping the first paint small.
 const History = lazy(() => import('./screens/History.tsx').then((m) => ({ default: m.History })));
 const Settings = lazy(() => import('./screens/Settings.tsx').then((m) => ({ default: m.Settings })));
+const Article = lazy(() => import('./screens/Article.tsx').then((m) => ({ default: m.Article })));
 const Ticket = lazy(() => import('./screens/Ticket.tsx').then((m) => ({ default: m.Ticket })));
 
 export function App({ info }: { info: AppInfo | null }) {
@@ -62,6 +63,7 @@ export function App({ info }: { info: AppInfo | null }) {
             <RunScreen key={visit} info={info} troubleshooterId={screen.troubleshooterId} title={screen.title} navigate={navigate} />
           )}
           {screen.name === 'ticket' && <Ticket key={visit} info={info} screen={screen} navigate={navigate} />}
+          {screen.name === 'article' && <Article key={visit} articleId={screen.articleId} title={screen.title} navigate={navigate} />}
           {screen.name === 'history' && <History key={visit} navigate={navigate} tab={screen.tab} />}
           {screen.name === 'settings' && <Settings info={info} />}
         </Suspense>

@@ -2,8 +2,9 @@
 export type Screen =
   | { name: 'home' }
   | { name: 'run'; troubleshooterId: string; title: string }
-  /** `text`: what the employee typed in search before choosing "I can't find my problem". */
-  | { name: 'ticket'; runId?: string; troubleshooterId?: string; title?: string; text?: string }
+  /** `text`: what the employee typed in search before choosing "I can't find my problem". `articleId`: "Contact IT" from a how-to. */
+  | { name: 'ticket'; runId?: string; troubleshooterId?: string; title?: string; text?: string; articleId?: string }
+  | { name: 'article'; articleId: string; title?: string }
   | { name: 'history'; tab?: 'runs' | 'tickets' }
   | { name: 'settings' };
 

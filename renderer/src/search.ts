@@ -19,6 +19,9 @@ export type Search = (query: string) => TroubleshooterSummary[];
 /** The hits, and whether the first is a clear winner (Enter may start it; issue 14). */
 export type RankedSearch = (query: string) => { items: TroubleshooterSummary[]; clearWinner: boolean };
 
+/** Score factor of knowledge articles against troubleshooters. */
+const articleWeight = 0.5;
+
 /** A first hit at least this many times the second's score is a clear winner. */
 const clearMargin = 1.5;
 
@@ -52,6 +55,8 @@ export function createRankedSearch(items: readonly TroubleshooterSummary[]): Ran
     let hits = index.search(q, { processTerm });
     // "printer stuck paper" should still find something when one word matches nothing.
     if (hits.length === 0) hits = index.search(q, { processTerm, combineWith: 'OR' });
+    // A fix that runs beats a how-to to read for the same words (knowledge articles, issue #15).
+    hits = hits.map((hit) => (byId.get(String(hit.id))?.kind === 'article' ? { ...hit, score: hit.score * articleWeight } : hit)).sort((a, b) => b.score - a.score);
     const found = hits.map((hit) => byId.get(String(hit.id))).filter((item): item is TroubleshooterSummary => item !== undefined);
     const [first, second] = hits;
     const clearWinner = first !== undefined && (second === undefined || first.score >= second.score * clearMargin);

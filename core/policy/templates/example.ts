@@ -24,4 +24,10 @@ export const examplePolicy: z.input<typeof policySchema> = {
   branding: { name: 'Acme Help', colour: '#1a73e8' },
   networkProbes: { internalUrl: { url: 'https://intranet.example.com/' }, dns: { name: 'intranet.example.com' } },
   redactionPatterns: ['EMP-\\d{6}'],
+  authenticatorSetupUrl: 'https://mysignins.microsoft.com/security-info',
+  accessRequestUrl: 'https://intranet.example.com/it/request-access',
+  companyPortalUrl: 'https://portal.manage.microsoft.com/',
+  phishingReportAddress: 'phishing@example.com',
+  vpnGateway: 'vpn.example.com',
+  timeReferenceUrl: 'https://intranet.example.com/',
 };

@@ -240,4 +240,64 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
     },
     label: { en: 'Operations:', nl: 'Bewerkingen:', fr: 'Opérations :', de: 'Vorgänge:' },
   },
+  authenticatorSetupUrl: {
+    category: 'support',
+    title: { en: 'Authenticator set-up page', nl: 'Pagina om de authenticator in te stellen', fr: 'Page de configuration de l’authentificateur', de: 'Einrichtungsseite für den Authenticator' },
+    explain: {
+      nl: 'Webpagina waar medewerkers een nieuwe telefoon aan de authenticator-app toevoegen (bijvoorbeeld https://mysignins.microsoft.com/security-info). Het artikel over een nieuwe telefoon verwijst ernaar.',
+      fr: 'Page web où les collaborateurs ajoutent un nouveau téléphone à l’application d’authentification (par exemple https://mysignins.microsoft.com/security-info). L’article « nouveau téléphone » y renvoie.',
+      de: 'Webseite, auf der Mitarbeitende ein neues Telefon zur Authenticator-App hinzufügen (zum Beispiel https://mysignins.microsoft.com/security-info). Der Artikel zum neuen Telefon verlinkt darauf.',
+    },
+    label: { en: 'URL (https://):', nl: 'URL (https://):', fr: 'URL (https://) :', de: 'URL (https://):' },
+  },
+  accessRequestUrl: {
+    category: 'support',
+    title: { en: 'Access request portal', nl: 'Portaal voor toegangsaanvragen', fr: 'Portail de demande d’accès', de: 'Portal für Zugriffsanfragen' },
+    explain: {
+      nl: 'Aanvraagportaal waar medewerkers toegang vragen tot een gedeelde mailbox, map of toepassing. Het artikel over toegangsaanvragen verwijst ernaar.',
+      fr: 'Portail de demandes où les collaborateurs demandent l’accès à une boîte aux lettres partagée, un dossier ou une application. L’article sur les demandes d’accès y renvoie.',
+      de: 'Anfrageportal, in dem Mitarbeitende Zugriff auf ein gemeinsames Postfach, einen Ordner oder eine Anwendung beantragen. Der Artikel zu Zugriffsanfragen verlinkt darauf.',
+    },
+    label: { en: 'URL (https://):', nl: 'URL (https://):', fr: 'URL (https://) :', de: 'URL (https://):' },
+  },
+  companyPortalUrl: {
+    category: 'support',
+    title: { en: 'Company portal for software', nl: 'Bedrijfsportaal voor software', fr: 'Portail d’entreprise pour les logiciels', de: 'Unternehmensportal für Software' },
+    explain: {
+      nl: 'Bedrijfsportaal voor goedgekeurde software (Intune-bedrijfsportal, Jamf Self Service of de webpagina van uw softwarecatalogus). Het software-artikel verwijst ernaar.',
+      fr: 'Portail d’entreprise des logiciels approuvés (Portail d’entreprise Intune, Jamf Self Service ou la page web de votre catalogue de logiciels). L’article sur les logiciels y renvoie.',
+      de: 'Unternehmensportal für freigegebene Software (Intune-Unternehmensportal, Jamf Self Service oder die Webseite Ihres Softwarekatalogs). Der Software-Artikel verlinkt darauf.',
+    },
+    label: { en: 'URL (https://):', nl: 'URL (https://):', fr: 'URL (https://) :', de: 'URL (https://):' },
+  },
+  phishingReportAddress: {
+    category: 'support',
+    title: { en: 'Address for suspicious e-mails', nl: 'Adres voor verdachte e-mails', fr: 'Adresse pour les e-mails suspects', de: 'Adresse für verdächtige E-Mails' },
+    explain: {
+      nl: 'E-mailadres waarnaar medewerkers verdachte e-mails doorsturen. Het phishing-artikel toont het.',
+      fr: 'Adresse e-mail à laquelle les collaborateurs transfèrent les e-mails suspects. L’article sur l’hameçonnage l’affiche.',
+      de: 'E-Mail-Adresse, an die Mitarbeitende verdächtige E-Mails weiterleiten. Der Phishing-Artikel zeigt sie an.',
+    },
+    label: { en: 'E-mail address:', nl: 'E-mailadres:', fr: 'Adresse e-mail :', de: 'E-Mail-Adresse:' },
+  },
+  vpnGateway: {
+    category: 'network',
+    title: { en: 'VPN gateway', nl: 'VPN-gateway', fr: 'Passerelle VPN', de: 'VPN-Gateway' },
+    explain: {
+      nl: 'Hostnaam van de VPN-gateway. De VPN-probleemoplosser controleert of de naam wordt gevonden en of de gateway antwoordt op poort 443.',
+      fr: 'Nom d’hôte de la passerelle VPN. L’assistant VPN vérifie que le nom est résolu et que la passerelle répond sur le port 443.',
+      de: 'Hostname des VPN-Gateways. Der VPN-Problemlöser prüft, ob der Name aufgelöst wird und das Gateway auf Port 443 antwortet.',
+    },
+    label: { en: 'Host name:', nl: 'Hostnaam:', fr: 'Nom d’hôte :', de: 'Hostname:' },
+  },
+  timeReferenceUrl: {
+    category: 'network',
+    title: { en: 'Reference time page', nl: 'Pagina met de referentietijd', fr: 'Page de l’heure de référence', de: 'Seite mit der Referenzzeit' },
+    explain: {
+      nl: 'https://-pagina op het intranet waarvan de Date-header de referentietijd is voor de klok-probleemoplosser. Indien niet ingesteld, wordt de interne URL van networkProbes gebruikt.',
+      fr: 'Page https:// de l’intranet dont l’en-tête Date sert d’heure de référence à l’assistant « horloge ». Si elle n’est pas définie, l’URL interne de networkProbes est utilisée.',
+      de: 'https://-Seite im Intranet, deren Date-Header die Referenzzeit für den Uhr-Problemlöser ist. Wenn nicht festgelegt, wird die interne URL von networkProbes verwendet.',
+    },
+    label: { en: 'URL (https://):', nl: 'URL (https://):', fr: 'URL (https://) :', de: 'URL (https://):' },
+  },
 };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InfoLink } from './InfoLink.tsx';
+import { InlineArticle } from './InlineArticle.tsx';
 import type { ShownStep } from './run-summary.ts';
 
 /** One step of a run: its title, an honest status word, what it found and any instructions. */
@@ -18,6 +19,7 @@ export function StepRow({ step, runId }: { step: ShownStep; runId: string }) {
         <span key={`i${i}`} className="step-info">
           {info.text}
           {info.link && <InfoLink runId={runId} stepId={step.stepId} link={info.link} />}
+          {info.article && <InlineArticle articleId={info.article} />}
         </span>
       ))}
     </li>

@@ -18,7 +18,7 @@ export type StepView = {
   /** 'running' until the step finishes. */
   status: StepStatus | 'running';
   findings: string[];
-  infos: { text: string; link?: string | undefined }[];
+  infos: { text: string; link?: string | undefined; article?: string | undefined }[];
   /** Sentences of what was changed with the employee's consent. */
   changed: string[];
 };
@@ -81,7 +81,7 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
     case 'elevation-refused':
       return { ...next, consent: null };
     case 'info':
-      return { ...next, steps: updateStep(view, event.stepId, (s) => ({ ...s, infos: [...s.infos, { text: event.text, link: event.link }] })) };
+      return { ...next, steps: updateStep(view, event.stepId, (s) => ({ ...s, infos: [...s.infos, { text: event.text, link: event.link, article: event.article }] })) };
     case 'step-finished':
       return {
         ...next,

@@ -7,6 +7,7 @@ import type { Navigate } from '../navigation.ts';
 import { createRankedSearch, orderTiles } from '../search.ts';
 import { OutageBanner } from '../components/OutageBanner.tsx';
 import { TalkToPerson } from '../components/TalkToPerson.tsx';
+import { call } from '../api.ts';
 
 const maxTiles = 6;
 
@@ -40,20 +41,36 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
   const search = useMemo(() => createRankedSearch(items ?? []), [items]);
   const ranked = useMemo(() => search(query), [search, query]);
   const results = ranked.items;
-  const tiles = useMemo(() => orderTiles(items ?? [], tileOrder, runCounts).slice(0, maxTiles), [items, tileOrder, runCounts]);
-  const start = (item: TroubleshooterSummary) => navigate({ name: 'run', troubleshooterId: item.id, title: item.title });
+  // Tiles are for fixes; an article becomes a tile only when the organisation pins it.
+  const tiles = useMemo(
+    () => orderTiles((items ?? []).filter((i) => i.kind !== 'article' || tileOrder.includes(i.id)), tileOrder, runCounts).slice(0, maxTiles),
+    [items, tileOrder, runCounts],
+  );
+  const start = (item: TroubleshooterSummary) =>
+    navigate(item.kind === 'article' ? { name: 'article', articleId: item.id, title: item.title } : { name: 'run', troubleshooterId: item.id, title: item.title });
+  // A search that found nothing is reported once (the app keeps only normalized words), so IT
+  // learns what the catalog is missing.
+  const reported = useRef(new Set<string>());
+  const reportMiss = () => {
+    const q = query.trim();
+    if (q.length < 3 || results.length > 0 || items === null || reported.current.has(q)) return;
+    reported.current.add(q);
+    call('search:missed', { query: q.slice(0, 500) }).catch(() => undefined);
+  };
 
   // Enter typed before the catalog has arrived starts the first match as soon as it is there.
   const [enterPending, setEnterPending] = useState(false);
   useEffect(() => {
     if (!enterPending || items === null) return;
     setEnterPending(false);
-    if (results[0] && ranked.clearWinner) navigate({ name: 'run', troubleshooterId: results[0].id, title: results[0].title });
+    const first = results[0];
+    if (first && ranked.clearWinner) navigate(first.kind === 'article' ? { name: 'article', articleId: first.id, title: first.title } : { name: 'run', troubleshooterId: first.id, title: first.title });
     else resultsRef.current?.querySelector('button')?.focus();
   }, [enterPending, items, results, ranked.clearWinner, navigate]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     const first = results[0];
+    if (event.key === 'Enter' && !first) reportMiss();
     if (event.key === 'Enter' && (first || (items === null && !failed))) {
       event.preventDefault();
       // Enter starts a fix only on a clear winner; otherwise it moves to the results (issue 14).
@@ -100,6 +117,7 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
           aria-controls={searching ? 'search-results' : undefined}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
+          onBlur={reportMiss}
         />
         <p id="search-hint" className="hint">
           {t('home.searchHint')}
@@ -145,9 +163,16 @@ function FixTile({ item, onStart }: { item: TroubleshooterSummary; onStart(item:
   return (
     <li>
       <button type="button" className="tile" onClick={() => onStart(item)}>
+        {item.kind === 'article' && <TileKind />}
         <span className="tile-title">{item.title}</span>
         <span className="tile-summary">{item.summary}</span>
       </button>
     </li>
   );
+}
+
+/** Marks a search result that is a how-to to read, not a fix that runs. */
+function TileKind() {
+  const { t } = useTranslation();
+  return <span className="tile-kind">{t('article.kind')}</span>;
 }

@@ -35,17 +35,17 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
   const fromRun = screen.runId !== undefined;
 
   useEffect(() => {
-    call('ticket:draft', { lang: i18n.language as UiLang, ...(screen.runId ? { runId: screen.runId } : {}) }).then(
+    call('ticket:draft', { lang: i18n.language as UiLang, ...(screen.runId ? { runId: screen.runId } : {}), ...(screen.articleId ? { articleId: screen.articleId } : {}) }).then(
       (v) => {
         setView(v);
         setTitle(v.draft.title);
       },
       () => setFailed(true),
     );
-  }, [screen.runId, i18n.language]);
+  }, [screen.runId, screen.articleId, i18n.language]);
 
   // Written from scratch, the subject follows the employee's first words until they edit it.
-  const shownTitle = !fromRun && !titleEdited && userText.trim() ? subjectFromWords(userText) : title;
+  const shownTitle = !fromRun && !screen.articleId && !titleEdited && userText.trim() ? subjectFromWords(userText) : title;
   const edit = () => ({ clientId: view?.draft.clientId ?? '', title: shownTitle, userText });
   const wordsMissing = !fromRun && !enoughWords(userText);
 

@@ -32,6 +32,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'outage:for': () => [],
     'outage:affected': () => ({ error: 'unknown-outage' as const }),
     'policy:about': () => ({ settings: [], issues: [] }),
+    'article:get': () => ({ id: 'x', title: 'X', summary: 'X', steps: [], helpful: null }),
+    'article:open-link': () => ({ opened: false }),
+    'article:feedback': () => ({ ok: true }),
+    'search:missed': () => ({ ok: true }),
     ...overrides,
   };
 }

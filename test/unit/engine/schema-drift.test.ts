@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderSchema, schemaPath } from '../../../scripts/gen-schema.ts';
+import { articleSchemaPath, renderArticleSchema, renderSchema, schemaPath } from '../../../scripts/gen-schema.ts';
 
 describe('troubleshooters/schema.json', () => {
   it('matches the JSON Schema generated from core/engine/schema.ts (run scripts/gen-schema.ts on drift)', () => {
     expect(readFileSync(schemaPath, 'utf8')).toBe(renderSchema());
+  });
+
+  it('has an article.schema.json next to it generated from core/engine/article-schema.ts', () => {
+    expect(readFileSync(articleSchemaPath, 'utf8')).toBe(renderArticleSchema());
   });
 
   it('is a closed draft-07 schema (what YAML editors support) that requires the metadata authors must provide', () => {
@@ -22,9 +26,19 @@ describe('schema.json as editors and CI use it', () => {
     const { expandPaths, isTroubleshooterFile } = await import('../../../core/engine/catalog-dir.ts');
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    const validateArticle = ajv.compile(JSON.parse(readFileSync(articleSchemaPath, 'utf8')) as object);
     const good = [...(await expandPaths(['troubleshooters', 'test/fixtures/engine/valid', 'test/fixtures/engine/catalog'], isTroubleshooterFile))];
     expect(good.length).toBeGreaterThan(2);
-    for (const file of good) expect([file, validate(parse(readFileSync(file, 'utf8')))], JSON.stringify(validate.errors)).toEqual([file, true]);
+    let articles = 0;
+    for (const file of good) {
+      const doc = parse(readFileSync(file, 'utf8')) as { kind?: string };
+      // Knowledge articles (kind: article) are checked against their own schema.
+      const check = doc.kind === 'article' ? validateArticle : validate;
+      if (doc.kind === 'article') articles++;
+      expect([file, check(doc)], JSON.stringify(check.errors)).toEqual([file, true]);
+    }
+    expect(articles).toBeGreaterThanOrEqual(8);
+    expect(validateArticle({ kind: 'article', id: 'x', version: '1.0.0', title: { en: 'X' }, summary: { en: 'X' }, category: 'x', steps: [{ text: { en: 'a' }, image: { path: '../x.png', alt: { en: 'x' } } }] })).toBe(false);
     const bad = parse(readFileSync('test/fixtures/engine/invalid/schema.yaml', 'utf8')) as unknown;
     expect(validate(bad)).toBe(false);
     expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/id', '/version', '/title']));

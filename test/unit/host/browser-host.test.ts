@@ -7,6 +7,7 @@ import { createHandlers } from '../../../app/handlers.ts';
 import { createRunManager } from '../../../app/runs.ts';
 import { createRunHistory } from '../../../app/history.ts';
 import { createSettingsService } from '../../../app/settings.ts';
+import type { ArticleDesk } from '../../../app/articles.ts';
 import type { TicketDesk } from '../../../app/tickets.ts';
 import type { LinkOpeners } from '../../../app/links.ts';
 import { createLogger } from '../../../core/log.ts';
@@ -36,6 +37,8 @@ beforeAll(async () => {
         outages: {} as OutageService,
         links: {} as LinkOpeners,
         policyAbout: () => ({ settings: [], issues: [] }),
+        articles: {} as ArticleDesk,
+        searchMissed: () => Promise.resolve({ ok: true }),
       }),
   });
 });

@@ -11,7 +11,7 @@ import { createRankedSearch, type RankedSearch } from '../../../renderer/src/sea
 const langs = ['en', 'nl', 'fr', 'de'] as const;
 type Lang = (typeof langs)[number];
 type Texts = Record<Lang, string>;
-type Entry = { id: string; title: Texts; summary: Texts; keywords?: Record<Lang, string[]> };
+type Entry = { id: string; kind?: 'article'; title: Texts; summary: Texts; keywords?: Record<Lang, string[]> };
 // The corpus is data so new troubleshooters and articles bring their own phrasings.
 const corpusFile = Object.values(import.meta.glob('../../fixtures/search/phrasings.json', { query: '?raw', import: 'default', eager: true }))[0];
 const corpus = JSON.parse(String(corpusFile)) as Record<Lang, Array<[string, string]>>;
@@ -24,6 +24,7 @@ function builtinSummaries(lang: Lang): TroubleshooterSummary[] {
     .map(([, text]) => parse(String(text)) as Entry)
     .map((t) => ({
       id: t.id,
+      ...(t.kind === 'article' ? { kind: 'article' as const } : {}),
       title: t.title[lang],
       summary: t.summary[lang],
       keywords: t.keywords?.[lang] ?? [],

@@ -46,6 +46,8 @@ export function MyTickets() {
       setTickets(list);
       if (list.length > 0) refresh(false);
     }, () => setFailed(true));
+    // Once on mount: `refresh` is recreated each render and reads the state current when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

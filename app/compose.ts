@@ -11,6 +11,8 @@ import { text } from '../core/engine/messages.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
+import { redactDeep } from '../core/redact.ts';
+import { compilePatterns } from '../core/tickets/redaction.ts';
 import { lastGoodCatalogDir, syncCatalogs } from '../core/catalog/index.ts';
 import { brokerClientOptions, createBrokerPort } from '../core/platform/broker-port.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
@@ -123,6 +125,23 @@ function allowedHosts(policy: Pick<Policy, 'urlAllowlist' | 'passwordResetUrl' |
   return hosts;
 }
 
+/** The logger with the admin's patterns applied to message and details before its own built-in redaction. */
+function withPatterns(base: Logger, patterns: readonly RegExp[]): Logger {
+  if (patterns.length === 0) return base;
+  const r = <T>(value: T): T => redactDeep(value, { patterns });
+  return {
+    debug: (m, d) => base.debug(r(m), r(d)),
+    info: (m, d) => base.info(r(m), r(d)),
+    warn: (m, d) => base.warn(r(m), r(d)),
+    error: (m, d) => base.error(r(m), r(d)),
+    scope: (name) => withPatterns(base.scope(name), patterns),
+  };
+}
+
+function withPolicyPatterns(config: TicketConfig, patterns: readonly string[]): TicketConfig {
+  return patterns.length === 0 ? config : { ...config, redaction: { ...config.redaction, extraPatterns: [...config.redaction.extraPatterns, ...patterns] } };
+}
+
 /** A store that was repaired or replaced is worth a log line for IT (#11): which file, why, where the bad part went. */
 function storeReportLogger(log: FirstlineOptions['log'], name: string) {
   return (report: StoreReport) =>
@@ -133,9 +152,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const platform = toPlatform(options.platform ?? process.platform);
   const env = options.env ?? process.env;
   const exec = options.exec ?? createNodeExecPort();
-  const log = options.log;
   const effective = await loadPolicy({ platform, exec, env });
   const policy = effective.values;
+  // One redaction pipeline (#11): the admin's redactionPatterns apply to every log line written
+  // from here on, to run events, and (through the ticket redactor) to drafts, outbox and requests.
+  const log = withPatterns(options.log, compilePatterns(policy.redactionPatterns).patterns);
   for (const issue of effective.issues) log.warn('policy: invalid value ignored', issue);
   const registry = allActions();
   // Start with the built-in catalog and the last verified copy of each organisation catalog;
@@ -196,11 +217,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   if (provisioned.imported.length > 0) log.info('secrets: helpdesk credentials imported from machine policy', { source: provisioned.source, names: provisioned.imported });
   for (const issue of provisioned.issues) log.warn('secrets: machine credential not imported', { issue });
   const ticketService = await createTicketService({
-    config: withSupportEmail(ticketConfigSchema.parse(options.ticketConfig ?? policy.helpdesk ?? {}), policy.support.email),
+    config: withPolicyPatterns(withSupportEmail(ticketConfigSchema.parse(options.ticketConfig ?? policy.helpdesk ?? {}), policy.support.email), policy.redactionPatterns),
     dataDir: options.dataDir,
     secrets,
     snapshot: options.snapshot ?? createSystemSnapshot(),
-    log: options.log,
+    log,
     onStatusChange: ({ clientId, title, number, state, raw }) => {
       const change = { clientId, title, number, state, raw };
       options.emit('ticket:changed', change);
@@ -271,7 +292,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       tickets.keepTranscript(events);
       const record = historyRecord(events, categoryOf);
       if (!record) return;
-      await history.record(record).catch((error: unknown) => options.log.error('history: could not record a run', { error: String(error) }));
+      await history.record(record).catch((error: unknown) => log.error('history: could not record a run', { error: String(error) }));
       telemetry?.record(eventFromRecord(record));
     },
   });

@@ -12,6 +12,7 @@ import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
 import { redactDeep } from '../core/redact.ts';
+import { timerDelay } from '../core/util/timer-delay.ts';
 import { compilePatterns } from '../core/tickets/redaction.ts';
 import { lastGoodCatalogDir, syncCatalogs } from '../core/catalog/index.ts';
 import { brokerClientOptions, createBrokerPort } from '../core/platform/broker-port.ts';
@@ -267,7 +268,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   // Background delivery resumes what an earlier session left in the outbox; timers never keep
   // the process alive on their own.
   ticketService.start({
-    set: (fn, ms) => setTimeout(() => void fn(), ms).unref(),
+    set: (fn, ms) => setTimeout(() => void fn(), timerDelay(ms)).unref(),
     clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
   });
   if (ticketService.storeReport) log.warn('tickets: outbox file was unreadable and moved aside', ticketService.storeReport);

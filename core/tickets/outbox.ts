@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { Clock } from '../kernel/clock.ts';
 import type { Store } from '../store/store.ts';
+import { timerDelay } from '../util/timer-delay.ts';
 import { ticketAsText } from './draft.ts';
 import { ConnectorError, ticketDraftSchema, ticketMessageKeys, ticketRefSchema } from './types.ts';
 import type { Connector, TicketDraft, TicketMessageKey } from './types.ts';
@@ -50,6 +51,8 @@ export type OutboxOptions = {
   /** Delivered entries kept for "My tickets"; pending and rejected ones are never dropped. */
   keepDelivered?: number;
   onEvent?: (event: OutboxEvent) => void;
+  /** The shortest wake-up; a due entry is tried after at most this long. */
+  timerFloorMs?: number;
 };
 
 export type OutboxEvent =
@@ -95,6 +98,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const maxDelay = options.maxDelayMs ?? 30 * 60_000;
   const concurrency = options.concurrency ?? 2;
   const keepDelivered = options.keepDelivered ?? 200;
+  const timerFloorMs = options.timerFloorMs ?? 250;
   const inFlight = new Set<string>();
   const emit = (event: OutboxEvent) => options.onEvent?.(event);
   const find = (clientId: string) => store.data.entries.find((e) => e.clientId === clientId);
@@ -172,8 +176,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   }
 
+  /**
+   * When an entry is due. A date that is not a date, or one further ahead than any backoff could
+   * set (a hand edit, a clock that jumped back), means "now": the ticket is never stranded (#11).
+   */
+  const dueAt = (e: OutboxEntry, now: number) => {
+    const at = Date.parse(e.nextAttemptAt);
+    return Number.isNaN(at) || at > now + maxDelay ? now : at;
+  };
   const isDue = (e: OutboxEntry, now: number) =>
-    (e.state === 'pending' || e.state === 'sending') && !inFlight.has(e.clientId) && Date.parse(e.nextAttemptAt) <= now;
+    (e.state === 'pending' || e.state === 'sending') && !inFlight.has(e.clientId) && dueAt(e, now) <= now;
 
   return {
     /** Persists the ticket; resolves only once it is on disk. Idempotent per client id. */
@@ -207,7 +219,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     /** When the next pending entry becomes due, or null when nothing is waiting. */
     nextDueAt(): Date | null {
-      const times = store.data.entries.filter((e) => e.state === 'pending' || e.state === 'sending').map((e) => Date.parse(e.nextAttemptAt));
+      const now = clock.now().getTime();
+      const times = store.data.entries.filter((e) => e.state === 'pending' || e.state === 'sending').map((e) => dueAt(e, now));
       return times.length ? new Date(Math.min(...times)) : null;
     },
 
@@ -254,7 +267,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (handle !== null) timers.clear(handle);
         const due = this.nextDueAt();
         if (!due) return;
-        handle = timers.set(() => void kick(), Math.max(0, due.getTime() - clock.now().getTime()));
+        // Bounded both ways: never a busy loop, never past what setTimeout can hold.
+        handle = timers.set(() => void kick(), timerDelay(due.getTime() - clock.now().getTime(), timerFloorMs));
       };
       const kick = async () => {
         if (stopped) return;

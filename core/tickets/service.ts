@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { openStore } from '../store/store.ts';
+import { timerDelay } from '../util/timer-delay.ts';
 import type { StoreReport } from '../store/store.ts';
 import type { TicketConfig } from './config.ts';
 import { createConnector, referencedSecretNames } from './connectors/index.ts';
@@ -256,7 +257,7 @@ export async function createTicketService(options: TicketServiceOptions): Promis
       const refreshLoop = (): Promise<void> =>
         scheduler
           ? outbox.refreshStatuses().finally(() => {
-              if (scheduler) refreshHandle = timers.set(refreshLoop, config.outbox.statusRefreshMs);
+              if (scheduler) refreshHandle = timers.set(refreshLoop, timerDelay(config.outbox.statusRefreshMs, 60_000));
             })
           : Promise.resolve();
       stopRefresh = () => refreshHandle !== null && timers.clear(refreshHandle);

@@ -30,7 +30,7 @@ export default tseslint.config(
         { selector: "Property[key.name='shell'][shorthand=false]:not([value.value=false])", message: 'Commands run as argv arrays, never through a shell.' },
         { selector: "Property[key.value='shell']:not([value.value=false])", message: 'Commands run as argv arrays, never through a shell.' },
         {
-          selector: "ImportDeclaration[source.value=/^(node:)?child_process$/] > ImportSpecifier[imported.name=/^(exec|execSync)$/]",
+          selector: 'ImportDeclaration[source.value=/^(node:)?child_process$/] > ImportSpecifier[imported.name=/^(exec|execSync)$/]',
           message: 'exec/execSync always use a shell: use execFile/spawn with an argv array.',
         },
       ],
@@ -56,8 +56,11 @@ export default tseslint.config(
         {
           paths: [noElectron, ...noReact],
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/app/**', '**/host/**', '**/contract/**', '**/cli/**'], message: 'core/ is the engine: it depends on nothing but itself and libraries.' },
-            { group: ['**/broker/*', '!**/broker/protocol.ts', '!**/broker/op-argv.ts'], message: 'The app shares only the broker\'s wire format and argv table; the broker itself runs elsewhere.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/app/**', '**/host/**', '**/contract/**', '**/cli/**'],
+              message: 'core/ is the engine: it depends on nothing but itself and libraries.',
+            },
+            { group: ['**/broker/*', '!**/broker/protocol.ts', '!**/broker/op-argv.ts'], message: "The app shares only the broker's wire format and argv table; the broker itself runs elsewhere." },
           ],
         },
       ],
@@ -79,7 +82,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['node:http', 'node:https', 'node:http2', 'node:dgram', 'node:tls', 'node:dns', 'node:vm', 'node:worker_threads'].map((name) => ({ name, message: 'The broker talks over its local socket only and runs no code it is sent.' })),
+          paths: ['node:http', 'node:https', 'node:http2', 'node:dgram', 'node:tls', 'node:dns', 'node:vm', 'node:worker_threads'].map((name) => ({
+            name,
+            message: 'The broker talks over its local socket only and runs no code it is sent.',
+          })),
           patterns: [
             {
               regex: '^(?!node:|zod$|\\./[a-z-]+\\.ts$|\\.\\./core/fixes/(printer|network)/commands\\.ts$|\\.\\./core/kernel/platform\\.ts$)',
@@ -105,14 +111,23 @@ export default tseslint.config(
   {
     files: ['app/**/*.ts', 'host/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron, ...noReact], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shell and UI code stay in their folders.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noReact], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shell and UI code stay in their folders.' }] },
+      ],
     },
   },
   {
     files: ['main/**/*.ts'],
     ignores: ['main/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronMainOnly, rendererIpc, ...noReact], patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/host/**'], message: 'main/ must not reach into the UI or the browser host.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronMainOnly, rendererIpc, ...noReact],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/host/**'], message: 'main/ must not reach into the UI or the browser host.' }],
+        },
+      ],
     },
   },
   {
@@ -126,7 +141,12 @@ export default tseslint.config(
         'error',
         {
           paths: [electronMainOnly, ...noReact, { name: 'zod', message: 'The preload forwards; main validates.' }],
-          patterns: [{ group: ['node:*', '**/core/**', '**/app/**', '**/main/**', '**/renderer/**', '**/contract/index.ts', '**/contract/schemas.ts'], message: 'The preload only needs contract/names.ts and contract/transport.ts.' }],
+          patterns: [
+            {
+              group: ['node:*', '**/core/**', '**/app/**', '**/main/**', '**/renderer/**', '**/contract/index.ts', '**/contract/schemas.ts'],
+              message: 'The preload only needs contract/names.ts and contract/transport.ts.',
+            },
+          ],
         },
       ],
     },
@@ -138,11 +158,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks only to window.firstline.' }, { name: 'zod', message: 'Validation happens in main.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks only to window.firstline.' },
+            { name: 'zod', message: 'Validation happens in main.' },
+          ],
           patterns: [
             { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer has no Node.' },
             { group: ['**/core/**', '**/main/**', '**/app/**', '**/host/**', '**/preload/**', '**/cli/**'], message: 'The renderer imports only the contract (types) and its own code.' },
-            { group: ['**/contract/**', '!**/contract/langs.ts'], allowTypeImports: true, message: 'Import the contract with `import type` only (contract/langs.ts, the language list, is the one value import).' },
+            {
+              group: ['**/contract/**', '!**/contract/langs.ts'],
+              allowTypeImports: true,
+              message: 'Import the contract with `import type` only (contract/langs.ts, the language list, is the one value import).',
+            },
           ],
         },
       ],

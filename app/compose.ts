@@ -145,8 +145,7 @@ function withPolicyPatterns(config: TicketConfig, patterns: readonly string[]): 
 
 /** A store that was repaired or replaced is worth a log line for IT (#11): which file, why, where the bad part went. */
 function storeReportLogger(log: FirstlineOptions['log'], name: string) {
-  return (report: StoreReport) =>
-    log.warn(report.reason === 'invalid-entries' ? `${name}: invalid entries moved aside, the rest kept` : `${name}: unreadable file moved aside`, { ...report });
+  return (report: StoreReport) => log.warn(report.reason === 'invalid-entries' ? `${name}: invalid entries moved aside, the rest kept` : `${name}: unreadable file moved aside`, { ...report });
 }
 
 export async function createFirstline(options: FirstlineOptions): Promise<Firstline> {
@@ -166,11 +165,8 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const catalogCacheDir = path.join(options.dataDir, 'catalogs');
   const syncOptions = { cacheDir: catalogCacheDir, trustedKeys: policy.catalogSigningKeys };
   const cache = createTroubleshooterCache(path.join(options.dataDir, 'catalog-cache.json'), { appVersion: options.version, registry });
-  const loadFrom = (orgDirs: readonly string[]) =>
-    loadVisibleCatalog({ builtinDir: options.catalogDir, orgDirs, registry, platform, policy, log, cache });
-  let catalog = await loadFrom(
-    policy.catalogSources.flatMap((source) => lastGoodCatalogDir(catalogCacheDir, source, policy.catalogSigningKeys) ?? []),
-  );
+  const loadFrom = (orgDirs: readonly string[]) => loadVisibleCatalog({ builtinDir: options.catalogDir, orgDirs, registry, platform, policy, log, cache });
+  let catalog = await loadFrom(policy.catalogSources.flatMap((source) => lastGoodCatalogDir(catalogCacheDir, source, policy.catalogSigningKeys) ?? []));
   const catalogView: LoadedCatalog = {
     get: (id) => catalog.get(id),
     has: (id) => catalog.has(id),
@@ -259,8 +255,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     dataDir: options.dataDir,
     onReport: (report) => log.warn('outage: unreadable state file moved aside', { ...report }),
   });
-  const refreshOutages = () =>
-    outages.refresh().catch((error: unknown) => log.warn('outage: feed refresh failed', { error: String(error) }));
+  const refreshOutages = () => outages.refresh().catch((error: unknown) => log.warn('outage: feed refresh failed', { error: String(error) }));
   void refreshOutages();
   // A modest interval: the feed is small and conditional (ETag), and outages change in minutes.
   const outageTimer = policy.outageFeedUrl ? setInterval(() => void refreshOutages(), 5 * 60_000) : undefined;
@@ -319,7 +314,16 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const redactionPatterns = policy.redactionPatterns.map((p) => new RegExp(p, 'g'));
   const searchMissed = async (query: string): Promise<{ ok: true }> => {
     // Catalog words survive the name filter ("Outlook"); anything else capitalised is dropped.
-    const vocabulary = new Set(catalog.list('en').flatMap((s) => Object.values(s.searchText).join(' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}]+/u)));
+    const vocabulary = new Set(
+      catalog.list('en').flatMap((s) =>
+        Object.values(s.searchText)
+          .join(' ')
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .split(/[^\p{L}]+/u),
+      ),
+    );
     const terms = normalizeSearch(query, { redactionPatterns, vocabulary });
     if (terms) await articles.recordMissedSearch(terms);
     return { ok: true };

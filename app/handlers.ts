@@ -46,8 +46,7 @@ export function createHandlers(services: AppServices): Handlers {
     'settings:get': () => services.settings.get(),
     'settings:set': ({ language }) => services.settings.setLanguage(language),
     'history:list': () => services.history.list(),
-    'ticket:draft': ({ lang, runId, articleId, userText }) =>
-      services.tickets.draft({ lang, runId, userText, ...(articleId ? { article: services.articles.context(articleId, lang) } : {}) }),
+    'ticket:draft': ({ lang, runId, articleId, userText }) => services.tickets.draft({ lang, runId, userText, ...(articleId ? { article: services.articles.context(articleId, lang) } : {}) }),
     'ticket:send': (edit) => services.tickets.send(edit),
     'ticket:list': () => services.tickets.list(),
     'ticket:refresh': () => services.tickets.refresh(),

@@ -8,10 +8,7 @@ import type { ConsentRequest, InteractionPort } from '../core/engine/ports.ts';
 import type { Lang } from '../core/kernel/lang.ts';
 import { IpcFailure, type EventSink } from './dispatcher.ts';
 
-export type StartRun = (
-  troubleshooterId: string,
-  options: { runId: string; lang: Lang; dryRun: boolean; signal: AbortSignal; interaction: InteractionPort },
-) => AsyncIterable<RunEvent>;
+export type StartRun = (troubleshooterId: string, options: { runId: string; lang: Lang; dryRun: boolean; signal: AbortSignal; interaction: InteractionPort }) => AsyncIterable<RunEvent>;
 
 type Pending = { resolve(value: AnswerValue | boolean): void; reject(error: Error): void };
 type ActiveRun = {

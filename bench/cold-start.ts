@@ -125,7 +125,9 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
         figure: `${Math.round(tsxWall)} ms`,
         target: '—',
         pass: 'info',
-        notes: [`cold start (tsx): same rounds: ${med('tsx')} ms; CPU time ${Math.round(diff('tsx', (s) => s.cpuMs))} ms more than bare node; tsx transpiles every .ts file on first load (${round(tsxWall / Math.max(1, wall), 1)}× the bundled cost).`],
+        notes: [
+          `cold start (tsx): same rounds: ${med('tsx')} ms; CPU time ${Math.round(diff('tsx', (s) => s.cpuMs))} ms more than bare node; tsx transpiles every .ts file on first load (${round(tsxWall / Math.max(1, wall), 1)}× the bundled cost).`,
+        ],
       },
     ];
   } finally {

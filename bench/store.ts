@@ -51,7 +51,12 @@ export async function benchStore(): Promise<BenchResult> {
     const firstSmall = await timeMs(() => few.record(record()));
     const firstLarge = await timeMs(() => many.record(record()));
     const kept = many.list().length;
-    const samples = await alternate(rounds, () => timeMs(() => many.record(record())), () => timeMs(() => few.record(record())), 0);
+    const samples = await alternate(
+      rounds,
+      () => timeMs(() => many.record(record())),
+      () => timeMs(() => few.record(record())),
+      0,
+    );
     const ratio = median(samples.a.map((a, i) => a / samples.b[i]!));
     return {
       metric: `Store growth: one history append, ${large.toLocaleString('en')} vs ${small} entries stored (ratio)`,

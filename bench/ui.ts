@@ -81,14 +81,20 @@ async function timeToReady(browser: Browser, url: string, kind: keyof typeof rea
     const handle = await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt, undefined, { timeout: 20_000 });
     const readyAt = (await handle.jsonValue()) as number;
     // Where the time went: the last script arriving, and the first and last contract call answered.
-    const entries = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
-    );
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })));
     const scripts = entries.filter((e) => e.name.endsWith('.js')).map((e) => e.end);
     const calls = entries.filter((e) => e.name.includes('/__firstline/invoke'));
     const first = calls.length ? Math.min(...calls.map((c) => c.end)) : 0;
     const last = calls.length ? Math.max(...calls.map((c) => c.end)) : 0;
-    return { readyAt, scriptsAt: Math.max(0, ...scripts), firstCallAt: first, lastCallAt: last, firstCallSent: calls.length ? Math.min(...calls.map((c) => c.start)) : 0, lastCallSent: calls.length ? Math.max(...calls.map((c) => c.start)) : 0, calls: calls.length };
+    return {
+      readyAt,
+      scriptsAt: Math.max(0, ...scripts),
+      firstCallAt: first,
+      lastCallAt: last,
+      firstCallSent: calls.length ? Math.min(...calls.map((c) => c.start)) : 0,
+      lastCallSent: calls.length ? Math.max(...calls.map((c) => c.start)) : 0,
+      calls: calls.length,
+    };
   } finally {
     await context.close();
   }
@@ -106,7 +112,9 @@ export async function benchUi(): Promise<BenchResult[]> {
       figure: `${kb.toFixed(1)} KB`,
       target: `≤ ${targetKb} KB`,
       pass: kb <= targetKb,
-      notes: [`ui size: ${size.files.length} files loaded by index.html (${size.files.map((f) => path.basename(f)).join(', ')}), ${(size.rawBytes / 1024).toFixed(1)} KB raw, gzip (zlib default level) per file, summed.`],
+      notes: [
+        `ui size: ${size.files.length} files loaded by index.html (${size.files.map((f) => path.basename(f)).join(', ')}), ${(size.rawBytes / 1024).toFixed(1)} KB raw, gzip (zlib default level) per file, summed.`,
+      ],
     };
 
     const log = createLogger({ redact: (text) => redact(text), file: path.join(ws.dir, 'host.log') });
@@ -116,8 +124,15 @@ export async function benchUi(): Promise<BenchResult[]> {
       log,
       createHandlers: async (emit) => {
         const firstline = await createFirstline({
-          host: 'browser-host', version: '0.0.0-bench', dataDir: ws.dataDir('ui'), catalogDir: ws.catalogDir, locale: 'en-US', emit,
-          openUrl: () => Promise.resolve(false), log, env: ws.env,
+          host: 'browser-host',
+          version: '0.0.0-bench',
+          dataDir: ws.dataDir('ui'),
+          catalogDir: ws.catalogDir,
+          locale: 'en-US',
+          emit,
+          openUrl: () => Promise.resolve(false),
+          log,
+          env: ws.env,
         });
         dispose = firstline.dispose;
         return firstline.handlers;

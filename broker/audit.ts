@@ -24,7 +24,7 @@ export function auditArgs(args: Record<string, unknown> | undefined): Record<str
   if (!args) return undefined;
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(args).slice(0, 4)) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
     out[key.slice(0, 32)] = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
   }
   return out;
@@ -47,9 +47,11 @@ export function createAuditLog(file: string): AuditLog {
   return {
     write(entry) {
       // One writer at a time so lines never interleave.
-      chain = chain.then(() => append(`${JSON.stringify(entry)}\n`)).catch((error: unknown) => {
-        process.stderr.write(`firstline-broker: cannot write the audit log ${file}: ${(error as Error).message}\n`);
-      });
+      chain = chain
+        .then(() => append(`${JSON.stringify(entry)}\n`))
+        .catch((error: unknown) => {
+          process.stderr.write(`firstline-broker: cannot write the audit log ${file}: ${(error as Error).message}\n`);
+        });
       return chain;
     },
   };

@@ -81,8 +81,13 @@ export async function handleRequest(line: string, caller: Caller | undefined, de
   const request = parsed.success && parsed.data.type === 'run' ? parsed.data : undefined;
   const audit = (result: AuditEntry['result'], extra: Partial<AuditEntry> = {}) =>
     deps.audit.write({
-      at, uid: caller?.uid ?? null, op: request ? request.op.slice(0, 64) : '(malformed request)', ...(request ? { args: auditArgs(request.args) } : {}),
-      result, durationMs: Math.round(performance.now() - started), ...extra,
+      at,
+      uid: caller?.uid ?? null,
+      op: request ? request.op.slice(0, 64) : '(malformed request)',
+      ...(request ? { args: auditArgs(request.args) } : {}),
+      result,
+      durationMs: Math.round(performance.now() - started),
+      ...extra,
     });
   const refuse = async (code: BrokerErrorCode, message: string) => {
     await audit('refused', { code });

@@ -66,7 +66,15 @@ export async function sweepProofDir(dir: string, olderThanMs: number, now = Date
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const file = path.join(dir, name);
     const info = await lstat(file).catch(() => undefined);
-    if (info && now - info.mtimeMs > olderThanMs && (await unlink(file).then(() => true, () => false))) removed++;
+    if (
+      info &&
+      now - info.mtimeMs > olderThanMs &&
+      (await unlink(file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed++;
   }
   return removed;
 }

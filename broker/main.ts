@@ -21,8 +21,13 @@ export async function brokerMain(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      socket: { type: 'string' }, 'proof-dir': { type: 'string' }, 'audit-log': { type: 'string' }, 'policy-file': { type: 'string' },
-      path: { type: 'string' }, rate: { type: 'string' }, 'cups-server': { type: 'string' },
+      socket: { type: 'string' },
+      'proof-dir': { type: 'string' },
+      'audit-log': { type: 'string' },
+      'policy-file': { type: 'string' },
+      path: { type: 'string' },
+      rate: { type: 'string' },
+      'cups-server': { type: 'string' },
     },
   });
   if (process.getuid?.() !== 0) {

@@ -17,7 +17,7 @@ export function createCommandRunner(base: { path: string; extraEnv?: Record<stri
       const env = { PATH: base.path, LC_ALL: 'C', LANG: 'C', ...base.extraEnv, ...argv.env };
       execFile(argv.file, argv.args, { env, timeout: timeoutMs, maxBuffer: maxOutput * 4, windowsHide: true, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
         const code = error && typeof (error as NodeJS.ErrnoException).code === 'string' ? (error as NodeJS.ErrnoException).code : undefined;
-        const exitCode = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : null) : 0;
+        const exitCode = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : null) : 0;
         resolve({
           file: argv.file,
           args: argv.args,

@@ -4,15 +4,7 @@ import { z } from 'zod';
  * Errors cross the IPC boundary as data, never as raw error text: the renderer translates
  * `messageKey`; `details` is for logs and never holds secrets.
  */
-export const ipcErrorCodes = [
-  'unknown-channel',
-  'bad-arguments',
-  'untrusted-sender',
-  'bad-result',
-  'not-found',
-  'conflict',
-  'internal',
-] as const;
+export const ipcErrorCodes = ['unknown-channel', 'bad-arguments', 'untrusted-sender', 'bad-result', 'not-found', 'conflict', 'internal'] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
 export const ipcErrorSchema = z.object({

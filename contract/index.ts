@@ -8,16 +8,7 @@
  */
 import { z } from 'zod';
 import { appInfoSchema, articleViewSchema, idSchema, langSchema, runEventSchema, runIdSchema, troubleshooterSummarySchema, answerValueSchema } from './schemas.ts';
-import {
-  languageChoiceSchema,
-  myTicketSchema,
-  runHistoryRecordSchema,
-  sendResultSchema,
-  settingsSchema,
-  ticketDraftArgsSchema,
-  ticketDraftViewSchema,
-  ticketEditSchema,
-} from './ui-schemas.ts';
+import { languageChoiceSchema, myTicketSchema, runHistoryRecordSchema, sendResultSchema, settingsSchema, ticketDraftArgsSchema, ticketDraftViewSchema, ticketEditSchema } from './ui-schemas.ts';
 import { markAffectedResultSchema, shownOutageSchema } from '../core/outage/schemas.ts';
 import { policyAboutSchema } from '../core/policy/about.ts';
 

@@ -36,11 +36,13 @@ export const ticketChannelSchema = z.enum(['api', 'email', 'mailto', 'none']);
 export const ticketDraftViewSchema = z.object({ draft: ticketDraftSchema, channel: ticketChannelSchema });
 
 /** The employee may edit only the title and their own words; the rest is what core drafted. */
-export const ticketEditSchema = z.object({
-  clientId: z.string().min(8).max(60),
-  title: z.string().max(300),
-  userText: z.string().max(8000),
-}).strict();
+export const ticketEditSchema = z
+  .object({
+    clientId: z.string().min(8).max(60),
+    title: z.string().max(300),
+    userText: z.string().max(8000),
+  })
+  .strict();
 
 export const sendResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sent'), clientId: z.string(), number: z.string() }),
@@ -61,11 +63,13 @@ export const myTicketSchema = z.object({
   messageKey: z.string().nullable(),
 });
 
-export const ticketDraftArgsSchema = z.object({
-  lang: langSchema,
-  /** The finished run the ticket is about; absent for "Contact IT" without a run. */
-  runId: runIdSchema.optional(),
-  /** "Contact IT" from a knowledge article: the article's id (the app adds its title and the "Did this help?" answer). */
-  articleId: idSchema.optional(),
-  userText: z.string().max(8000).optional(),
-}).strict();
+export const ticketDraftArgsSchema = z
+  .object({
+    lang: langSchema,
+    /** The finished run the ticket is about; absent for "Contact IT" without a run. */
+    runId: runIdSchema.optional(),
+    /** "Contact IT" from a knowledge article: the article's id (the app adds its title and the "Did this help?" answer). */
+    articleId: idSchema.optional(),
+    userText: z.string().max(8000).optional(),
+  })
+  .strict();

@@ -97,10 +97,7 @@ const rules: Rule[] = [
   // key=value / key: value (env files, command lines, INI, query strings, YAML). A final "." or ")"
   // is left as punctuation so sentences stay readable.
   {
-    pattern: new RegExp(
-      String.raw`(\b[\w.-]*${secretName}[\w.-]*\s*[=:]\s*)(?!\[REDACTED\]|(?:Bearer|Basic|Digest|Negotiate|NTLM)\s)("[^"]*"|'[^']*'|[^\s&;,]*[^\s&;,.)])`,
-      'gi',
-    ),
+    pattern: new RegExp(String.raw`(\b[\w.-]*${secretName}[\w.-]*\s*[=:]\s*)(?!\[REDACTED\]|(?:Bearer|Basic|Digest|Negotiate|NTLM)\s)("[^"]*"|'[^']*'|[^\s&;,]*[^\s&;,.)])`, 'gi'),
     replace: (_m, head) => `${head}${REDACTED}`,
   },
   // Command-line flags: --password value, -p:value is too ambiguous to guess.
@@ -143,9 +140,7 @@ export function redact(text: string, options: RedactOptions = {}): string {
   out = out.replace(emailPattern, (m) => (keep.has(m.toLowerCase()) ? m : REDACTED));
   for (const pattern of options.patterns ?? []) {
     const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-    out = out.replace(new RegExp(pattern.source, flags), (match: string, group?: unknown) =>
-      typeof group === 'string' && group.length > 0 ? match.replace(group, REDACTED) : REDACTED,
-    );
+    out = out.replace(new RegExp(pattern.source, flags), (match: string, group?: unknown) => (typeof group === 'string' && group.length > 0 ? match.replace(group, REDACTED) : REDACTED));
   }
   return out;
 }

@@ -66,7 +66,10 @@ export async function startBrowserHost(options: {
       if (req.headers.origin !== origin || fromOtherSite) return void res.writeHead(403).end('forbidden origin');
       if (!tokenMatches(req.headers['x-firstline-token'] as string | undefined)) return void res.writeHead(403).end('forbidden');
       // The media type exactly (parameters such as charset allowed): `application/jsonfoo` is not JSON.
-      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      const mediaType = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        ?.trim()
+        .toLowerCase();
       if (mediaType !== 'application/json') return void res.writeHead(415).end();
       const body = await readBody(req);
       if (body === null) return void res.writeHead(413, { connection: 'close' }).end();

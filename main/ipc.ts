@@ -9,7 +9,6 @@ import { eventChannel, invokeChannel } from '../contract/transport.ts';
 import { checkEvent, type Dispatch, type Logger } from '../app/dispatcher.ts';
 import { isAppUrl } from '../core/security/window-options.ts';
 
-
 export function registerIpc(dispatch: Dispatch, trustedIds: ReadonlySet<number>): void {
   ipcMain.handle(invokeChannel, (event: IpcMainInvokeEvent, channel: unknown, args: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';

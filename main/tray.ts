@@ -7,13 +7,7 @@ import { popoverPosition } from '../core/shell/tray-position.ts';
 
 export type TrayLabels = { open: string; contact: string; quit: string; tooltip: string };
 
-export function createTray(options: {
-  iconPath: string;
-  labels: TrayLabels;
-  getWindow(): BrowserWindow;
-  onContact(): void;
-  onQuit(): void;
-}): Tray {
+export function createTray(options: { iconPath: string; labels: TrayLabels; getWindow(): BrowserWindow; onContact(): void; onQuit(): void }): Tray {
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   tray.setToolTip(options.labels.tooltip);
 

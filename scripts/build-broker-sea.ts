@@ -22,6 +22,10 @@ copyFileSync(process.execPath, exe);
 chmodSync(exe, 0o755);
 if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', exe]);
 const postject = path.join(root, 'node_modules/postject/dist/cli.js');
-execFileSync(process.execPath, [postject, exe, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2', ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : [])], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [postject, exe, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2', ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : [])],
+  { stdio: 'inherit' },
+);
 if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', exe]);
 console.log(`wrote ${path.relative(root, exe)}`);

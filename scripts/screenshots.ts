@@ -15,8 +15,32 @@ const debianChromium = '/usr/bin/chromium';
 
 /** UI words the script needs to drive each language. */
 const words = {
-  en: { search: 'Describe the problem in a few words', allow: 'Yes, change it', sendToIt: 'Send it to IT', send: 'Send to IT', fixes: 'Fixes', history: 'History', settings: 'Settings', contact: 'Contact IT', slow: 'It is slow', next: 'Continue', room: 'Which room are you in? (for example B204)' },
-  nl: { search: 'Beschrijf het probleem in een paar woorden', allow: 'Ja, aanpassen', sendToIt: 'Naar IT sturen', send: 'Naar IT sturen', fixes: 'Oplossingen', history: 'Geschiedenis', settings: 'Instellingen', contact: 'IT contacteren', slow: 'Het is traag', next: 'Verder', room: 'In welke zaal zit je? (bijvoorbeeld B204)' },
+  en: {
+    search: 'Describe the problem in a few words',
+    allow: 'Yes, change it',
+    sendToIt: 'Send it to IT',
+    send: 'Send to IT',
+    fixes: 'Fixes',
+    history: 'History',
+    settings: 'Settings',
+    contact: 'Contact IT',
+    slow: 'It is slow',
+    next: 'Continue',
+    room: 'Which room are you in? (for example B204)',
+  },
+  nl: {
+    search: 'Beschrijf het probleem in een paar woorden',
+    allow: 'Ja, aanpassen',
+    sendToIt: 'Naar IT sturen',
+    send: 'Naar IT sturen',
+    fixes: 'Oplossingen',
+    history: 'Geschiedenis',
+    settings: 'Instellingen',
+    contact: 'IT contacteren',
+    slow: 'Het is traag',
+    next: 'Verder',
+    room: 'In welke zaal zit je? (bijvoorbeeld B204)',
+  },
 } as const;
 
 async function shoot(page: Page, lang: string, name: string) {

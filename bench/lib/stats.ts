@@ -21,12 +21,7 @@ export async function timeMs(fn: () => Promise<unknown>): Promise<number> {
  * Runs `a` and `b` alternately `rounds` times (after `warmup` unrecorded rounds) and returns every
  * sample, so the caller can take medians of both sides measured under the same conditions.
  */
-export async function alternate(
-  rounds: number,
-  a: () => Promise<number>,
-  b: () => Promise<number>,
-  warmup = 1,
-): Promise<{ a: number[]; b: number[] }> {
+export async function alternate(rounds: number, a: () => Promise<number>, b: () => Promise<number>, warmup = 1): Promise<{ a: number[]; b: number[] }> {
   const out = { a: [] as number[], b: [] as number[] };
   for (let i = 0; i < warmup + rounds; i++) {
     // Swap the order every round so neither side always runs right after the other.

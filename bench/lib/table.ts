@@ -30,7 +30,11 @@ export function formatTable(rows: readonly BenchResult[], facts: MachineFacts, m
     return [line(header), line(header.map(() => '---')), ...cells.map(line), '', machine, '', ...notes.map((n) => `- ${n}`)].join('\n');
   }
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: readonly string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...cells.map(line), rule, machine, '', 'Notes:', ...notes.map((n) => `  - ${n}`)].join('\n');
 }

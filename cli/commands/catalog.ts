@@ -13,7 +13,6 @@ import type { CommandIo } from '../command.ts';
 import { cliRegistry } from '../registry.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
-
 export const catalogUsage = `Usage:
   firstline catalog keygen <dir>                 write catalog-signing.key (secret) and catalog-signing.pub
   firstline catalog sign <dir> --key <file> [--include-tests]
@@ -91,9 +90,11 @@ async function signDir(dir: string, keyFile: string | undefined, includeTests: b
   const manifest = signCatalog(dir, privateKey, new Date(), { includeTests });
   io.out(`Signed ${Object.keys(manifest.files).length} files in ${dir} with key ${publicKeyOf(privateKey)}`);
   if (tests.length > 0) {
-    io.out(includeTests
-      ? `Author tests included: ${tests.join(', ')}`
-      : `Left out ${tests.length} author test file(s) (*.test.yaml; the app never reads them): ${tests.join(', ')}. --include-tests signs them too.`);
+    io.out(
+      includeTests
+        ? `Author tests included: ${tests.join(', ')}`
+        : `Left out ${tests.length} author test file(s) (*.test.yaml; the app never reads them): ${tests.join(', ')}. --include-tests signs them too.`,
+    );
   }
   return 0;
 }

@@ -19,7 +19,7 @@ export async function lintCommand(argv: readonly string[], io: CommandIo): Promi
   });
   if (positionals.length === 0) positionals.push(defaultCatalogFolder());
   if (values.help) {
-    io.out('Usage: firstline lint [files|dirs...] [--quiet]   (default: this folder\'s catalog; --quiet hides warnings)');
+    io.out("Usage: firstline lint [files|dirs...] [--quiet]   (default: this folder's catalog; --quiet hides warnings)");
     return 0;
   }
   let files: string[];

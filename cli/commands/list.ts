@@ -14,7 +14,7 @@ export async function listCommand(argv: readonly string[], io: CommandIo): Promi
     options: { json: { type: 'boolean' }, catalog: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    io.out('Usage: firstline list [<dir> | --catalog <dir>] [--json] [--lang en|nl|fr|de]   (default: this folder\'s catalog)');
+    io.out("Usage: firstline list [<dir> | --catalog <dir>] [--json] [--lang en|nl|fr|de]   (default: this folder's catalog)");
     return 0;
   }
   const lang = parseLang(values.lang);
@@ -22,8 +22,14 @@ export async function listCommand(argv: readonly string[], io: CommandIo): Promi
   const catalog = await loadCatalog(positionals[0] ?? values.catalog ?? defaultCatalogFolder(), cliRegistry());
   for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) io.err(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   const rows = catalog.entries.map(({ troubleshooter: t, file }) => ({
-    id: t.id, version: t.version, title: text(t.title, lang), summary: text(t.summary, lang),
-    category: t.category, platforms: t.platforms, steps: t.steps.length, file,
+    id: t.id,
+    version: t.version,
+    title: text(t.title, lang),
+    summary: text(t.summary, lang),
+    category: t.category,
+    platforms: t.platforms,
+    steps: t.steps.length,
+    file,
   }));
   if (values.json) io.out(JSON.stringify(rows, null, 2));
   else for (const r of rows) io.out(`${r.id.padEnd(22)} ${r.version.padEnd(8)} ${r.title}  [${r.platforms.join(', ')}]`);

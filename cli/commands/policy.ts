@@ -106,7 +106,11 @@ async function check(file: string | undefined, values: Values, io: CommandIo): P
     const where = effective.layers.map((l) => `${l.source} ${l.location}`);
     heading = `Policy on this machine (${where.length ? where.join('; ') : `nothing set${platform === 'linux' ? `: no ${process.env[policyFileEnv] ?? linuxPolicyFile}` : ''}`}):`;
   }
-  const result = checkPolicy(effective, await catalogIds(values.catalog ?? []), values.catalog?.length ? 'the built-in catalog or the --catalog folders' : 'the built-in catalog (add --catalog <dir> for your own)');
+  const result = checkPolicy(
+    effective,
+    await catalogIds(values.catalog ?? []),
+    values.catalog?.length ? 'the built-in catalog or the --catalog folders' : 'the built-in catalog (add --catalog <dir> for your own)',
+  );
   if (values.json) io.out(JSON.stringify({ settings: result.rows, findings: result.findings }, null, 2));
   else printCheck(heading, result, io);
   return result.errors > 0 ? 1 : 0;

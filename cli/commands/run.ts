@@ -40,10 +40,17 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     args: [...argv],
     allowPositionals: true,
     options: {
-      'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
-      answer: { type: 'string', multiple: true }, lang: { type: 'string' }, catalog: { type: 'string' },
-      policy: { type: 'string' }, platform: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      'no-history': { type: 'boolean' }, 'data-dir': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      answer: { type: 'string', multiple: true },
+      lang: { type: 'string' },
+      catalog: { type: 'string' },
+      policy: { type: 'string' },
+      platform: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      'no-history': { type: 'boolean' },
+      'data-dir': { type: 'string' },
     },
   });
   if (values.help || positionals.length !== 1) {
@@ -88,7 +95,12 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     if (!loaded) {
       // A broken file is left out of the catalog: show why, it is probably the one that was meant.
       for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) io.err(formatDiagnostic(d));
-      io.err(`No troubleshooter "${target}" in ${folder}.${didYouMean(target, catalog.entries.map((e) => e.troubleshooter.id))} Try: firstline list ${folder}`);
+      io.err(
+        `No troubleshooter "${target}" in ${folder}.${didYouMean(
+          target,
+          catalog.entries.map((e) => e.troubleshooter.id),
+        )} Try: firstline list ${folder}`,
+      );
       return 2;
     }
   }
@@ -106,8 +118,15 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   const events: RunEvent[] = [];
   try {
     const stream = run(ts, ports, {
-      registry, catalogDir: loaded.catalogDir, lang, platform, policy, answers, env: process.env,
-      dryRun: values['dry-run'] ?? false, signal: controller.signal,
+      registry,
+      catalogDir: loaded.catalogDir,
+      lang,
+      platform,
+      policy,
+      answers,
+      env: process.env,
+      dryRun: values['dry-run'] ?? false,
+      signal: controller.signal,
     });
     for await (const event of stream) {
       events.push(event);
@@ -125,7 +144,6 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   if (!values['no-history']) await recordCliRun(events, ts.category, values['data-dir'] ?? appDataDir(), io);
   return exitCodes[outcome];
 }
-
 
 /** Same history as the app (dry runs are never recorded); a history that cannot be written never fails the run. */
 async function recordCliRun(events: readonly RunEvent[], category: string, dataDir: string, io: CommandIo): Promise<void> {

@@ -11,7 +11,7 @@ export async function testCommand(argv: readonly string[], io: CommandIo): Promi
   const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   if (positionals.length === 0) positionals.push(defaultCatalogFolder());
   if (values.help) {
-    io.out('Usage: firstline test [files|dirs...]   (runs every *.test.yaml found; default: this folder\'s catalog)');
+    io.out("Usage: firstline test [files|dirs...]   (runs every *.test.yaml found; default: this folder's catalog)");
     return 0;
   }
   const files = await expandPaths(positionals, isAuthorTestFile);

@@ -16,9 +16,7 @@ export function generateCatalogKeyPair(): CatalogKeyPair {
 
 export function parsePublicKey(text: string): KeyObject {
   const trimmed = text.trim();
-  const key = trimmed.startsWith('-----BEGIN')
-    ? createPublicKey(trimmed)
-    : createPublicKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'spki' });
+  const key = trimmed.startsWith('-----BEGIN') ? createPublicKey(trimmed) : createPublicKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'spki' });
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`not an Ed25519 key (${String(key.asymmetricKeyType)})`);
   return key;
 }

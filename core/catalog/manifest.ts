@@ -23,17 +23,7 @@ export const manifestSchema = z.object({
 });
 export type CatalogManifest = z.infer<typeof manifestSchema>;
 
-export type RefusalCode =
-  | 'no-manifest'
-  | 'invalid-manifest'
-  | 'unsigned'
-  | 'bad-signature'
-  | 'path-traversal'
-  | 'file-missing'
-  | 'file-changed'
-  | 'file-added'
-  | 'too-large'
-  | 'unreadable';
+export type RefusalCode = 'no-manifest' | 'invalid-manifest' | 'unsigned' | 'bad-signature' | 'path-traversal' | 'file-missing' | 'file-changed' | 'file-added' | 'too-large' | 'unreadable';
 
 export type Refusal = { code: RefusalCode; reason: string };
 /** `ignored`: author test files (*.test.yaml) left out of the manifest; the app never loads them. */

@@ -54,9 +54,7 @@ export const authorTestSchema = z.strictObject({
         consent: z.boolean().optional(),
         elevation: z.boolean().optional(),
         links: z.boolean().optional(),
-        results: z
-          .record(z.string(), z.strictObject({ check: simResult.optional(), fix: z.union([simResult, z.array(simResult)]).optional(), verify: simResult.optional() }))
-          .optional(),
+        results: z.record(z.string(), z.strictObject({ check: simResult.optional(), fix: z.union([simResult, z.array(simResult)]).optional(), verify: simResult.optional() })).optional(),
         expect: z.strictObject({
           outcome: outcomeSchema,
           /** Why it ended so (declined, not-installed, needs-rights, …): asserts the honest ending. */

@@ -84,9 +84,7 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
       const { loadEntryText } = await import('./loader.ts');
       const result = loadEntryText(text, file, registry, { baseDir: path.dirname(file) });
       if (result.ok) {
-        next[file] = result.article
-          ? { sha256, article: result.article, warnings: result.diagnostics }
-          : { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
+        next[file] = result.article ? { sha256, article: result.article, warnings: result.diagnostics } : { sha256, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
       }
       return result;
     },

@@ -44,7 +44,10 @@ export async function loadCatalog(
   const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && isTroubleshooterFile(e.name)).map((e) => e.name).sort();
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && isTroubleshooterFile(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     return { entries, articles, diagnostics: [{ file: dir, line: 1, column: 1, severity: 'error', message: `Cannot read the catalog: ${(error as Error).message}` }] };
   }

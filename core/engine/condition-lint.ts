@@ -26,7 +26,13 @@ export function lintCondition(expr: Expr, steps: ReadonlyMap<string, StepFacts>)
       visit(e.right);
       return;
     }
-    const pairs: [Expr, Expr][] = e.op === 'in' ? [[e.left, e.right]] : [[e.left, e.right], [e.right, e.left]];
+    const pairs: [Expr, Expr][] =
+      e.op === 'in'
+        ? [[e.left, e.right]]
+        : [
+            [e.left, e.right],
+            [e.right, e.left],
+          ];
     for (const [ref, other] of pairs) {
       if (ref.kind !== 'ref') continue;
       const values = literals(other);

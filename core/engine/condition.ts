@@ -31,7 +31,10 @@ export type ConditionError = { message: string; pos: number };
 export type ParseResult = { ok: true; expr: Expr; refs: Extract<Expr, { kind: 'ref' }>[] } | { ok: false; error: ConditionError };
 
 class ConditionSyntaxError extends Error {
-  constructor(message: string, readonly pos: number) {
+  constructor(
+    message: string,
+    readonly pos: number,
+  ) {
     super(message);
   }
 }
@@ -271,7 +274,7 @@ export function resolveReference(path: readonly string[], scope: ConditionScope)
   if (root === 'policy') return getPath(scope.policy, rest);
   if (root === 'steps') {
     const [id, field, ...tail] = rest;
-    const step = id === undefined ? undefined : getPath(scope.steps, [id]) as ConditionScope['steps'][string] | undefined;
+    const step = id === undefined ? undefined : (getPath(scope.steps, [id]) as ConditionScope['steps'][string] | undefined);
     if (field === 'outcome') return step?.outcome ?? 'skipped';
     return getPath(step?.result, tail);
   }

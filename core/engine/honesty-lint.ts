@@ -75,9 +75,12 @@ function provenBy(expr: Expr, facts: Facts, negated = false): void {
   if (expr.left.kind !== 'ref') return;
   if (expr.op === '!=') return provenBy({ ...expr, op: '==' }, facts, !negated);
   const key = expr.left.path.join('.');
-  const literals = expr.op === '==' && expr.right.kind === 'literal' ? [expr.right.value]
-    : expr.op === 'in' && expr.right.kind === 'list' && expr.right.items.every((i) => i.kind === 'literal') ? expr.right.items.map((i) => (i as { value: unknown }).value)
-      : undefined;
+  const literals =
+    expr.op === '==' && expr.right.kind === 'literal'
+      ? [expr.right.value]
+      : expr.op === 'in' && expr.right.kind === 'list' && expr.right.items.every((i) => i.kind === 'literal')
+        ? expr.right.items.map((i) => (i as { value: unknown }).value)
+        : undefined;
   if (!literals) return;
   if (negated) facts.excluded.set(key, [...(facts.excluded.get(key) ?? []), ...literals]);
   else if (literals.length === 1) facts.values.set(key, literals[0]);

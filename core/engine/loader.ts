@@ -46,9 +46,7 @@ function createLocator(doc: Document, counter: LineCounter): Locator {
   };
 }
 
-export type ParsedYaml =
-  | { ok: true; data: Record<string, unknown>; locator: Locator; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+export type ParsedYaml = { ok: true; data: Record<string, unknown>; locator: Locator; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
  * Parses one YAML document keeping positions. Returns syntax errors as diagnostics; `ok` only
@@ -58,8 +56,7 @@ export function parseYamlMapping(text: string, file: string, what: string): Pars
   const diagnostics: Diagnostic[] = [];
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const add = (severity: Severity, where: { line: number; column: number }, message: string) =>
-    diagnostics.push({ file, line: where.line, column: where.column, message, severity });
+  const add = (severity: Severity, where: { line: number; column: number }, message: string) => diagnostics.push({ file, line: where.line, column: where.column, message, severity });
 
   for (const error of doc.errors) {
     const p = counter.linePos(error.pos[0]);

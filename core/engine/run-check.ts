@@ -83,8 +83,7 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
     budget -= performance.now() - t0;
     return inv;
   };
-  const failed = (inv: Invocation): StepEnd =>
-    inv.timedOut ? { status: 'timeout', reason: say('timedOut', lang, title) } : { status: 'error', reason: say('broken', lang, title) };
+  const failed = (inv: Invocation): StepEnd => (inv.timedOut ? { status: 'timeout', reason: say('timedOut', lang, title) } : { status: 'error', reason: say('broken', lang, title) });
 
   // Consent and elevation before a check that itself changes the machine (rare, e.g. a script).
   if (checkDef.changesMachine) {
@@ -118,7 +117,14 @@ export async function* runCheck(ctx: RunContext, step: CheckStep): AsyncGenerato
   let viaBroker = false;
   if (changing.length > 0) {
     const changes = changing.map(({ fix, def }) => describe(ctx, def, fix.with, fix.description));
-    const gate = yield* askConsent(ctx, step.id, changes, elevate, title, changing.map(({ def }) => def.name));
+    const gate = yield* askConsent(
+      ctx,
+      step.id,
+      changes,
+      elevate,
+      title,
+      changing.map(({ def }) => def.name),
+    );
     if (gate === 'broker') viaBroker = true;
     else if (gate) return gate;
   }
@@ -173,7 +179,14 @@ async function brokerCovers(ctx: RunContext, actions: readonly string[]): Promis
  * elevated, the broker (if it covers `brokerActions`) makes the change without a password prompt.
  * Returns a StepEnd when the run may not proceed, `broker` when the fixes go through the broker.
  */
-async function* askConsent(ctx: RunContext, stepId: string, changes: string[], elevation: boolean, title: string, brokerActions: readonly string[]): AsyncGenerator<RunEvent, StepEnd | 'broker' | undefined> {
+async function* askConsent(
+  ctx: RunContext,
+  stepId: string,
+  changes: string[],
+  elevation: boolean,
+  title: string,
+  brokerActions: readonly string[],
+): AsyncGenerator<RunEvent, StepEnd | 'broker' | undefined> {
   yield ctx.event({ type: 'consent-requested', stepId, changes, elevation });
   const given = await abortable(ctx, ctx.ports.interaction.consent({ stepId, changes, elevation }));
   if (!given) {

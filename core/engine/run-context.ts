@@ -115,8 +115,15 @@ export class RunContext {
     let lastExec: ExecResult | undefined;
     const fail = (error: string, timedOut = false): Invocation => {
       const event: EventBody = {
-        type: 'action-result', stepId, phase, action: def.name, ok: false, skipped: false, result: {},
-        error: this.redactText(error), durationMs: performance.now() - started,
+        type: 'action-result',
+        stepId,
+        phase,
+        action: def.name,
+        ok: false,
+        skipped: false,
+        result: {},
+        error: this.redactText(error),
+        durationMs: performance.now() - started,
         ...this.execFields(lastExec),
       };
       return { ok: false, result: {}, error, timedOut, event };
@@ -146,9 +153,17 @@ export class RunContext {
       ...(this.ports.exec.launch ? { launch: this.ports.exec.launch.bind(this.ports.exec) } : {}),
     };
     const pending = def.run(parsedInput.data, {
-      exec, platform: this.platform, signal: controller.signal, timeoutMs: budgetMs,
-      env: this.options.env ?? process.env, policy: this.options.policy ?? {}, catalogDir: this.options.catalogDir,
-      lang: this.lang, now: () => this.now(), stepId, phase,
+      exec,
+      platform: this.platform,
+      signal: controller.signal,
+      timeoutMs: budgetMs,
+      env: this.options.env ?? process.env,
+      policy: this.options.policy ?? {},
+      catalogDir: this.options.catalogDir,
+      lang: this.lang,
+      now: () => this.now(),
+      stepId,
+      phase,
     });
     const aborted = new Promise<never>((_, reject) => {
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
@@ -161,8 +176,15 @@ export class RunContext {
       const result = (checked.data ?? {}) as Record<string, unknown>;
       const ok = result.ok !== false;
       const event: EventBody = {
-        type: 'action-result', stepId, phase, action: def.name, ok, skipped: false,
-        result: redactDeep(result, this.options.redact), durationMs: performance.now() - started, ...this.execFields(lastExec),
+        type: 'action-result',
+        stepId,
+        phase,
+        action: def.name,
+        ok,
+        skipped: false,
+        result: redactDeep(result, this.options.redact),
+        durationMs: performance.now() - started,
+        ...this.execFields(lastExec),
       };
       return { ok, result, timedOut: lastExec?.timedOut ?? false, event };
     } catch (error) {

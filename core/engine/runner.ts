@@ -49,7 +49,8 @@ export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, opti
   type Ending = { reason?: string | undefined; reasonCode: OutcomeReason; cause?: string | undefined; itReason?: string | undefined };
   const finish = (outcome: Outcome, end: Ending) =>
     ctx.event({
-      type: 'run-finished', outcome,
+      type: 'run-finished',
+      outcome,
       ...(end.reason ? { reason: end.reason } : {}),
       reasonCode: end.reasonCode,
       ...(end.cause ? { cause: ctx.redactText(end.cause) } : {}),
@@ -57,8 +58,13 @@ export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, opti
       durationMs: performance.now() - started,
     });
   yield ctx.event({
-    type: 'run-started', troubleshooterId: troubleshooter.id, version: troubleshooter.version,
-    title: text(troubleshooter.title, ctx.lang), lang: ctx.lang, platform: ctx.platform, dryRun: options.dryRun ?? false,
+    type: 'run-started',
+    troubleshooterId: troubleshooter.id,
+    version: troubleshooter.version,
+    title: text(troubleshooter.title, ctx.lang),
+    lang: ctx.lang,
+    platform: ctx.platform,
+    dryRun: options.dryRun ?? false,
   });
   let current: string | undefined;
   try {
@@ -201,7 +207,8 @@ export function buildQuestion(step: AskStep, lang: RunContext['lang'], listed?: 
     return { type: 'choice', prompt, choices: (step.choices ?? []).map((c) => ({ value: c.value, label: text(c.label, lang) })) };
   }
   return {
-    type: 'text', prompt,
+    type: 'text',
+    prompt,
     ...(step.pattern !== undefined ? { pattern: step.pattern } : {}),
     ...(step['max-length'] !== undefined ? { maxLength: step['max-length'] } : {}),
     ...(step['invalid-message'] ? { invalidMessage: text(step['invalid-message'], lang) } : {}),

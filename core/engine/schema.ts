@@ -21,15 +21,11 @@ function perLang<R extends z.ZodType, O extends z.ZodType>(required: R, optional
 }
 
 /** A user-facing text. `en` is required; `nl`, `fr`, `de` fall back to `en` (the loader warns). */
-export const localizedSchema = z
-  .strictObject(perLang(z.string().min(1), z.string().min(1).optional()))
-  .meta({ id: 'localized', description: 'Text in English (required), Dutch, French and German.' });
+export const localizedSchema = z.strictObject(perLang(z.string().min(1), z.string().min(1).optional())).meta({ id: 'localized', description: 'Text in English (required), Dutch, French and German.' });
 export type Localized = z.infer<typeof localizedSchema>;
 
 const wordList = z.array(z.string().min(1));
-export const localizedListSchema = z
-  .strictObject(perLang(wordList.min(1), wordList.optional()))
-  .meta({ description: 'Search words per language; `en` is required.' });
+export const localizedListSchema = z.strictObject(perLang(wordList.min(1), wordList.optional())).meta({ description: 'Search words per language; `en` is required.' });
 
 export const platformSchema = z.enum(platforms);
 
@@ -57,9 +53,7 @@ export const expectationSchema = z
   .meta({ description: 'Judges one field of the check result.' });
 export type Expectation = z.infer<typeof expectationSchema>;
 
-const actionName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*$/, 'Action names are dotted kebab-case, e.g. "printer.clear-queue".');
+const actionName = z.string().regex(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*$/, 'Action names are dotted kebab-case, e.g. "printer.clear-queue".');
 
 /**
  * Input values for an action. Validated against the action's own input schema at load time.
@@ -93,10 +87,7 @@ export const checkStepSchema = z.strictObject({
     description: 'All must hold for the check to pass. Without it the check passes when the action reports ok.',
   }),
   fix: z.array(fixActionSchema).min(1).optional().meta({ description: 'Run when the check fails; the check then re-runs.' }),
-  finding: z
-    .strictObject({ pass: localizedSchema.optional(), fail: localizedSchema.optional() })
-    .optional()
-    .meta({ description: 'Plain-language sentence for the employee and the ticket.' }),
+  finding: z.strictObject({ pass: localizedSchema.optional(), fail: localizedSchema.optional() }).optional().meta({ description: 'Plain-language sentence for the employee and the ticket.' }),
 });
 
 const choiceSchema = z.strictObject({ value: z.string().min(1), label: localizedSchema });
@@ -111,7 +102,9 @@ export const askStepSchema = z.strictObject({
     .string()
     .regex(/^\$\{\{[^}]+\}\}$/, 'choices-from is one template, e.g. "${{ steps.status.result.printerChoices }}".')
     .optional()
-    .meta({ description: 'Choices listed by an earlier check (a list of {value, label}), e.g. the printers this computer has. When it lists nothing, the question asks for text instead (pattern applies).' }),
+    .meta({
+      description: 'Choices listed by an earlier check (a list of {value, label}), e.g. the printers this computer has. When it lists nothing, the question asks for text instead (pattern applies).',
+    }),
   pattern: z.string().optional().meta({ description: 'Regular expression the whole text answer must match.' }),
   'max-length': z.number().int().positive().optional(),
   'invalid-message': localizedSchema.optional(),
@@ -158,22 +151,11 @@ export const escalateStepSchema = z.strictObject({
   employee: localizedSchema.optional().meta({ description: 'What the employee reads: plain words, no jargon, what happens next.' }),
   it: localizedSchema.optional().meta({ description: 'What IT reads in the ticket: the cause found and what IT should do.' }),
   reason: localizedSchema.optional().meta({ description: 'Older form of "it" (text for IT). Use "employee" and "it".' }),
-  cause: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({ description: 'Machine-readable cause, e.g. "proxy-blocking" or "${{ steps.diagnose.result.problem }}".' }),
+  cause: z.string().min(1).max(200).optional().meta({ description: 'Machine-readable cause, e.g. "proxy-blocking" or "${{ steps.diagnose.result.problem }}".' }),
 });
 export type EscalateStep = z.infer<typeof escalateStepSchema>;
 
-export const stepSchema = z.discriminatedUnion('type', [
-  checkStepSchema,
-  askStepSchema,
-  infoStepSchema,
-  linkStepSchema,
-  escalateStepSchema,
-]);
+export const stepSchema = z.discriminatedUnion('type', [checkStepSchema, askStepSchema, infoStepSchema, linkStepSchema, escalateStepSchema]);
 export type Step = z.infer<typeof stepSchema>;
 export type StepKind = Step['type'];
 export type CheckStep = z.infer<typeof checkStepSchema>;
@@ -238,7 +220,11 @@ function withoutMeta(schema: unknown): JsonObject {
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
-    return Object.fromEntries(Object.entries(v).filter(([k, x]) => k !== '$schema' && !(k === 'pattern' && typeof x === 'string')).map(([k, x]) => [k, walk(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k, x]) => k !== '$schema' && !(k === 'pattern' && typeof x === 'string'))
+        .map(([k, x]) => [k, walk(x)]),
+    );
   };
   return walk(schema) as JsonObject;
 }

@@ -46,7 +46,12 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
   const steps = Array.isArray(data.steps) ? data.steps : [];
   const earlier = new Map<string, string>(); // id → type, for steps before the current one
   const facts = new Map<string, StepFacts>();
-  const all = new Set(steps.filter(isObj).map((s) => s.id).filter((id): id is string => typeof id === 'string'));
+  const all = new Set(
+    steps
+      .filter(isObj)
+      .map((s) => s.id)
+      .filter((id): id is string => typeof id === 'string'),
+  );
 
   const checkRefs = (refs: Extract<Expr, { kind: 'ref' }>[], p: PathKey[], base: number, own: string | undefined) => {
     for (const ref of refs) {
@@ -189,7 +194,11 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
   });
 
   for (const { index, id } of unverifiedFixPaths(steps, registry)) {
-    add('warning', ['steps', index], `Step "${id}": when its fix fails or is refused, the run can go on to the end without a re-check of the same condition or an escalation; Firstline would then end it "not fixed" after leading the employee on. Add an escalate step whose when: covers steps.${id}.outcome not in ['passed', 'fixed'].`);
+    add(
+      'warning',
+      ['steps', index],
+      `Step "${id}": when its fix fails or is refused, the run can go on to the end without a re-check of the same condition or an escalation; Firstline would then end it "not fixed" after leading the employee on. Add an escalate step whose when: covers steps.${id}.outcome not in ['passed', 'fixed'].`,
+    );
   }
 
   walkLocalized(data, [], (value, p) => {

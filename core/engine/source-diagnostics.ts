@@ -12,8 +12,7 @@ import type { Troubleshooter } from './schema.ts';
 export type PathKey = string | number;
 
 export type LoadResult =
-  | { ok: true; troubleshooter: Troubleshooter; article?: undefined; diagnostics: Diagnostic[] }
-  | { ok: false; troubleshooter?: undefined; article?: undefined; diagnostics: Diagnostic[] };
+  { ok: true; troubleshooter: Troubleshooter; article?: undefined; diagnostics: Diagnostic[] } | { ok: false; troubleshooter?: undefined; article?: undefined; diagnostics: Diagnostic[] };
 /** A catalog file is a troubleshooter or (with `kind: article`) a knowledge article. */
 export type EntryLoadResult = LoadResult | { ok: true; troubleshooter?: undefined; article: Article; diagnostics: Diagnostic[] };
 

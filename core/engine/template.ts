@@ -8,9 +8,7 @@ import { parseCondition, resolveReference, type ConditionScope, type Expr } from
 
 const templatePattern = /\$\{\{(.*?)\}\}/g;
 
-export type TemplateRef =
-  | { ok: true; refs: Extract<Expr, { kind: 'ref' }>[]; pos: number }
-  | { ok: false; message: string; pos: number };
+export type TemplateRef = { ok: true; refs: Extract<Expr, { kind: 'ref' }>[]; pos: number } | { ok: false; message: string; pos: number };
 
 export const hasTemplate = (text: string) => text.includes('${{');
 

@@ -18,7 +18,10 @@ export function isLang(value: unknown): value is Lang {
 /** `nl-BE` → `nl`, `fr_BE.UTF-8` → `fr`, `de-CH` → `de`; anything else → undefined. */
 export function langFromLocale(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
-  const primary = locale.trim().toLowerCase().split(/[-_.@]/)[0];
+  const primary = locale
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return isLang(primary) ? primary : undefined;
 }
 

@@ -52,7 +52,17 @@ export function outagesFor(active: readonly Outage[], troubleshooter: { id: stri
   return active.filter((o) => o.affects.troubleshooters.includes(troubleshooter.id) || o.affects.categories.includes(troubleshooter.category));
 }
 
-export type LocalizedOutage = { id: string; title: string; message: string; severity: Outage['severity']; startsAt: string; endsAt?: string; link?: string; troubleshooters: string[]; categories: string[] };
+export type LocalizedOutage = {
+  id: string;
+  title: string;
+  message: string;
+  severity: Outage['severity'];
+  startsAt: string;
+  endsAt?: string;
+  link?: string;
+  troubleshooters: string[];
+  categories: string[];
+};
 
 /** Texts in the employee's language, falling back to English where IT did not translate. */
 export function localizeOutage(outage: Outage, lang: Lang): LocalizedOutage {

@@ -15,7 +15,4 @@ export const shownOutageSchema = z.object({
   affected: z.boolean(),
 });
 
-export const markAffectedResultSchema = z.union([
-  z.object({ outageId: z.string(), alreadyMarked: z.boolean(), counted: z.boolean() }),
-  z.object({ error: z.literal('unknown-outage') }),
-]);
+export const markAffectedResultSchema = z.union([z.object({ outageId: z.string(), alreadyMarked: z.boolean(), counted: z.boolean() }), z.object({ error: z.literal('unknown-outage') })]);

@@ -22,15 +22,16 @@ export function createOutageService(options: OutageServiceOptions) {
   const shared = { now, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.onReport ? { onReport: options.onReport } : {}) };
   const client = createOutageClient({ url: options.url, cacheFile: path.join(options.dataDir, 'outage-feed.json'), ...shared });
   const affected = createAffectedStore({ file: path.join(options.dataDir, 'outage-affected.json'), ...shared });
-  const show = (lang: Lang) => (o: Parameters<typeof localizeOutage>[0]): ShownOutage => ({ ...localizeOutage(o, lang), affected: affected.isAffected(o.id) });
+  const show =
+    (lang: Lang) =>
+    (o: Parameters<typeof localizeOutage>[0]): ShownOutage => ({ ...localizeOutage(o, lang), affected: affected.isAffected(o.id) });
 
   return {
     refresh: (): Promise<RefreshResult> => client.refresh(),
     /** Active outages for the Home banner (from the cached feed; call refresh() periodically). */
     active: (lang: Lang): ShownOutage[] => activeOutages(client.cached(), now()).map(show(lang)),
     /** Active outages matching one troubleshooter, shown before it runs. */
-    forTroubleshooter: (troubleshooter: { id: string; category: string }, lang: Lang): ShownOutage[] =>
-      outagesFor(activeOutages(client.cached(), now()), troubleshooter).map(show(lang)),
+    forTroubleshooter: (troubleshooter: { id: string; category: string }, lang: Lang): ShownOutage[] => outagesFor(activeOutages(client.cached(), now()), troubleshooter).map(show(lang)),
     /** Idempotent; refuses ids that are not a currently active outage. Never creates a ticket. */
     async markAffected(outageId: string): Promise<MarkResult | { error: 'unknown-outage' }> {
       const outage = activeOutages(client.cached(), now()).find((o) => o.id === outageId);

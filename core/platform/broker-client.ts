@@ -48,7 +48,9 @@ export function callBroker(options: BrokerClientOptions, call: BrokerCall): Prom
     const unavailable = (message: string) => finish({ v: protocolVersion, type: 'unavailable', message });
     const timer = setTimeout(() => unavailable('The broker did not answer in time.'), options.timeoutMs ?? 90_000);
     socket.setEncoding('utf8');
-    socket.on('error', (error: NodeJS.ErrnoException) => unavailable(error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'The broker is not installed or not running.' : `The broker cannot be reached (${error.code ?? error.message}).`));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      unavailable(error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'The broker is not installed or not running.' : `The broker cannot be reached (${error.code ?? error.message}).`),
+    );
     socket.on('close', () => unavailable('The broker closed the connection.'));
     socket.on('data', (chunk: string) => {
       buffer += chunk;

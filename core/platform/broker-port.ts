@@ -23,11 +23,23 @@ export function brokerClientOptions(platform: Platform, env: Readonly<Record<str
 }
 
 const asExecResult = (run: CommandRun, durationMs: number): ExecResult => ({
-  exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr, timedOut: run.timedOut, notFound: run.notFound, cancelled: false, durationMs,
+  exitCode: run.exitCode,
+  stdout: run.stdout,
+  stderr: run.stderr,
+  timedOut: run.timedOut,
+  notFound: run.notFound,
+  cancelled: false,
+  durationMs,
 });
 
 const refusal = (message: string, durationMs: number): ExecResult => ({
-  exitCode: 1, stdout: '', stderr: `Firstline elevation broker: ${message}`, timedOut: false, notFound: false, cancelled: false, durationMs,
+  exitCode: 1,
+  stdout: '',
+  stderr: `Firstline elevation broker: ${message}`,
+  timedOut: false,
+  notFound: false,
+  cancelled: false,
+  durationMs,
 });
 
 export type BrokerPortOptions = { client: BrokerClientOptions; call?: typeof callBroker };

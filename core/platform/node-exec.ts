@@ -56,9 +56,10 @@ export function createNodeExec(config: NodeExecOptions = {}): ExecPort {
   const consoleCodePage = (port: ExecPort): Promise<number | undefined> => {
     codePage ??=
       config.consoleCodePage?.() ??
-      port
-        .exec('reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'], { timeout: 5000 })
-        .then((r) => parseOemCodePage(r.stdout), () => undefined);
+      port.exec('reg', ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'], { timeout: 5000 }).then(
+        (r) => parseOemCodePage(r.stdout),
+        () => undefined,
+      );
     return codePage;
   };
   // StringDecoder/iconv decoders keep a character split across two chunks whole.
@@ -93,10 +94,13 @@ function run(file: string, args: readonly string[], options: ExecOptions, makeDe
       cancelled = true;
       killTree(child?.pid);
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killTree(child?.pid);
-    }, Math.max(1, options.timeout));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        killTree(child?.pid);
+      },
+      Math.max(1, options.timeout),
+    );
     const finish = (result: Omit<ExecResult, 'stdout' | 'stderr' | 'timedOut' | 'cancelled' | 'durationMs'>) => {
       if (settled) return;
       settled = true;

@@ -103,7 +103,12 @@ export function checkPolicy(effective: EffectivePolicy, catalogIds: ReadonlySet<
   }
   const enabled = values.enabledTroubleshooters;
   if (Array.isArray(enabled) && !enabled.some((id) => catalogIds.has(id as string))) {
-    findings.push({ severity: 'error', key: 'enabledTroubleshooters', source: effective.sources.enabledTroubleshooters, message: `none of these ids is in ${catalogLabel}: employees would be offered no troubleshooter at all.` });
+    findings.push({
+      severity: 'error',
+      key: 'enabledTroubleshooters',
+      source: effective.sources.enabledTroubleshooters,
+      message: `none of these ids is in ${catalogLabel}: employees would be offered no troubleshooter at all.`,
+    });
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { rows, findings, errors, warnings: findings.length - errors };

@@ -69,9 +69,19 @@ export function coerce(shape: FieldShape, raw: unknown): unknown {
     case 'enum':
       return typeof raw === 'number' ? String(raw) : raw;
     case 'list':
-      if (typeof raw === 'string') return parseJsonOr(raw, () => raw.split(/\r?\n/).map((s) => s.trim()).filter(Boolean));
+      if (typeof raw === 'string')
+        return parseJsonOr(raw, () =>
+          raw
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       // A GPO list element writes values named 1, 2, 3… under a subkey.
-      if (isPlainObject(raw)) return Object.entries(raw).filter(([k]) => /^\d+$/.test(k)).sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);
+      if (isPlainObject(raw))
+        return Object.entries(raw)
+          .filter(([k]) => /^\d+$/.test(k))
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([, v]) => v);
       return raw;
     case 'object': {
       const value = typeof raw === 'string' ? parseJsonOr(raw, () => raw) : raw;

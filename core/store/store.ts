@@ -47,7 +47,11 @@ export function salvage<T>(schema: z.ZodType<T>, defaults: () => T, raw: unknown
   const out: Record<string, unknown> = {};
   const dropped: DroppedItem[] = [];
   let kept = 0;
-  const message = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ').slice(0, 500);
+  const message = (error: z.ZodError) =>
+    error.issues
+      .map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`)
+      .join('; ')
+      .slice(0, 500);
   for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
     const value = input[key];
     const whole = field.safeParse(value);
@@ -171,7 +175,10 @@ export async function openStore<T>(options: OpenStoreOptions<T>): Promise<{ stor
       db.data = salvaged.data;
       // Saved without the invalid items only once they are safe aside; a failed save is not corruption.
       if (movedTo) await db.write().catch(() => undefined);
-      const detail = salvaged.dropped.map((d) => `${d.path}: ${d.error}`).join('\n').slice(0, 2000);
+      const detail = salvaged.dropped
+        .map((d) => `${d.path}: ${d.error}`)
+        .join('\n')
+        .slice(0, 2000);
       report = { kind: 'store-corrupt', file: options.file, movedTo, reason: 'invalid-entries', detail, at: now.toISOString(), kept: salvaged.kept, dropped: salvaged.dropped.length };
     } else await fail('wrong-shape', parsed.error.message.slice(0, 2000));
   } catch (error) {

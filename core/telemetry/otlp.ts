@@ -159,10 +159,7 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
 export type OtlpExporter = ReturnType<typeof createOtlpExporter>;
 
 /** From policy: an exporter when telemetry is enabled with an endpoint, otherwise nothing at all. */
-export function exporterFromPolicy(
-  telemetry: { enabled: boolean; endpoint?: string | undefined },
-  rest: Omit<OtlpExporterOptions, 'endpoint'>,
-): OtlpExporter | undefined {
+export function exporterFromPolicy(telemetry: { enabled: boolean; endpoint?: string | undefined }, rest: Omit<OtlpExporterOptions, 'endpoint'>): OtlpExporter | undefined {
   if (!telemetry.enabled || !telemetry.endpoint) return undefined;
   return createOtlpExporter({ ...rest, endpoint: telemetry.endpoint });
 }

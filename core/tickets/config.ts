@@ -24,10 +24,19 @@ export const ticketConfigSchema = z.object({
   outbox: z
     .object({
       baseDelayMs: z.number().int().min(1).default(5_000),
-      maxDelayMs: z.number().int().min(1).default(30 * 60_000),
+      maxDelayMs: z
+        .number()
+        .int()
+        .min(1)
+        .default(30 * 60_000),
       concurrency: z.number().int().min(1).max(16).default(2),
       // Clamped, not refused: a whole helpdesk config must not fail over one interval; one day at most (#11).
-      statusRefreshMs: z.number().int().min(60_000).default(15 * 60_000).transform((ms) => Math.min(ms, 24 * 3600_000)),
+      statusRefreshMs: z
+        .number()
+        .int()
+        .min(60_000)
+        .default(15 * 60_000)
+        .transform((ms) => Math.min(ms, 24 * 3600_000)),
       keepDelivered: z.number().int().min(1).default(200),
     })
     .default({ baseDelayMs: 5_000, maxDelayMs: 30 * 60_000, concurrency: 2, statusRefreshMs: 15 * 60_000, keepDelivered: 200 }),

@@ -64,12 +64,7 @@ function formatDuration(seconds: number): string {
 }
 
 export function describeSnapshot(s: MachineSnapshot, l: TicketLabels): string {
-  const lines = [
-    `${l.os}: ${s.os} ${s.osVersion}`.trim(),
-    `${l.hostname}: ${s.hostname}`,
-    `${l.user}: ${s.user}`,
-    `${l.uptime}: ${formatDuration(s.uptimeSeconds)}`,
-  ];
+  const lines = [`${l.os}: ${s.os} ${s.osVersion}`.trim(), `${l.hostname}: ${s.hostname}`, `${l.user}: ${s.user}`, `${l.uptime}: ${formatDuration(s.uptimeSeconds)}`];
   for (const d of s.disks.slice(0, 4)) lines.push(`${l.diskFree} ${d.mount}: ${formatBytes(d.freeBytes)} / ${formatBytes(d.sizeBytes)}`);
   for (const n of s.network.filter((x) => x.up || x.isDefault).slice(0, 4)) {
     lines.push(`${l.network}: ${n.iface} (${n.type})${n.ip4 ? ` ${n.ip4}` : ''}${n.isDefault ? ' *' : ''}`);
@@ -143,20 +138,14 @@ export function buildDraft(input: DraftInput, redactor: TicketRedactor): TicketD
       : firstLine(input.userText) || l.contactTitle(input.snapshot.hostname);
   const tried = events.length ? describeRun(events, l) : article ? `${l.articleRead}: ${article.title} (${article.id})\n${helped}` : l.nothingTried;
 
-  const sections = [
-    `${l.whatWasTried}:\n${tried}`,
-    `${l.machine}:\n${describeSnapshot(input.snapshot, l)}`,
-    `${l.reference}: ${input.clientId}`,
-  ];
+  const sections = [`${l.whatWasTried}:\n${tried}`, `${l.machine}:\n${describeSnapshot(input.snapshot, l)}`, `${l.reference}: ${input.clientId}`];
   const draft: TicketDraft = {
     clientId: input.clientId,
     title: redactor.text(truncateTitle(rawTitle, input.titleLimit)),
     userText: redactor.text(input.userText ?? ''),
     details: redactor.text(sections.join('\n\n')),
     urgency: input.troubleshooter?.urgency ?? 'normal',
-    attachments: events.length
-      ? [{ filename: l.transcriptName, contentType: 'text/plain; charset=utf-8', content: redactor.text(transcriptText(events)) }]
-      : [],
+    attachments: events.length ? [{ filename: l.transcriptName, contentType: 'text/plain; charset=utf-8', content: redactor.text(transcriptText(events)) }] : [],
     createdAt: input.now.toISOString(),
   };
   if (input.troubleshooter) {
@@ -175,7 +164,12 @@ export function buildDraft(input: DraftInput, redactor: TicketRedactor): TicketD
 }
 
 function firstLine(text: string | undefined): string {
-  return (text ?? '').split('\n').find((line) => line.trim())?.trim() ?? '';
+  return (
+    (text ?? '')
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? ''
+  );
 }
 
 /** The text body every connector sends: the employee's words first, then the details. */

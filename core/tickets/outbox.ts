@@ -161,8 +161,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       });
       emit({ type: 'delivered', clientId, number: deliveredRef.number, viaLookup });
     } catch (error) {
-      const err =
-        error instanceof ConnectorError ? error : new ConnectorError('unknown-outcome', ticketMessageKeys.unknown, error instanceof Error ? error.message : String(error));
+      const err = error instanceof ConnectorError ? error : new ConnectorError('unknown-outcome', ticketMessageKeys.unknown, error instanceof Error ? error.message : String(error));
       const lastError = { kind: err.kind, messageKey: err.messageKey, ...(err.status !== undefined ? { status: err.status } : {}) };
       const current = find(clientId);
       if (err.kind === 'rejected') {
@@ -184,8 +183,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const at = Date.parse(e.nextAttemptAt);
     return Number.isNaN(at) || at > now + maxDelay ? now : at;
   };
-  const isDue = (e: OutboxEntry, now: number) =>
-    (e.state === 'pending' || e.state === 'sending') && !inFlight.has(e.clientId) && dueAt(e, now) <= now;
+  const isDue = (e: OutboxEntry, now: number) => (e.state === 'pending' || e.state === 'sending') && !inFlight.has(e.clientId) && dueAt(e, now) <= now;
 
   return {
     /** Persists the ticket; resolves only once it is on disk. Idempotent per client id. */

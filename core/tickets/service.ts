@@ -271,4 +271,3 @@ export async function createTicketService(options: TicketServiceOptions): Promis
     },
   };
 }
-

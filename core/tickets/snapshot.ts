@@ -47,9 +47,7 @@ export function createSystemSnapshot(options: { probeTimeoutMs?: number } = {}):
         user: safeUser(),
         uptimeSeconds: Math.round(os.uptime()),
         disks: fs.map((d) => ({ mount: d.mount, freeBytes: d.available, sizeBytes: d.size })),
-        network: netList
-          .filter((n) => !n.internal)
-          .map((n) => ({ iface: n.iface, ip4: n.ip4, type: n.type, isDefault: n.default, up: n.operstate === 'up' })),
+        network: netList.filter((n) => !n.internal).map((n) => ({ iface: n.iface, ip4: n.ip4, type: n.type, isDefault: n.default, up: n.operstate === 'up' })),
       };
       const def = printers.find((p) => p.default) ?? undefined;
       if (def) snapshot.defaultPrinter = def.name;

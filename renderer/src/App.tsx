@@ -59,9 +59,7 @@ export function App({ info }: { info: AppInfo | null }) {
       <main className="app-main" id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           {screen.name === 'home' && <Home info={info} navigate={navigate} />}
-          {screen.name === 'run' && (
-            <RunScreen key={visit} info={info} troubleshooterId={screen.troubleshooterId} title={screen.title} navigate={navigate} />
-          )}
+          {screen.name === 'run' && <RunScreen key={visit} info={info} troubleshooterId={screen.troubleshooterId} title={screen.title} navigate={navigate} />}
           {screen.name === 'ticket' && <Ticket key={visit} info={info} screen={screen} navigate={navigate} />}
           {screen.name === 'article' && <Article key={visit} articleId={screen.articleId} title={screen.title} navigate={navigate} />}
           {screen.name === 'history' && <History key={visit} navigate={navigate} tab={screen.tab} />}

@@ -17,7 +17,10 @@ function prefetch<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<
   const promise = call(channel, args);
   const entry: Early = { promise, answer: null };
   // Also keeps a failure from being reported as unhandled before a screen takes it.
-  promise.then((value) => (entry.answer = { value }), () => undefined);
+  promise.then(
+    (value) => (entry.answer = { value }),
+    () => undefined,
+  );
   early.set(keyOf(channel, args), entry);
   return promise;
 }

@@ -14,7 +14,11 @@ export function enoughWords(text: string): boolean {
 
 /** The first line (or sentence), cut on a word boundary to fit a helpdesk subject. */
 export function subjectFromWords(text: string, limit = 80): string {
-  const first = text.trim().split(/\r?\n|(?<=[.!?])\s/u)[0]?.trim() ?? '';
+  const first =
+    text
+      .trim()
+      .split(/\r?\n|(?<=[.!?])\s/u)[0]
+      ?.trim() ?? '';
   const clean = first.replace(/\s+/g, ' ');
   if (clean.length <= limit) return clean;
   const cut = clean.slice(0, limit - 1);

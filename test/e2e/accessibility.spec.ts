@@ -170,7 +170,12 @@ test('reduced motion stops the progress animation; forced colours keep borders',
   const running = page.locator('.step-running .step-status');
   await expect(running).toBeVisible();
   expect(await running.evaluate((el) => getComputedStyle(el, '::before').animationName)).toBe('none');
-  expect(await page.locator('.step').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+  expect(
+    await page
+      .locator('.step')
+      .first()
+      .evaluate((el) => getComputedStyle(el).borderTopStyle),
+  ).toBe('solid');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'Stopped' })).toBeVisible();
 });

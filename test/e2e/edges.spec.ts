@@ -56,5 +56,5 @@ test('a run left before it had an id is cancelled as soon as the id arrives', as
   await expect(page.getByRole('heading', { name: 'Contact IT', level: 2 })).toBeVisible();
   release();
   await expect.poll(() => cancels.length).toBe(1);
-  await expect.poll(async () => (await page.evaluate(() => window.firstline.invoke('history:list', {})) as { value: Array<{ outcome: string }> }).value[0]?.outcome).toBe('cancelled');
+  await expect.poll(async () => ((await page.evaluate(() => window.firstline.invoke('history:list', {}))) as { value: Array<{ outcome: string }> }).value[0]?.outcome).toBe('cancelled');
 });

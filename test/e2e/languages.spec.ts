@@ -9,9 +9,48 @@ import type { TestHost } from '../support/host-fixture.ts';
 import { startUiHost } from './ui-support.ts';
 
 const cases = [
-  { lang: 'nl', locale: 'nl-BE', heading: 'Wat is er mis?', search: 'Beschrijf het probleem in een paar woorden', fix: 'De printer drukt niet af', query: 'printer', consent: 'Mogen we dit aanpassen?', allow: 'Ja, aanpassen', change: 'De printwachtrij opnieuw starten.', ending: 'Dit loste het niet op — naar IT sturen?', finding: 'De printwachtrij zit vast.', nav: ['Geschiedenis', 'Instellingen'] },
-  { lang: 'fr', locale: 'fr-BE', heading: 'Quel est le problème ?', search: 'Décrivez le problème en quelques mots', fix: "L'imprimante n'imprime pas", query: 'imprimante', consent: 'Pouvons-nous modifier ceci ?', allow: 'Oui, modifier', change: "Redémarrer la file d'impression.", ending: "Cela n'a pas résolu le problème — l'envoyer à l'informatique ?", finding: "La file d'impression est bloquée.", nav: ['Historique', 'Paramètres'] },
-  { lang: 'de', locale: 'de-BE', heading: 'Was funktioniert nicht?', search: 'Beschreiben Sie das Problem in wenigen Worten', fix: 'Der Drucker druckt nicht', query: 'Drucker', consent: 'Dürfen wir das ändern?', allow: 'Ja, ändern', change: 'Die Druckwarteschlange neu starten.', ending: 'Das hat nicht geholfen — an die IT senden?', finding: 'Die Druckwarteschlange hängt.', nav: ['Verlauf', 'Einstellungen'] },
+  {
+    lang: 'nl',
+    locale: 'nl-BE',
+    heading: 'Wat is er mis?',
+    search: 'Beschrijf het probleem in een paar woorden',
+    fix: 'De printer drukt niet af',
+    query: 'printer',
+    consent: 'Mogen we dit aanpassen?',
+    allow: 'Ja, aanpassen',
+    change: 'De printwachtrij opnieuw starten.',
+    ending: 'Dit loste het niet op — naar IT sturen?',
+    finding: 'De printwachtrij zit vast.',
+    nav: ['Geschiedenis', 'Instellingen'],
+  },
+  {
+    lang: 'fr',
+    locale: 'fr-BE',
+    heading: 'Quel est le problème ?',
+    search: 'Décrivez le problème en quelques mots',
+    fix: "L'imprimante n'imprime pas",
+    query: 'imprimante',
+    consent: 'Pouvons-nous modifier ceci ?',
+    allow: 'Oui, modifier',
+    change: "Redémarrer la file d'impression.",
+    ending: "Cela n'a pas résolu le problème — l'envoyer à l'informatique ?",
+    finding: "La file d'impression est bloquée.",
+    nav: ['Historique', 'Paramètres'],
+  },
+  {
+    lang: 'de',
+    locale: 'de-BE',
+    heading: 'Was funktioniert nicht?',
+    search: 'Beschreiben Sie das Problem in wenigen Worten',
+    fix: 'Der Drucker druckt nicht',
+    query: 'Drucker',
+    consent: 'Dürfen wir das ändern?',
+    allow: 'Ja, ändern',
+    change: 'Die Druckwarteschlange neu starten.',
+    ending: 'Das hat nicht geholfen — an die IT senden?',
+    finding: 'Die Druckwarteschlange hängt.',
+    nav: ['Verlauf', 'Einstellungen'],
+  },
 ] as const;
 
 async function expectClean(page: Page, where: string) {

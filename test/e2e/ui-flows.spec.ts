@@ -33,7 +33,13 @@ test('one search and Enter start a fix, typos and other languages included', asy
   // A typo in English, a Dutch word and a French word all find the printer fix.
   for (const query of ['printr', 'afdrukken', 'imprimante']) {
     await search.fill(query);
-    await expect(page.getByRole('list').filter({ has: page.getByRole('button') }).getByRole('button').first()).toContainText('The printer does not print');
+    await expect(
+      page
+        .getByRole('list')
+        .filter({ has: page.getByRole('button') })
+        .getByRole('button')
+        .first(),
+    ).toContainText('The printer does not print');
   }
   await search.fill('wachtwoord');
   await expect(page.getByRole('status').filter({ hasText: 'fix found' })).toHaveText('1 fix found');

@@ -5,9 +5,11 @@
 import { vi } from 'vitest';
 
 export const calls: Array<{ api: string; args: unknown[] }> = [];
-const record = (api: string) => (...args: unknown[]) => {
-  calls.push({ api, args });
-};
+const record =
+  (api: string) =>
+  (...args: unknown[]) => {
+    calls.push({ api, args });
+  };
 
 export const app = {
   enableSandbox: vi.fn(record('app.enableSandbox')),

@@ -58,7 +58,10 @@ describe('architecture boundaries (lint)', () => {
     ['preload/allowed.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['renderer/src/allowed.ts', "import { langs } from '../../contract/langs.ts';\nexport const x = langs;\n"],
     ['core/kernel/allowed.ts', "import { langs } from './lang.ts';\nexport const x = langs;\n"],
-    ['broker/allowed.ts', "import { connect } from 'node:net';\nimport { z } from 'zod';\nimport { resumeCommands } from '../core/fixes/printer/commands.ts';\nimport { opNames } from './op-argv.ts';\nexport const x = [connect, z, resumeCommands, opNames];\n"],
+    [
+      'broker/allowed.ts',
+      "import { connect } from 'node:net';\nimport { z } from 'zod';\nimport { resumeCommands } from '../core/fixes/printer/commands.ts';\nimport { opNames } from './op-argv.ts';\nexport const x = [connect, z, resumeCommands, opNames];\n",
+    ],
     ['core/platform/allowed.ts', "import { matchOp } from '../../broker/op-argv.ts';\nexport const x = matchOp;\n"],
   ])('%s: allows %j', async (file, code) => {
     expect(await ruleIds(file, code)).toEqual([]);

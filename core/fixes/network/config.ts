@@ -12,14 +12,17 @@ const defaultExternalText = 'Microsoft Connect Test';
 const ms = (fallback: number) => z.number().int().min(100).max(60_000).default(fallback);
 
 /** http(s) URL; plain http is accepted too because NCSI-style probes and test servers use it. */
-const probeUrl = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}, { message: 'must be an http:// or https:// URL' });
+const probeUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http:// or https:// URL' },
+);
 
 /** `host` or `host:port` / `[v6]:port`, as accepted by dns.Resolver#setServers. */
 const dnsServer = z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[0-9.]+|[0-9a-fA-F:]+)(:\d{1,5})?$/, { message: 'must be an IP address, optionally with :port' });

@@ -114,7 +114,7 @@ export function diagnose(probes: readonly ProbeResult[], lang: Lang, proxyServer
   const by = new Map<ProbeId, ProbeResult>(probes.map((p) => [p.id, p]));
   const problem = pickProblem(by, proxyServers);
   const viaProxy = [by.get('external')?.via, by.get('internal')?.via].find((v) => v !== undefined);
-  const detail = problem === 'self-assigned-ip' ? (by.get('ip')?.detail ?? '').replace(/^self-assigned /, '') : viaProxy ?? proxyServers.join(', ');
+  const detail = problem === 'self-assigned-ip' ? (by.get('ip')?.detail ?? '').replace(/^self-assigned /, '') : (viaProxy ?? proxyServers.join(', '));
   return { problem, ok: problem === 'none', finding: say(problemSentences[problem], lang, { detail }) };
 }
 

@@ -90,8 +90,18 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>):
   const routes = { http: pick('http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'), https: pick('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY') };
   const noProxy = pick('no_proxy', 'NO_PROXY');
   return {
-    configured: true, servers, source: 'environment', routes,
-    ...(noProxy ? { bypass: noProxy.split(',').map((x) => x.trim()).filter(Boolean) } : {}),
+    configured: true,
+    servers,
+    source: 'environment',
+    routes,
+    ...(noProxy
+      ? {
+          bypass: noProxy
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        }
+      : {}),
   };
 }
 

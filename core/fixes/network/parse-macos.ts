@@ -129,7 +129,9 @@ export function parseScutilProxy(text: string): ProxyState {
   const http = fields.get('HTTPEnable') === '1' && fields.get('HTTPProxy') ? `${fields.get('HTTPProxy')}:${fields.get('HTTPPort') ?? '80'}` : undefined;
   const https = fields.get('HTTPSEnable') === '1' && fields.get('HTTPSProxy') ? `${fields.get('HTTPSProxy')}:${fields.get('HTTPSPort') ?? '443'}` : undefined;
   return {
-    configured: servers.length > 0, servers, source: 'scutil',
+    configured: servers.length > 0,
+    servers,
+    source: 'scutil',
     ...(http || https ? { routes: { http, https } } : {}),
     ...(bypass.length && servers.length ? { bypass } : {}),
   };

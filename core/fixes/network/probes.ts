@@ -48,7 +48,10 @@ async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: Prob
   } catch (error) {
     const status: ProbeStatus = error instanceof TimeoutError ? 'timeout' : error instanceof NotAvailable ? 'not-available' : 'fail';
     return {
-      id, status, detail: error instanceof Error ? error.message.slice(0, 200) : undefined, durationMs: Math.round(performance.now() - started),
+      id,
+      status,
+      detail: error instanceof Error ? error.message.slice(0, 200) : undefined,
+      durationMs: Math.round(performance.now() - started),
       ...(error instanceof ProxyFault ? { proxyFault: true } : {}),
     };
   }
@@ -136,9 +139,15 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
   // Snapshots of the read-outs that settled in time; a hung command must not delay the answer.
   const seen: Omit<Probed, 'probes'> = {};
   const local = readLocalState(ctx, localMs);
-  local.then((v) => (seen.local = v), () => undefined);
+  local.then(
+    (v) => (seen.local = v),
+    () => undefined,
+  );
   const wifi = readWifi(ctx, localMs);
-  wifi.then((v) => (seen.wifi = v), () => undefined);
+  wifi.then(
+    (v) => (seen.wifi = v),
+    () => undefined,
+  );
   if (proxyState) seen.proxy = proxyState;
 
   try {

@@ -79,20 +79,37 @@ export function fetchViaProxy(url: string, proxy: URL, timeoutMs: number, signal
   return new Promise((resolve, reject) => {
     const fault = (message: string) => reject(new ProxyFault(`proxy ${proxyName(proxy)}: ${message}`));
     if (target.protocol === 'http:') {
-      const req = httpRequest({ host: proxy.hostname, port: Number(proxy.port || 80), method: 'GET', path: target.href, headers: { ...headers, host: target.host }, timeout: timeoutMs, signal }, (res) => {
-        if (res.statusCode === 407) {
-          res.resume();
-          return fault('sign-in required (HTTP 407)');
-        }
-        collect(res, resolve);
-      });
+      const req = httpRequest(
+        { host: proxy.hostname, port: Number(proxy.port || 80), method: 'GET', path: target.href, headers: { ...headers, host: target.host }, timeout: timeoutMs, signal },
+        (res) => {
+          if (res.statusCode === 407) {
+            res.resume();
+            return fault('sign-in required (HTTP 407)');
+          }
+          collect(res, resolve);
+        },
+      );
       req.on('timeout', () => req.destroy(new TimeoutError(timeoutMs)));
-      req.on('error', (error: NodeJS.ErrnoException) => (error instanceof TimeoutError ? reject(error) : error.code && ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(error.code) ? fault(error.code) : reject(error)));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        error instanceof TimeoutError
+          ? reject(error)
+          : error.code && ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(error.code)
+            ? fault(error.code)
+            : reject(error),
+      );
       req.end();
       return;
     }
     const port = target.port || '443';
-    const req = httpRequest({ host: proxy.hostname, port: Number(proxy.port || 80), method: 'CONNECT', path: `${target.hostname}:${port}`, headers: { host: `${target.hostname}:${port}` }, timeout: timeoutMs, signal });
+    const req = httpRequest({
+      host: proxy.hostname,
+      port: Number(proxy.port || 80),
+      method: 'CONNECT',
+      path: `${target.hostname}:${port}`,
+      headers: { host: `${target.hostname}:${port}` },
+      timeout: timeoutMs,
+      signal,
+    });
     req.on('connect', (res, socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();

@@ -74,9 +74,7 @@ export async function readProxy(ctx: ActionContext, timeoutMs: number): Promise<
   const fromEnv = proxyFromEnv(ctx.env);
   if (ctx.platform === 'linux') return fromEnv;
   if (ctx.platform === 'win32') {
-    const [user, machine] = await Promise.all(
-      [readCommands.win32.userProxy, readCommands.win32.proxy].map((c) => run(ctx, c.file, c.args, { timeoutMs, locale: 'keep' })),
-    );
+    const [user, machine] = await Promise.all([readCommands.win32.userProxy, readCommands.win32.proxy].map((c) => run(ctx, c.file, c.args, { timeoutMs, locale: 'keep' })));
     const wininet = parseInternetSettings(user?.stdout ?? '');
     const winhttp = parseWinhttpProxy(machine?.stdout ?? '');
     return wininet.configured ? wininet : winhttp.configured ? winhttp : fromEnv;

@@ -19,9 +19,7 @@ export type LocalState = {
   dnsServers: string[];
 };
 
-export type WifiState =
-  | { available: false; reason: string }
-  | { available: true; device?: string | undefined; associated: boolean; ssid?: string | undefined; profile?: string | undefined };
+export type WifiState = { available: false; reason: string } | { available: true; device?: string | undefined; associated: boolean; ssid?: string | undefined; profile?: string | undefined };
 
 export type ProxyState = {
   configured: boolean;

@@ -52,7 +52,10 @@ async function readExpiry(ctx: ActionContext, user: string): Promise<Expiry | un
   switch (ctx.platform) {
     case 'win32': {
       // Domain account first; `net user` without /domain covers local accounts.
-      for (const args of [['user', user, '/domain'], ['user', user]]) {
+      for (const args of [
+        ['user', user, '/domain'],
+        ['user', user],
+      ]) {
         const result = await run(ctx, 'net', args, { ...opts, locale: 'keep' });
         if (succeeded(result)) return parseNetUser(result.stdout);
       }

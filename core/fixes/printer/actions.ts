@@ -52,13 +52,26 @@ export const clearQueueAction = defineAction({
     if (scope === 'all') {
       const names = chosen.printers.filter((p) => p.jobs.length > 0).map((p) => p.name);
       if (names.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [] };
-      const seq = await runSequence(ctx, names.map((name) => clearQueueCommand(ctx.platform, name, 'all', user)));
+      const seq = await runSequence(
+        ctx,
+        names.map((name) => clearQueueCommand(ctx.platform, name, 'all', user)),
+      );
       return { ...done(ctx, seq, say(t.cleared, ctx.lang)), printers: names };
     }
     // Own jobs, by id, and only those diagnosed as stuck: what a non-administrator may cancel.
-    const work = chosen.printers.map((p) => ({ name: p.name, ids: stuckJobs(p).filter(isOwnJob(user)).map((j) => j.id) })).filter((w) => w.ids.length > 0);
+    const work = chosen.printers
+      .map((p) => ({
+        name: p.name,
+        ids: stuckJobs(p)
+          .filter(isOwnJob(user))
+          .map((j) => j.id),
+      }))
+      .filter((w) => w.ids.length > 0);
     if (work.length === 0) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang), printers: [], cancelled: 0 };
-    const seq = await runSequence(ctx, work.map((w) => cancelJobsCommand(ctx.platform, w.name, w.ids)));
+    const seq = await runSequence(
+      ctx,
+      work.map((w) => cancelJobsCommand(ctx.platform, w.name, w.ids)),
+    );
     return { ...done(ctx, seq, say(t.cleared, ctx.lang)), printers: work.map((w) => w.name), cancelled: work.reduce((n, w) => n + w.ids.length, 0) };
   },
 });
@@ -188,15 +201,24 @@ export const testPageAction = defineAction({
     const cause = causeFromVerdicts(verdict ? [verdict] : []) ?? 'test-page-not-printed';
     const after = await readPrinters(ctx);
     const queue = after.available ? after.printers.find((p) => p.name === name) : undefined;
-    const why = cause === 'printer-not-responding' ? say(t.notResponding, ctx.lang, { printer: shown })
-      : cause === 'device-error' ? say(t.deviceError, ctx.lang, { printer: shown })
-        : cause === 'job-stopped' ? say(t.jobStopped, ctx.lang, { printer: shown })
-          : state === 'pending' || state === 'processing' ? say(t.testPageWaiting, ctx.lang, { printer: shown, seconds: Math.round((verdict?.waitedMs ?? limit) / 1000) })
-            : '';
+    const why =
+      cause === 'printer-not-responding'
+        ? say(t.notResponding, ctx.lang, { printer: shown })
+        : cause === 'device-error'
+          ? say(t.deviceError, ctx.lang, { printer: shown })
+          : cause === 'job-stopped'
+            ? say(t.jobStopped, ctx.lang, { printer: shown })
+            : state === 'pending' || state === 'processing'
+              ? say(t.testPageWaiting, ctx.lang, { printer: shown, seconds: Math.round((verdict?.waitedMs ?? limit) / 1000) })
+              : '';
     return {
-      ok: false, available: true,
+      ok: false,
+      available: true,
       finding: `${say(t.testPageFailed, ctx.lang, { printer: shown })}${why ? ` ${why}` : ''}`,
-      printer: name, ...(jobId ? { jobId } : {}), jobState: state, cause,
+      printer: name,
+      ...(jobId ? { jobId } : {}),
+      jobState: state,
+      cause,
       causeDetail: `test job ${jobId ?? '?'} ${state} after ${Math.round(verdict?.waitedMs ?? 0)} ms${verdict?.message ? ` (${verdict.message})` : ''}${queue ? `; ${causeDetail(queue)}` : ''}`,
     };
   },

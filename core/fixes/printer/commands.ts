@@ -103,7 +103,14 @@ export function clearQueueCommand(platform: Platform, printer: string, scope: 'o
 export function cancelJobsCommand(platform: Platform, printer: string, ids: readonly string[]): Argv {
   // `cancel` without a job id cancels the current job of the default printer: never build that.
   if (!ids.some((id) => /\d$/.test(id))) throw new Error('cancelJobsCommand needs at least one job id');
-  if (platform === 'win32') return powershell(windowsScripts.cancelOwnByIds, { FIRSTLINE_PRINTER: printer, FIRSTLINE_JOB_IDS: ids.map((id) => /(\d+)$/.exec(id)?.[1] ?? '').filter(Boolean).join(',') });
+  if (platform === 'win32')
+    return powershell(windowsScripts.cancelOwnByIds, {
+      FIRSTLINE_PRINTER: printer,
+      FIRSTLINE_JOB_IDS: ids
+        .map((id) => /(\d+)$/.exec(id)?.[1] ?? '')
+        .filter(Boolean)
+        .join(','),
+    });
   // The number alone: "cancel 12" needs no queue name (which lpstat printed encoded).
   return { file: 'cancel', args: ids.map((id) => /(\d+)$/.exec(id)?.[1] ?? '').filter(Boolean) };
 }

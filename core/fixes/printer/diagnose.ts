@@ -18,8 +18,19 @@ export type Problem = z.infer<typeof problemSchema>;
  * `printer-not-responding` / `device-error` also when CUPS paused the queue itself because of it.
  */
 export const causeSchema = z.enum([
-  'none', 'no-printers', 'unknown-printer', 'spooler-down', 'not-available', 'other-print-server',
-  'queue-paused', 'queue-rejecting', 'printer-not-responding', 'device-error', 'job-stopped', 'jobs-stuck', 'test-page-not-printed',
+  'none',
+  'no-printers',
+  'unknown-printer',
+  'spooler-down',
+  'not-available',
+  'other-print-server',
+  'queue-paused',
+  'queue-rejecting',
+  'printer-not-responding',
+  'device-error',
+  'job-stopped',
+  'jobs-stuck',
+  'test-page-not-printed',
 ]);
 export type Cause = z.infer<typeof causeSchema>;
 
@@ -81,7 +92,12 @@ export function causeDetail(p: Printer): string {
   if (p.stateReasons && p.stateReasons.length > 0) parts.push(`printer-state-reasons: ${p.stateReasons.join(',')}`);
   const stuck = stuckJobs(p);
   if (stuck.length > 0) {
-    parts.push(`stuck jobs: ${stuck.slice(0, 5).map((j) => `${j.id}${j.state ? ` ${j.state}` : ''}${j.since ? ` since ${j.since}` : ''}${j.message ? ` (${j.message})` : ''}`).join('; ')}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ''}`);
+    parts.push(
+      `stuck jobs: ${stuck
+        .slice(0, 5)
+        .map((j) => `${j.id}${j.state ? ` ${j.state}` : ''}${j.since ? ` since ${j.since}` : ''}${j.message ? ` (${j.message})` : ''}`)
+        .join('; ')}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ''}`,
+    );
   }
   return parts.join('; ');
 }

@@ -7,7 +7,11 @@
 import type { Printer } from './model.ts';
 
 export function normalizePrinterName(value: string): string {
-  return value.normalize('NFC').toLocaleLowerCase('en').replace(/[\s_-]+/g, ' ').trim();
+  return value
+    .normalize('NFC')
+    .toLocaleLowerCase('en')
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 export function findPrinter(printers: readonly Printer[], wanted: string): Printer | undefined {

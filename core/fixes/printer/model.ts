@@ -64,8 +64,10 @@ export const finalJobStates: readonly JobState[] = ['canceled', 'aborted', 'comp
  * The spooler's words for "cannot reach the device" and "the device or its connection failed"
  * (CUPS backends' messages and IPP printer-state-reasons; Windows PrinterStatus names).
  */
-const notRespondingPattern = /not respond|may not exist|unavailable|unable to connect|connection refused|host is down|no route|timed? ?out|unable to locate printer|waiting for printer|network host .* is busy|offline|connecting-to-device/i;
-const deviceErrorPattern = /error|unable to (open|send|write|read)|failed|no such|jam|paper ?out|media-empty|media-jam|door-open|cover-open|toner-empty|marker-supply-empty|input-tray-missing|interlock|permission denied|usercheck|user ?intervention/i;
+const notRespondingPattern =
+  /not respond|may not exist|unavailable|unable to connect|connection refused|host is down|no route|timed? ?out|unable to locate printer|waiting for printer|network host .* is busy|offline|connecting-to-device/i;
+const deviceErrorPattern =
+  /error|unable to (open|send|write|read)|failed|no such|jam|paper ?out|media-empty|media-jam|door-open|cover-open|toner-empty|marker-supply-empty|input-tray-missing|interlock|permission denied|usercheck|user ?intervention/i;
 
 /** Names the device fault from the spooler's message and reason keywords; `paused` for a plain manual pause. */
 export function classifyFault(enabled: boolean, texts: readonly string[], keywords: readonly string[] = []): Fault | undefined {

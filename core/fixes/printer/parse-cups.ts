@@ -9,7 +9,8 @@ import { classifyFault, type JobState, type PrintJob, type Printer } from './mod
 export type CupsQueue = { name: string; enabled: boolean; reasons: string[]; description?: string; stateReasons: string[]; printing?: string };
 
 /** Keys of the long listing (`lpstat -l -p`) that are attributes, not the state message. */
-const longKeys = /^(Form mounted|Content types|Printer types|Description|Alerts|Location|Connection|Interface|On fault|After fault|Users allowed|Users denied|Forms allowed|Banner|Charset|Default|Rejecting Jobs|Accepting Jobs)\b/;
+const longKeys =
+  /^(Form mounted|Content types|Printer types|Description|Alerts|Location|Connection|Interface|On fault|After fault|Users allowed|Users denied|Forms allowed|Banner|Charset|Default|Rejecting Jobs|Accepting Jobs)\b/;
 
 /**
  * `lpstat -p` / `lpstat -l -p`: "printer NAME is idle.  enabled since…", "printer NAME now printing
@@ -103,9 +104,21 @@ export function jobNumber(id: string): string | undefined {
 }
 
 const ippStates: Record<string, JobState> = {
-  pending: 'pending', 'pending-held': 'held', processing: 'processing', 'processing-stopped': 'stopped',
-  canceled: 'canceled', cancelled: 'canceled', aborted: 'aborted', completed: 'completed',
-  '3': 'pending', '4': 'held', '5': 'processing', '6': 'stopped', '7': 'canceled', '8': 'aborted', '9': 'completed',
+  pending: 'pending',
+  'pending-held': 'held',
+  processing: 'processing',
+  'processing-stopped': 'stopped',
+  canceled: 'canceled',
+  cancelled: 'canceled',
+  aborted: 'aborted',
+  completed: 'completed',
+  '3': 'pending',
+  '4': 'held',
+  '5': 'processing',
+  '6': 'stopped',
+  '7': 'canceled',
+  '8': 'aborted',
+  '9': 'completed',
 };
 
 /** `ipptool -c … get-jobs.test` / `get-completed-jobs.test`: CSV with a header naming job-id and job-state. */
@@ -163,7 +176,11 @@ export function combineCups(texts: CupsTexts, now: Date): Printer[] {
   const fallback = parseLpstatDefault(texts.default);
   return parseLpstatPrinters(texts.printers).map((p) => {
     // The "now printing" job's message is the device's latest word on an enabled queue.
-    const fault = classifyFault(p.enabled, p.reasons.filter((r) => p.enabled || r !== 'Paused'), p.stateReasons);
+    const fault = classifyFault(
+      p.enabled,
+      p.reasons.filter((r) => p.enabled || r !== 'Paused'),
+      p.stateReasons,
+    );
     const own = jobs.filter((j) => j.printer === p.name);
     return {
       name: p.name,

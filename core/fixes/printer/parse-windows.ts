@@ -35,7 +35,13 @@ function printerState(status: string | number | undefined): { enabled: boolean; 
   if (status === undefined) return { enabled: true, reasons: [] };
   if (typeof status === 'number') {
     // MSFT_Printer PrinterStatus: 0 Normal, 1 Paused, 2 Error, 3 PendingDeletion, 4 PaperJam, 5 PaperOut, …, 7 Offline (flags).
-    const names: Array<[number, string]> = [[1, 'Paused'], [2, 'Error'], [4, 'PaperJam'], [8, 'PaperOut'], [128, 'Offline']];
+    const names: Array<[number, string]> = [
+      [1, 'Paused'],
+      [2, 'Error'],
+      [4, 'PaperJam'],
+      [8, 'PaperOut'],
+      [128, 'Offline'],
+    ];
     const reasons = names.filter(([flag]) => (status & flag) !== 0).map(([, name]) => name);
     return { enabled: reasons.length === 0, reasons };
   }

@@ -13,11 +13,13 @@ const spoolerDownPattern = /unable to connect|bad file descriptor|connection ref
 export async function readPrinters(ctx: ActionContext): Promise<PrinterReadout> {
   const commands = listCommands(ctx.platform, ctx.env);
   const names = Object.keys(commands);
-  const results = await Promise.all(names.map((name) => {
-    const c = commands[name];
-    if (!c) throw new Error(name);
-    return run(ctx, c.file, c.args, { timeoutMs: name === 'states' ? 8_000 : 20_000, ...(c.env ? { env: c.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c' });
-  }));
+  const results = await Promise.all(
+    names.map((name) => {
+      const c = commands[name];
+      if (!c) throw new Error(name);
+      return run(ctx, c.file, c.args, { timeoutMs: name === 'states' ? 8_000 : 20_000, ...(c.env ? { env: c.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c' });
+    }),
+  );
   const by = Object.fromEntries(names.map((n, i) => [n, results[i]]));
   const printers = by.printers;
   if (!printers || printers.notFound) return { available: false, reason: printers ? briefError(printers) : 'no command' };
@@ -36,13 +38,16 @@ export async function readPrinters(ctx: ActionContext): Promise<PrinterReadout> 
   return {
     available: true,
     spoolerDown: false,
-    printers: combineCups({
-      printers: printers.stdout,
-      accepting: by.accepting?.stdout ?? '',
-      jobs: by.jobs?.stdout ?? '',
-      default: by.default?.stdout ?? '',
-      // ipptool is optional (job states only); its failure leaves the lpstat view.
-      ...(by.states && succeeded(by.states) ? { states: by.states.stdout } : {}),
-    }, ctx.now()),
+    printers: combineCups(
+      {
+        printers: printers.stdout,
+        accepting: by.accepting?.stdout ?? '',
+        jobs: by.jobs?.stdout ?? '',
+        default: by.default?.stdout ?? '',
+        // ipptool is optional (job states only); its failure leaves the lpstat view.
+        ...(by.states && succeeded(by.states) ? { states: by.states.stdout } : {}),
+      },
+      ctx.now(),
+    ),
   };
 }

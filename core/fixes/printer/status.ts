@@ -69,17 +69,24 @@ export const printerStatusAction = defineAction({
     const readout = await readPrinters(ctx);
     const empty = { causeDetail: '', pausedBySystem: false, printers: [], printerChoices: [], problemPrinters: [], problemCount: 0, jobCount: 0, ownJobCount: 0, ownStuckJobCount: 0 };
     const mine = isOwnJob(currentUser(ctx));
-    if (!readout.available) return { ok: false, available: false, problem: 'not-available' as const, cause: 'not-available' as const, finding: say(t.notAvailable, ctx.lang), ...empty, causeDetail: readout.reason };
-    if (readout.spoolerDown) return { ok: false, available: true, problem: 'spooler-down' as const, cause: 'spooler-down' as const, finding: say(t.spoolerDown, ctx.lang), ...empty, causeDetail: readout.error ?? '' };
+    if (!readout.available)
+      return { ok: false, available: false, problem: 'not-available' as const, cause: 'not-available' as const, finding: say(t.notAvailable, ctx.lang), ...empty, causeDetail: readout.reason };
+    if (readout.spoolerDown)
+      return { ok: false, available: true, problem: 'spooler-down' as const, cause: 'spooler-down' as const, finding: say(t.spoolerDown, ctx.lang), ...empty, causeDetail: readout.error ?? '' };
     if (readout.printers.length === 0) return { ok: false, available: true, problem: 'no-printers' as const, cause: 'no-printers' as const, finding: say(t.noPrinters, ctx.lang), ...empty };
     const choices = printerChoices(readout.printers);
     const named = input.printer ? findPrinter(readout.printers, input.printer) : undefined;
     if (input.printer && !named) {
       return {
-        ok: false, available: true, problem: 'unknown-printer' as const, cause: 'unknown-printer' as const,
-        finding: unknownPrinterFinding(ctx, input.printer, readout.printers), ...empty,
+        ok: false,
+        available: true,
+        problem: 'unknown-printer' as const,
+        cause: 'unknown-printer' as const,
+        finding: unknownPrinterFinding(ctx, input.printer, readout.printers),
+        ...empty,
         causeDetail: `no queue or description matches ${JSON.stringify(input.printer)}; queues: ${readout.printers.map((p) => p.name).join(', ')}`,
-        printers: readout.printers, printerChoices: choices,
+        printers: readout.printers,
+        printerChoices: choices,
       };
     }
     const scope = named ? [named] : readout.printers;

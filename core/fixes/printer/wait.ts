@@ -69,7 +69,8 @@ export async function waitForJobs(ctx: ActionContext, printer: string, ids: read
         continue;
       }
       if (job.state && finalJobStates.includes(job.state)) verdicts.set(id, { state: job.state, waitedMs: elapsed() });
-      else if (job.state === 'stopped' || job.state === 'aborted') verdicts.set(id, { state: job.state, ...(queue?.fault ? { fault: queue.fault } : {}), ...opt(messageOf(queue, job.message)), waitedMs: elapsed() });
+      else if (job.state === 'stopped' || job.state === 'aborted')
+        verdicts.set(id, { state: job.state, ...(queue?.fault ? { fault: queue.fault } : {}), ...opt(messageOf(queue, job.message)), waitedMs: elapsed() });
     }
     const left = ids.filter((id) => !verdicts.has(id));
     if (left.length === 0) break;

@@ -26,7 +26,12 @@ export function childEnv(ctx: Pick<ActionContext, 'env'>, extra: Record<string, 
 const consoleTools = new Set(['netsh', 'ipconfig', 'net', 'tasklist', 'taskkill', 'route', 'ping', 'nslookup', 'sc', 'whoami', 'reg']);
 
 export function outputEncodingFor(file: string): 'console' | 'utf8' {
-  const base = file.split(/[\\/]/).pop()?.toLowerCase().replace(/\.exe$/, '') ?? '';
+  const base =
+    file
+      .split(/[\\/]/)
+      .pop()
+      ?.toLowerCase()
+      .replace(/\.exe$/, '') ?? '';
   return consoleTools.has(base) ? 'console' : 'utf8';
 }
 

@@ -85,9 +85,11 @@ export const teamsClearCacheAction = defineAction({
     const base = { moved: [], deleted: [], kept: [], refused: [], failed: [], pruned: 0 };
     const roots = profileRoots(ctx.platform, ctx.env);
     const backups = backupRoot(ctx.platform, ctx.env);
-    if (roots.length === 0 || !backups) return { ok: false, finding: say(t.noProfile, ctx.lang), quit: 'not-running' as const, stillRunning: false, problem: 'no-profile' as const, running: false, ...base };
+    if (roots.length === 0 || !backups)
+      return { ok: false, finding: say(t.noProfile, ctx.lang), quit: 'not-running' as const, stillRunning: false, problem: 'no-profile' as const, running: false, ...base };
     const quit = await quitTeams(ctx, input.force === true, (input.graceSeconds ?? 15) * 1000);
-    if (quit.outcome === 'still-running') return { ok: false, finding: say(t.stillRunning, ctx.lang), quit: quit.outcome, stillRunning: true, problem: 'teams-will-not-close' as const, running: true, ...base };
+    if (quit.outcome === 'still-running')
+      return { ok: false, finding: say(t.stillRunning, ctx.lang), quit: quit.outcome, stillRunning: true, problem: 'teams-will-not-close' as const, running: true, ...base };
 
     const when = stamp(ctx.now());
     const report = await clearLocations(ctx.platform, roots, teamsLocations(ctx.platform, ctx.env), `${backups}${ctx.platform === 'win32' ? '\\' : '/'}${when}`);
@@ -105,9 +107,13 @@ export const teamsClearCacheAction = defineAction({
     if (report.refused.length > 0) sentences.push(say(t.refused, ctx.lang));
     if (report.failed.length > 0) sentences.push(say(t.inUse, ctx.lang));
     const problem =
-      report.refused.length > 0 ? ('cache-outside-profile' as const)
-        : report.failed.length > 0 ? ('cache-in-use' as const)
-          : running || input.restart === false ? ('none' as const) : ('teams-did-not-restart' as const);
+      report.refused.length > 0
+        ? ('cache-outside-profile' as const)
+        : report.failed.length > 0
+          ? ('cache-in-use' as const)
+          : running || input.restart === false
+            ? ('none' as const)
+            : ('teams-did-not-restart' as const);
     return {
       // Not restarting is left to the next step (start Teams, then check it runs); the clean-up itself succeeded.
       ok: problem === 'none' || problem === 'teams-did-not-restart',

@@ -28,7 +28,10 @@ function strictlyInside(p: typeof nodePath.posix, root: string, candidate: strin
 }
 
 async function exists(target: string): Promise<boolean> {
-  return lstat(target).then(() => true, () => false);
+  return lstat(target).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -36,9 +39,41 @@ async function exists(target: string): Promise<boolean> {
  * profile or documents, not a cache, whatever its name says.
  */
 export const userFolderNames = [
-  'documents', 'my documents', 'desktop', 'downloads', 'pictures', 'my pictures', 'music', 'my music', 'videos', 'my videos', 'movies',
-  'onedrive', 'dropbox', 'google drive', 'icloud drive', 'public', 'favorites', 'contacts', 'applications', 'library', 'appdata',
-  '.ssh', '.gnupg', '.config', '.local', 'documenten', 'bureaublad', 'afbeeldingen', 'muziek', "video's", 'bureau', 'téléchargements', 'dokumente', 'bilder', 'schreibtisch',
+  'documents',
+  'my documents',
+  'desktop',
+  'downloads',
+  'pictures',
+  'my pictures',
+  'music',
+  'my music',
+  'videos',
+  'my videos',
+  'movies',
+  'onedrive',
+  'dropbox',
+  'google drive',
+  'icloud drive',
+  'public',
+  'favorites',
+  'contacts',
+  'applications',
+  'library',
+  'appdata',
+  '.ssh',
+  '.gnupg',
+  '.config',
+  '.local',
+  'documenten',
+  'bureaublad',
+  'afbeeldingen',
+  'muziek',
+  "video's",
+  'bureau',
+  'téléchargements',
+  'dokumente',
+  'bilder',
+  'schreibtisch',
 ];
 
 export type BaseCheck = { real: string } | { refused: string } | undefined;
@@ -108,7 +143,10 @@ async function move(from: string, to: string): Promise<'moved' | 'deleted'> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
   }
-  const free = await statfs(nodePath.dirname(to)).then((s) => s.bavail * s.bsize, () => 0);
+  const free = await statfs(nodePath.dirname(to)).then(
+    (s) => s.bavail * s.bsize,
+    () => 0,
+  );
   if ((await sizeOf(from)) < free * 0.5) {
     await cp(from, to, { recursive: true, verbatimSymlinks: true });
     await rm(from, { recursive: true, force: true });
@@ -182,5 +220,8 @@ export async function pruneBackups(root: string, keep: number): Promise<number> 
 }
 
 export function stamp(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, '').replace(/:/g, '-');
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/:/g, '-');
 }

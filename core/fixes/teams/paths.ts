@@ -20,8 +20,19 @@ export type CacheLocation = {
 
 /** Chromium/Electron/WebView2 cache folders; everything else (settings, backgrounds) stays. */
 const chromiumCaches = [
-  'Application Cache', 'blob_storage', 'Cache', 'Code Cache', 'databases', 'DawnCache', 'GPUCache', 'IndexedDB',
-  'Local Storage', 'Service Worker', 'Session Storage', 'WebStorage', 'tmp',
+  'Application Cache',
+  'blob_storage',
+  'Cache',
+  'Code Cache',
+  'databases',
+  'DawnCache',
+  'GPUCache',
+  'IndexedDB',
+  'Local Storage',
+  'Service Worker',
+  'Session Storage',
+  'WebStorage',
+  'tmp',
 ];
 const keepCommon = ['Backgrounds', 'app_settings.json', 'desktop-config.json', 'settings.json', 'storage.json', 'config.json', 'Preferences'];
 
@@ -50,7 +61,12 @@ export function teamsLocations(platform: Platform, env: ProfileEnv): CacheLocati
     const j = path.win32.join;
     const out: CacheLocation[] = [];
     if (has('LOCALAPPDATA')) {
-      out.push({ client: 'new', base: j(env.LOCALAPPDATA as string, 'Packages', 'MSTeams_8wekyb3d8bbwe', 'LocalCache', 'Microsoft', 'MSTeams'), clear: [...chromiumCaches, 'EBWebView', 'Logs'], keep: keepCommon });
+      out.push({
+        client: 'new',
+        base: j(env.LOCALAPPDATA as string, 'Packages', 'MSTeams_8wekyb3d8bbwe', 'LocalCache', 'Microsoft', 'MSTeams'),
+        clear: [...chromiumCaches, 'EBWebView', 'Logs'],
+        keep: keepCommon,
+      });
     }
     if (has('APPDATA')) out.push({ client: 'classic', base: j(env.APPDATA as string, 'Microsoft', 'Teams'), clear: chromiumCaches, keep: keepCommon });
     return out;
@@ -60,7 +76,12 @@ export function teamsLocations(platform: Platform, env: ProfileEnv): CacheLocati
   const j = path.posix.join;
   if (platform === 'darwin') {
     return [
-      { client: 'new', base: j(home, 'Library', 'Containers', 'com.microsoft.teams2', 'Data', 'Library', 'Application Support', 'Microsoft', 'MSTeams'), clear: [...chromiumCaches, 'EBWebView', 'Logs'], keep: keepCommon },
+      {
+        client: 'new',
+        base: j(home, 'Library', 'Containers', 'com.microsoft.teams2', 'Data', 'Library', 'Application Support', 'Microsoft', 'MSTeams'),
+        clear: [...chromiumCaches, 'EBWebView', 'Logs'],
+        keep: keepCommon,
+      },
       { client: 'new', base: j(home, 'Library', 'Containers', 'com.microsoft.teams2', 'Data', 'Library', 'Caches'), clear: '*', keep: [] },
       { client: 'new', base: j(home, 'Library', 'Group Containers', 'UBF8T346G9.com.microsoft.teams'), clear: ['Library/Caches', 'Library/Application Support/Logs'], keep: keepCommon },
       { client: 'classic', base: j(home, 'Library', 'Application Support', 'Microsoft', 'Teams'), clear: chromiumCaches, keep: keepCommon },
@@ -92,11 +113,18 @@ export type ProcessSpec = { client: TeamsClient; name: string };
 export function teamsProcesses(platform: Platform): ProcessSpec[] {
   switch (platform) {
     case 'win32':
-      return [{ client: 'new', name: 'ms-teams.exe' }, { client: 'classic', name: 'Teams.exe' }];
+      return [
+        { client: 'new', name: 'ms-teams.exe' },
+        { client: 'classic', name: 'Teams.exe' },
+      ];
     case 'darwin':
       // pgrep -x matches the executable name: classic Teams runs Contents/MacOS/Teams (recorded with
       // codesign and ps); "Microsoft Teams" is kept for builds that named it after the app.
-      return [{ client: 'new', name: 'MSTeams' }, { client: 'classic', name: 'Teams' }, { client: 'classic', name: 'Microsoft Teams' }];
+      return [
+        { client: 'new', name: 'MSTeams' },
+        { client: 'classic', name: 'Teams' },
+        { client: 'classic', name: 'Microsoft Teams' },
+      ];
     case 'linux':
       return [{ client: 'community', name: 'teams-for-linux' }];
   }

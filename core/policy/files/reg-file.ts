@@ -65,7 +65,10 @@ export function parseRegFile(text: string, root = regRoot): Record<string, unkno
         target = undefined;
         continue;
       }
-      const k = key.toLowerCase().replace(/^hklm\\/, 'hkey_local_machine\\').replace(/^hkcu\\/, 'hkey_current_user\\');
+      const k = key
+        .toLowerCase()
+        .replace(/^hklm\\/, 'hkey_local_machine\\')
+        .replace(/^hkcu\\/, 'hkey_current_user\\');
       // The hive may be abbreviated; only the prefix differs, so the subkey path keeps its case.
       const rel = k === lower ? '' : k.startsWith(lower + '\\') ? key.slice(key.length - (k.length - lower.length - 1)) : undefined;
       if (rel === undefined) {

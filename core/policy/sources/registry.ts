@@ -17,7 +17,8 @@ export async function readRegistryPolicy(exec: ExecPort, key: string): Promise<R
   if (result.notFound) return { error: 'reg.exe was not found' };
   if (result.timedOut) return { error: 'reg query timed out' };
   // reg.exe exits 1 with "unable to find the specified registry key" when nobody set policy.
-  if (result.exitCode !== 0) return /unable to find/i.test(result.stderr + result.stdout) ? { absent: true } : { error: (result.stderr || result.stdout).trim() || `reg query exited with ${String(result.exitCode)}` };
+  if (result.exitCode !== 0)
+    return /unable to find/i.test(result.stderr + result.stdout) ? { absent: true } : { error: (result.stderr || result.stdout).trim() || `reg query exited with ${String(result.exitCode)}` };
   return { values: parseRegQuery(result.stdout, key) };
 }
 

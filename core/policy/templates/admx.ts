@@ -49,8 +49,7 @@ export function generateAdmx(): string {
 
 function policyXml(key: PolicyKey, shape: FieldShape): string[] {
   const texts = keyTexts[key];
-  const head = (extra: string) =>
-    `    <policy name="${key}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${rootKey}"${extra}>`;
+  const head = (extra: string) => `    <policy name="${key}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${rootKey}"${extra}>`;
   const common = [`      <parentCategory ref="${catName(texts.category)}" />`, `      <supportedOn ref="${supported}" />`];
   if (shape.kind === 'boolean') {
     return [head(` valueName="${key}"`), ...common, '      <enabledValue><decimal value="1" /></enabledValue>', '      <disabledValue><decimal value="0" /></disabledValue>', '    </policy>'];
@@ -86,11 +85,7 @@ function elementsXml(key: PolicyKey, shape: FieldShape): string[] {
 }
 
 export function generateAdml(lang: Lang, englishExplain: (key: PolicyKey) => string): string {
-  const strings: [string, string][] = [
-    ['Cat_Firstline', productCategory[lang]],
-    ...categories.map((c): [string, string] => [`Cat_${c}`, categoryTexts[c][lang]]),
-    [supported, supportedOnText[lang]],
-  ];
+  const strings: [string, string][] = [['Cat_Firstline', productCategory[lang]], ...categories.map((c): [string, string] => [`Cat_${c}`, categoryTexts[c][lang]]), [supported, supportedOnText[lang]]];
   const presentations: string[] = [];
   for (const key of policyKeys) {
     const texts = keyTexts[key];
@@ -137,9 +132,7 @@ function presentationXml(key: PolicyKey, shape: FieldShape, lang: Lang): string[
     case 'object':
       return Object.entries(shape.fields).map(([field, f]) => {
         const fieldLabel = x(texts.fields?.[field]?.[lang] ?? field);
-        return f.kind === 'boolean'
-          ? `        <checkBox refId="${key}_${field}">${fieldLabel}</checkBox>`
-          : `        <textBox refId="${key}_${field}"><label>${fieldLabel}</label></textBox>`;
+        return f.kind === 'boolean' ? `        <checkBox refId="${key}_${field}">${fieldLabel}</checkBox>` : `        <textBox refId="${key}_${field}"><label>${fieldLabel}</label></textBox>`;
       });
   }
 }

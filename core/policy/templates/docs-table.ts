@@ -13,7 +13,9 @@ function typeName(shape: FieldShape): string {
     case 'list':
       return 'list of strings';
     case 'object':
-      return `object: ${Object.keys(shape.fields).map((f) => `\`${f}\``).join(', ')}`;
+      return `object: ${Object.keys(shape.fields)
+        .map((f) => `\`${f}\``)
+        .join(', ')}`;
     case 'json':
       return 'JSON object';
     default:

@@ -72,7 +72,12 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
       url: { en: 'Web page (https://):', nl: 'Webpagina (https://):', fr: 'Page web (https://) :', de: 'Webseite (https://):' },
       hours: { en: 'Opening hours:', nl: 'Openingsuren:', fr: 'Heures d’ouverture :', de: 'Öffnungszeiten:' },
       responseHours: { en: 'Usual response time (hours):', nl: 'Gebruikelijke reactietijd (uren):', fr: 'Délai de réponse habituel (heures) :', de: 'Übliche Antwortzeit (Stunden):' },
-      callUrl: { en: 'Call or call-back link (https://):', nl: 'Koppeling om te bellen of terugbellen (https://):', fr: 'Lien pour appeler ou être rappelé (https://) :', de: 'Link für Anruf oder Rückruf (https://):' },
+      callUrl: {
+        en: 'Call or call-back link (https://):',
+        nl: 'Koppeling om te bellen of terugbellen (https://):',
+        fr: 'Lien pour appeler ou être rappelé (https://) :',
+        de: 'Link für Anruf oder Rückruf (https://):',
+      },
     },
   },
   passwordResetUrl: {
@@ -167,7 +172,12 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
   },
   telemetry: {
     category: 'privacy',
-    title: { en: 'Export anonymous usage to OpenTelemetry', nl: 'Anoniem gebruik exporteren naar OpenTelemetry', fr: 'Exporter l’utilisation anonyme vers OpenTelemetry', de: 'Anonyme Nutzung an OpenTelemetry exportieren' },
+    title: {
+      en: 'Export anonymous usage to OpenTelemetry',
+      nl: 'Anoniem gebruik exporteren naar OpenTelemetry',
+      fr: 'Exporter l’utilisation anonyme vers OpenTelemetry',
+      de: 'Anonyme Nutzung an OpenTelemetry exportieren',
+    },
     explain: {
       nl: 'Anonieme gebeurtenissen van uitvoeringen (id van de probleemoplosser, resultaat, duur; nooit namen of apparaatgegevens) exporteren naar uw OpenTelemetry-collector via OTLP/HTTP. Standaard uit. Het eindpunt is de basis-URL van de collector; /v1/logs wordt toegevoegd.',
       fr: 'Exporter des événements d’exécution anonymes (identifiant de l’assistant, résultat, durée ; jamais de noms ni de données de l’appareil) vers votre collecteur OpenTelemetry via OTLP/HTTP. Désactivé par défaut. Le point de terminaison est l’URL de base du collecteur ; /v1/logs est ajouté.',
@@ -223,7 +233,12 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
   },
   brokerEnabled: {
     category: 'support',
-    title: { en: 'Elevation broker for fixes that need administrator rights', nl: 'Elevatiebroker voor herstellingen die beheerdersrechten nodig hebben', fr: 'Courtier d’élévation pour les réparations qui exigent des droits d’administrateur', de: 'Elevationsbroker für Reparaturen, die Administratorrechte brauchen' },
+    title: {
+      en: 'Elevation broker for fixes that need administrator rights',
+      nl: 'Elevatiebroker voor herstellingen die beheerdersrechten nodig hebben',
+      fr: 'Courtier d’élévation pour les réparations qui exigent des droits d’administrateur',
+      de: 'Elevationsbroker für Reparaturen, die Administratorrechte brauchen',
+    },
     explain: {
       nl: 'Laat de Firstline-elevatiebroker de weinige vermelde wijzigingen maken die beheerdersrechten nodig hebben (een afdrukwachtrij weer aanzetten, de afdrukservice herstarten, de DNS-cache wissen, het netwerkadres vernieuwen, de netwerkinstellingen terugzetten op Windows) voor medewerkers zonder die rechten. Zet op false om hem uit te schakelen: die herstellingen eindigen dan met een ticket voor IT. De broker leest dit zelf, alleen uit computerbeleid.',
       fr: 'Permet au courtier d’élévation Firstline d’effectuer les quelques modifications listées qui exigent des droits d’administrateur (réactiver une file d’impression, redémarrer le service d’impression, vider le cache DNS, renouveler l’adresse réseau, réinitialiser les paramètres réseau sous Windows) pour les employés sans ces droits. Mettez false pour le désactiver : ces réparations se terminent alors par un ticket pour l’informatique. Le courtier le lit lui-même, uniquement dans la stratégie ordinateur.',
@@ -232,7 +247,12 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
   },
   brokerOperations: {
     category: 'support',
-    title: { en: 'Operations the elevation broker may run', nl: 'Bewerkingen die de elevatiebroker mag uitvoeren', fr: 'Opérations que le courtier d’élévation peut exécuter', de: 'Vorgänge, die der Elevationsbroker ausführen darf' },
+    title: {
+      en: 'Operations the elevation broker may run',
+      nl: 'Bewerkingen die de elevatiebroker mag uitvoeren',
+      fr: 'Opérations que le courtier d’élévation peut exécuter',
+      de: 'Vorgänge, die der Elevationsbroker ausführen darf',
+    },
     explain: {
       nl: 'Indien ingesteld, voert de elevatiebroker alleen deze bewerkingen uit (één per regel): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Indien niet ingesteld, allemaal.',
       fr: 'Si défini, le courtier d’élévation n’exécute que ces opérations (une par ligne) : printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Sinon, toutes.',

@@ -83,5 +83,8 @@ export const freshserviceConnector = defineConnector({
   configSchema: freshserviceConfigSchema,
   secretNames: (config) => [config.apiKeySecret],
   create: (config, deps) =>
-    createFreshserviceConnector(config, httpContext(config.baseUrl, async () => basicAuth(`${await requireSecret(deps.secrets, config.apiKeySecret)}:X`), deps)),
+    createFreshserviceConnector(
+      config,
+      httpContext(config.baseUrl, async () => basicAuth(`${await requireSecret(deps.secrets, config.apiKeySecret)}:X`), deps),
+    ),
 });

@@ -42,8 +42,9 @@ export const connectorConfigSchema = z.discriminatedUnion('type', schemas);
 export type ConnectorConfig = z.infer<typeof connectorConfigSchema>;
 
 /** The table seen through one config type per key, so a unit is looked up and called without a cast. */
-const units: { [T in ConnectorType]: { secretNames(config: ConfigOf[T]): readonly (string | undefined)[]; create(config: ConfigOf[T], deps: ConnectorDeps): Connector | null | Promise<Connector | null> } } =
-  connectorUnits;
+const units: {
+  [T in ConnectorType]: { secretNames(config: ConfigOf[T]): readonly (string | undefined)[]; create(config: ConfigOf[T], deps: ConnectorDeps): Connector | null | Promise<Connector | null> };
+} = connectorUnits;
 
 /** Returns null for `mailto` (not a delivering connector: see `buildMailtoUrl`). */
 export async function createConnector<T extends ConnectorType>(config: ConfigOf[T] & { type: T }, deps: ConnectorDeps): Promise<Connector | null> {

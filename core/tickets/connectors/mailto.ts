@@ -33,7 +33,12 @@ export function buildMailtoUrl(to: string, draft: TicketDraft): string {
   const head = `mailto:${encode(to).replace(/%40/g, '@')}?subject=${encode(sliceWhole(wellFormed(draft.title), 200))}&body=`;
   const full = wellFormed(ticketBody(draft));
   if (head.length + encode(full).length <= MAILTO_URL_BUDGET) return head + encode(full);
-  const reference = wellFormed(draft.details.split('\n').filter((l) => l.includes(draft.clientId)).join('\n'));
+  const reference = wellFormed(
+    draft.details
+      .split('\n')
+      .filter((l) => l.includes(draft.clientId))
+      .join('\n'),
+  );
   const tail = `\n…\n\n${reference}`;
   // Longest prefix of the body whose encoded URL fits (binary search on whole code points).
   let low = 0;

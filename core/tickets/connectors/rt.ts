@@ -63,9 +63,7 @@ export function createRtConnector(config: Config, http: HttpContext): Connector 
       return { id, number: `#${id}` };
     },
     async findByClientId(clientId) {
-      const query = config.clientIdCustomField
-        ? `CF.{${config.clientIdCustomField}} = ${sqlString(clientId)}`
-        : `Subject LIKE ${sqlString(rtSubjectTag(clientId))}`;
+      const query = config.clientIdCustomField ? `CF.{${config.clientIdCustomField}} = ${sqlString(clientId)}` : `Subject LIKE ${sqlString(rtSubjectTag(clientId))}`;
       const qs = new URLSearchParams({ query, per_page: '5' });
       const res = await httpRequest(http, 'GET', `/REST/2.0/tickets?${qs}`);
       const items = field(res.body, 'items');

@@ -80,5 +80,8 @@ export const zammadConnector = defineConnector({
   configSchema: zammadConfigSchema,
   secretNames: (config) => [config.tokenSecret],
   create: (config, deps) =>
-    createZammadConnector(config, httpContext(config.baseUrl, async () => `Token token=${await requireSecret(deps.secrets, config.tokenSecret)}`, deps)),
+    createZammadConnector(
+      config,
+      httpContext(config.baseUrl, async () => `Token token=${await requireSecret(deps.secrets, config.tokenSecret)}`, deps),
+    ),
 });

@@ -42,10 +42,13 @@ export function MyTickets() {
   };
   useEffect(() => {
     // The local list shows at once; the helpdesk's answer follows when it comes.
-    call('ticket:list', {}).then((list) => {
-      setTickets(list);
-      if (list.length > 0) refresh(false);
-    }, () => setFailed(true));
+    call('ticket:list', {}).then(
+      (list) => {
+        setTickets(list);
+        if (list.length > 0) refresh(false);
+      },
+      () => setFailed(true),
+    );
     // Once on mount: `refresh` is recreated each render and reads the state current when it runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

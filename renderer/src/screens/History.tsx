@@ -70,7 +70,10 @@ function PastRuns({ navigate }: { navigate: Navigate }) {
 
   useEffect(() => {
     call('history:list', {}).then(setRuns, () => setFailed(true));
-    call('catalog:list', { lang: i18n.language as UiLang }).then((items) => setCatalog(new Map(items.map((i) => [i.id, i]))), () => setFailed(true));
+    call('catalog:list', { lang: i18n.language as UiLang }).then(
+      (items) => setCatalog(new Map(items.map((i) => [i.id, i]))),
+      () => setFailed(true),
+    );
   }, [i18n.language]);
 
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

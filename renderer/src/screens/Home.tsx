@@ -34,8 +34,14 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
   }, [items, lang]);
   useEffect(() => {
     // Tile order is a nicety: when either call fails the catalog order is used.
-    callEarly('settings:get', {}).then((s) => setTileOrder(s.tileOrder), () => undefined);
-    callEarly('history:list', {}).then((runs) => setRunCounts(countRuns(runs)), () => undefined);
+    callEarly('settings:get', {}).then(
+      (s) => setTileOrder(s.tileOrder),
+      () => undefined,
+    );
+    callEarly('history:list', {}).then(
+      (runs) => setRunCounts(countRuns(runs)),
+      () => undefined,
+    );
   }, []);
 
   const search = useMemo(() => createRankedSearch(items ?? []), [items]);
@@ -43,7 +49,12 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
   const results = ranked.items;
   // Tiles are for fixes; an article becomes a tile only when the organisation pins it.
   const tiles = useMemo(
-    () => orderTiles((items ?? []).filter((i) => i.kind !== 'article' || tileOrder.includes(i.id)), tileOrder, runCounts).slice(0, maxTiles),
+    () =>
+      orderTiles(
+        (items ?? []).filter((i) => i.kind !== 'article' || tileOrder.includes(i.id)),
+        tileOrder,
+        runCounts,
+      ).slice(0, maxTiles),
     [items, tileOrder, runCounts],
   );
   const start = (item: TroubleshooterSummary) =>
@@ -64,7 +75,8 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
     if (!enterPending || items === null) return;
     setEnterPending(false);
     const first = results[0];
-    if (first && ranked.clearWinner) navigate(first.kind === 'article' ? { name: 'article', articleId: first.id, title: first.title } : { name: 'run', troubleshooterId: first.id, title: first.title });
+    if (first && ranked.clearWinner)
+      navigate(first.kind === 'article' ? { name: 'article', articleId: first.id, title: first.title } : { name: 'run', troubleshooterId: first.id, title: first.title });
     else resultsRef.current?.querySelector('button')?.focus();
   }, [enterPending, items, results, ranked.clearWinner, navigate]);
 

@@ -78,15 +78,18 @@ export function Settings({ info }: { info: AppInfo | null }) {
   const choose = (language: Choice) => {
     // Shown at once; the saved settings replace it when the core answers.
     setSettings((current) => (current ? { ...current, language } : current));
-    call('settings:set', { language }).then((next) => {
-      setSettings(next);
-      // The new language's messages are fetched now (only the first one is loaded at start).
-      applyLanguage(next.lang).catch(() => setFailed(true));
-    }, () => {
-      setFailed(true);
-      // Show what is really saved, not the choice that could not be kept.
-      call('settings:get', {}).then(setSettings, () => undefined);
-    });
+    call('settings:set', { language }).then(
+      (next) => {
+        setSettings(next);
+        // The new language's messages are fetched now (only the first one is loaded at start).
+        applyLanguage(next.lang).catch(() => setFailed(true));
+      },
+      () => {
+        setFailed(true);
+        // Show what is really saved, not the choice that could not be kept.
+        call('settings:get', {}).then(setSettings, () => undefined);
+      },
+    );
   };
 
   return (
@@ -115,7 +118,12 @@ export function Settings({ info }: { info: AppInfo | null }) {
         <dt>{t('settings.policySource')}</dt>
         <dd>{settings && settings.about.policySources.length > 0 ? settings.about.policySources.join(', ') : t('settings.noPolicy')}</dd>
         <dt>{t('settings.catalogSource')}</dt>
-        <dd className="about-path">{settings ? settings.about.catalogSources.map((c) => (c.state === 'builtIn' ? t('settings.builtInCatalog') : `${c.source} (${t(`settings.catalogState.${c.state}`)})`)).join(', ') || t('settings.builtInCatalog') : '—'}</dd>
+        <dd className="about-path">
+          {settings
+            ? settings.about.catalogSources.map((c) => (c.state === 'builtIn' ? t('settings.builtInCatalog') : `${c.source} (${t(`settings.catalogState.${c.state}`)})`)).join(', ') ||
+              t('settings.builtInCatalog')
+            : '—'}
+        </dd>
       </dl>
       <CompanySettings />
     </section>

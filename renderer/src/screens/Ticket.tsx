@@ -141,9 +141,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
           </div>
         </form>
       )}
-      {done && result && (
-        <TicketSent result={result} info={info} onHome={() => navigate({ name: 'home' })} onMyTickets={() => navigate({ name: 'history', tab: 'tickets' })} />
-      )}
+      {done && result && <TicketSent result={result} info={info} onHome={() => navigate({ name: 'home' })} onMyTickets={() => navigate({ name: 'history', tab: 'tickets' })} />}
     </section>
   );
 }

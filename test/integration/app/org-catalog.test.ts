@@ -87,7 +87,10 @@ describe('organisation catalogs', () => {
     const dispatch = createDispatcher(first.app.handlers, createLogger({ redact: (s) => s }));
     const about = async () => ((await dispatch('settings:get', undefined, { trusted: true })) as { value: { about: { catalogSources: unknown[] } } }).value.about.catalogSources;
     await first.app.catalogsSynced;
-    expect(await about()).toEqual([{ source: builtin, state: 'builtIn' }, { source: shareDir, state: 'updated' }]);
+    expect(await about()).toEqual([
+      { source: builtin, state: 'builtIn' },
+      { source: shareDir, state: 'updated' },
+    ]);
 
     writeFileSync(path.join(shareDir, 'label-file.yaml'), 'id: label-file\n# edited without re-signing\n');
     await first.app.syncCatalogs();

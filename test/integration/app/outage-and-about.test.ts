@@ -68,10 +68,12 @@ const trusted = { trusted: true };
 
 describe('outage feed in the app', () => {
   it('shows the active outage on Home and on the troubleshooters it affects, in the employee language', async () => {
-    await expect.poll(async () => dispatch('outage:list', { lang: 'nl' }, trusted), { timeout: 10_000 }).toMatchObject({
-      ok: true,
-      value: [{ id: 'teams-2026-11-24', title: 'Teams ligt plat', severity: 'major', affected: false }],
-    });
+    await expect
+      .poll(async () => dispatch('outage:list', { lang: 'nl' }, trusted), { timeout: 10_000 })
+      .toMatchObject({
+        ok: true,
+        value: [{ id: 'teams-2026-11-24', title: 'Teams ligt plat', severity: 'major', affected: false }],
+      });
     await expect(dispatch('outage:for', { troubleshooterId: 'label-file', lang: 'en' }, trusted)).resolves.toMatchObject({
       ok: true,
       value: [{ id: 'teams-2026-11-24', title: 'Teams is down' }],

@@ -92,10 +92,12 @@ describe('a troubleshooter run through the app handlers', () => {
     expect(readFileSync(path.join(labelDir, 'label.txt'), 'utf8')).toBe(hostile);
     expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
 
-    await expect.poll(async () => (await dispatch('history:list', {}, trusted)) as unknown).toMatchObject({
-      ok: true,
-      value: [{ runId, troubleshooterId: 'label-file', category: 'testing', outcome: 'resolved' }],
-    });
+    await expect
+      .poll(async () => (await dispatch('history:list', {}, trusted)) as unknown)
+      .toMatchObject({
+        ok: true,
+        value: [{ runId, troubleshooterId: 'label-file', category: 'testing', outcome: 'resolved' }],
+      });
   });
 
   it('refused consent changes nothing and ends not resolved', async () => {

@@ -40,7 +40,15 @@ async function start(files: Record<string, string>) {
   return { app, dataDir, lines, call };
 }
 
-const run = (runId: string) => ({ runId, troubleshooterId: 'printer-queue', category: 'printing', outcome: 'resolved', startedAt: '2026-11-20T09:00:00Z', finishedAt: '2026-11-20T09:01:00Z', ticketCreated: false });
+const run = (runId: string) => ({
+  runId,
+  troubleshooterId: 'printer-queue',
+  category: 'printing',
+  outcome: 'resolved',
+  startedAt: '2026-11-20T09:00:00Z',
+  finishedAt: '2026-11-20T09:01:00Z',
+  ticketCreated: false,
+});
 
 it('keeps the valid runs and the valid settings when one item is invalid, moves the rest aside and logs it', async () => {
   const history = JSON.stringify({ runs: [run('r-1'), { ...run('r-2'), outcome: 'exploded' }, run('r-3')] });

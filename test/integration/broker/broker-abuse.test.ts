@@ -6,7 +6,22 @@
  */
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle, canRunLive, cupsdPath, ensureUser, makeBench, makeShims, runAs, skipReason, startBroker, startStrictCups, type Account, type Bench, type BrokerProcess, type Cups } from './harness.ts';
+import {
+  bundle,
+  canRunLive,
+  cupsdPath,
+  ensureUser,
+  makeBench,
+  makeShims,
+  runAs,
+  skipReason,
+  startBroker,
+  startStrictCups,
+  type Account,
+  type Bench,
+  type BrokerProcess,
+  type Cups,
+} from './harness.ts';
 
 const live = canRunLive && cupsdPath !== undefined;
 if (!live) console.log(`broker-abuse: skipped, ${cupsdPath ? skipReason : 'cupsd is not installed (CI installs cups via .ci/install-fixes.sh)'}`);
@@ -58,7 +73,19 @@ describe.skipIf(!live)('elevation broker under abuse, live on Linux', () => {
       { op: 'printer.restart-spooler', args: { queue: 'office' } },
     ];
     expect(await as(mallory, 'requests', JSON.stringify(requests))).toEqual([
-      'unknown-op', 'unknown-op', 'unknown-op', 'bad-args', 'bad-args', 'not-found', 'bad-args', 'not-found', 'bad-args', 'bad-request', 'not-found', 'not-found', 'bad-args',
+      'unknown-op',
+      'unknown-op',
+      'unknown-op',
+      'bad-args',
+      'bad-args',
+      'not-found',
+      'bad-args',
+      'not-found',
+      'bad-args',
+      'bad-request',
+      'not-found',
+      'not-found',
+      'bad-args',
     ]);
   }, 60_000);
 

@@ -10,7 +10,24 @@ import { writeFile } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle, bundleCli, canRunLive, cupsdPath, ensureUser, makeBench, makeShims, repoRoot, runAs, skipReason, startBroker, startStrictCups, type Account, type Bench, type BrokerProcess, type Cups } from './harness.ts';
+import {
+  bundle,
+  bundleCli,
+  canRunLive,
+  cupsdPath,
+  ensureUser,
+  makeBench,
+  makeShims,
+  repoRoot,
+  runAs,
+  skipReason,
+  startBroker,
+  startStrictCups,
+  type Account,
+  type Bench,
+  type BrokerProcess,
+  type Cups,
+} from './harness.ts';
 
 const live = canRunLive && cupsdPath !== undefined;
 if (!live) console.log(`broker-live: skipped, ${cupsdPath ? skipReason : 'cupsd is not installed (CI installs cups via .ci/install-fixes.sh)'}`);
@@ -53,11 +70,26 @@ describe.skipIf(!live)('elevation broker, live on Linux', () => {
 
   /** The printer troubleshooter through the CLI, as the employee, with only the environment a session has. */
   const troubleshoot = () =>
-    runAs(employee, process.execPath, [cli, 'run', 'printer-queue', '--catalog', path.join(repoRoot, 'troubleshooters'), '--json', '--yes', '--answer', 'test-page-offer=false', '--answer', 'printed=true'], {
-      PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: bench.dir, USER: employee.name, LOGNAME: employee.name, CUPS_SERVER: cups.socket,
-      FIRSTLINE_BROKER_SOCKET: broker.socket, FIRSTLINE_BROKER_PROOF_DIR: broker.proofDir,
-    }, 90_000);
-  const events = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    runAs(
+      employee,
+      process.execPath,
+      [cli, 'run', 'printer-queue', '--catalog', path.join(repoRoot, 'troubleshooters'), '--json', '--yes', '--answer', 'test-page-offer=false', '--answer', 'printed=true'],
+      {
+        PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+        HOME: bench.dir,
+        USER: employee.name,
+        LOGNAME: employee.name,
+        CUPS_SERVER: cups.socket,
+        FIRSTLINE_BROKER_SOCKET: broker.socket,
+        FIRSTLINE_BROKER_PROOF_DIR: broker.proofDir,
+      },
+      90_000,
+    );
+  const events = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   it('the employee has no rights of their own: switching the queue on directly is forbidden', async () => {
     await breakQueue('norights');
@@ -68,7 +100,7 @@ describe.skipIf(!live)('elevation broker, live on Linux', () => {
     await cups.cli('lpadmin', '-x', 'norights');
   });
 
-  it('fixes a paused, rejecting queue with the employee\'s pending job through the broker, audited', async () => {
+  it("fixes a paused, rejecting queue with the employee's pending job through the broker, audited", async () => {
     await breakQueue('office');
     const result = await troubleshoot();
     const stream = events(result.stdout);
@@ -85,7 +117,18 @@ describe.skipIf(!live)('elevation broker, live on Linux', () => {
     expect(await cups.cli('lpstat', '-o', 'office')).toBe('');
 
     const lines = await broker.audit();
-    expect(lines).toContainEqual(expect.objectContaining({ uid: employee.uid, op: 'printer.resume', args: { queue: 'office' }, result: 'ok', commands: [{ file: 'cupsenable', args: ['office'], exitCode: 0 }, { file: 'cupsaccept', args: ['office'], exitCode: 0 }] }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        uid: employee.uid,
+        op: 'printer.resume',
+        args: { queue: 'office' },
+        result: 'ok',
+        commands: [
+          { file: 'cupsenable', args: ['office'], exitCode: 0 },
+          { file: 'cupsaccept', args: ['office'], exitCode: 0 },
+        ],
+      }),
+    );
     const log = await stat(broker.auditLog);
     expect([log.uid, log.mode & 0o777]).toEqual([0, 0o600]);
     // The broker ran the list look-up and the two commands of printer.resume — nothing else.

@@ -61,7 +61,14 @@ export async function bundle(bench: Bench, entry: string, name: string, format: 
 export async function bundleCli(): Promise<string> {
   const outfile = path.join(repoRoot, 'out/broker-test/cli.mjs');
   await build({
-    entryPoints: [path.join(repoRoot, 'cli/index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent',
+    entryPoints: [path.join(repoRoot, 'cli/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   await chmod(path.dirname(outfile), 0o755);
@@ -99,7 +106,14 @@ export async function makeShims(bench: Bench): Promise<{ path: string; commands(
     ].join('\n');
     await writeFile(path.join(dir, name), script, { mode: 0o755 });
   }
-  return { path: dir, commands: async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean).map((l) => l.split('\t')) };
+  return {
+    path: dir,
+    commands: async () =>
+      (await readFile(log, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')),
+  };
 }
 
 export type Cups = { socket: string; env: Record<string, string>; cli(file: string, ...args: string[]): Promise<string>; stop(): Promise<void> };
@@ -114,21 +128,56 @@ export async function startStrictCups(bench: Bench): Promise<Cups> {
     await chmod(sub(name), name === 'spool/tmp' ? 0o1770 : 0o755);
   }
   const socket = sub('cups.sock');
-  const admin = 'CUPS-Add-Modify-Printer CUPS-Delete-Printer CUPS-Add-Modify-Class CUPS-Delete-Class CUPS-Set-Default Pause-Printer Resume-Printer CUPS-Accept-Jobs CUPS-Reject-Jobs Set-Printer-Attributes Enable-Printer Disable-Printer Purge-Jobs Restart-Printer Shutdown-Printer Startup-Printer';
-  await writeFile(sub('root/cupsd.conf'), [
-    `Listen ${socket}`, 'Browsing No', 'BrowseLocalProtocols none', 'WebInterface No', 'LogLevel warn', 'DefaultAuthType Basic',
-    '<Location />', '  Order allow,deny', '  Allow all', '</Location>',
-    '<Policy default>',
-    `  <Limit ${admin}>`, '    AuthType Default', '    Require user @SYSTEM', '    Order deny,allow', '  </Limit>',
-    '  <Limit Cancel-Job Cancel-My-Jobs Hold-Job Release-Job Restart-Job Set-Job-Attributes CUPS-Move-Job>', '    Require user @OWNER @SYSTEM', '    Order deny,allow', '  </Limit>',
-    '  <Limit All>', '    Order deny,allow', '  </Limit>',
-    '</Policy>', '',
-  ].join('\n'));
-  await writeFile(sub('root/cups-files.conf'), [
-    `ServerRoot ${sub('root')}`, `RequestRoot ${sub('spool')}`, `TempDir ${sub('spool/tmp')}`, `StateDir ${sub('state')}`, `CacheDir ${sub('cache')}`,
-    `AccessLog ${sub('log/access_log')}`, `ErrorLog ${sub('log/error_log')}`, `PageLog ${sub('log/page_log')}`,
-    'User lp', 'Group lp', 'SystemGroup root', 'FileDevice Yes', '',
-  ].join('\n'));
+  const admin =
+    'CUPS-Add-Modify-Printer CUPS-Delete-Printer CUPS-Add-Modify-Class CUPS-Delete-Class CUPS-Set-Default Pause-Printer Resume-Printer CUPS-Accept-Jobs CUPS-Reject-Jobs Set-Printer-Attributes Enable-Printer Disable-Printer Purge-Jobs Restart-Printer Shutdown-Printer Startup-Printer';
+  await writeFile(
+    sub('root/cupsd.conf'),
+    [
+      `Listen ${socket}`,
+      'Browsing No',
+      'BrowseLocalProtocols none',
+      'WebInterface No',
+      'LogLevel warn',
+      'DefaultAuthType Basic',
+      '<Location />',
+      '  Order allow,deny',
+      '  Allow all',
+      '</Location>',
+      '<Policy default>',
+      `  <Limit ${admin}>`,
+      '    AuthType Default',
+      '    Require user @SYSTEM',
+      '    Order deny,allow',
+      '  </Limit>',
+      '  <Limit Cancel-Job Cancel-My-Jobs Hold-Job Release-Job Restart-Job Set-Job-Attributes CUPS-Move-Job>',
+      '    Require user @OWNER @SYSTEM',
+      '    Order deny,allow',
+      '  </Limit>',
+      '  <Limit All>',
+      '    Order deny,allow',
+      '  </Limit>',
+      '</Policy>',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    sub('root/cups-files.conf'),
+    [
+      `ServerRoot ${sub('root')}`,
+      `RequestRoot ${sub('spool')}`,
+      `TempDir ${sub('spool/tmp')}`,
+      `StateDir ${sub('state')}`,
+      `CacheDir ${sub('cache')}`,
+      `AccessLog ${sub('log/access_log')}`,
+      `ErrorLog ${sub('log/error_log')}`,
+      `PageLog ${sub('log/page_log')}`,
+      'User lp',
+      'Group lp',
+      'SystemGroup root',
+      'FileDevice Yes',
+      '',
+    ].join('\n'),
+  );
   const child = spawn(cupsdPath, ['-f', '-c', sub('root/cupsd.conf'), '-s', sub('root/cups-files.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -137,11 +186,20 @@ export async function startStrictCups(bench: Bench): Promise<Cups> {
   const deadline = performance.now() + 10_000;
   for (let i = 0; i < 1000 && performance.now() < deadline; i++) {
     if (exited) throw new Error(`cupsd exited: ${await readFile(sub('log/error_log'), 'utf8').catch(() => '')}`);
-    if (existsSync(socket) && (await cli('lpstat', '-r').then((o) => o.includes('is running'), () => false))) break;
+    if (
+      existsSync(socket) &&
+      (await cli('lpstat', '-r').then(
+        (o) => o.includes('is running'),
+        () => false,
+      ))
+    )
+      break;
     await new Promise((r) => setTimeout(r, 20));
   }
   return {
-    socket, env, cli,
+    socket,
+    env,
+    cli,
     async stop() {
       if (exited) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -165,10 +223,30 @@ export async function startBroker(bench: Bench, bundleFile: string, options: { c
   const proofDir = path.join(runDir, 'proof');
   const auditLog = bench.sub(`${name}-log/broker.log`);
   const policyFile = bench.sub(`${name}-policy.json`);
-  const child = spawn(process.execPath, [bundleFile, '--socket', socket, '--proof-dir', proofDir, '--audit-log', auditLog, '--policy-file', policyFile, '--path', options.shimPath, '--cups-server', options.cupsServer, '--rate', options.rate ?? '30/60'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {},
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      bundleFile,
+      '--socket',
+      socket,
+      '--proof-dir',
+      proofDir,
+      '--audit-log',
+      auditLog,
+      '--policy-file',
+      policyFile,
+      '--path',
+      options.shimPath,
+      '--cups-server',
+      options.cupsServer,
+      '--rate',
+      options.rate ?? '30/60',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {},
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -181,8 +259,16 @@ export async function startBroker(bench: Bench, bundleFile: string, options: { c
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`broker exited ${String(code)}: ${stderr}`))));
   });
   return {
-    socket, proofDir, auditLog, policyFile, child,
-    audit: async () => (await readFile(auditLog, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
+    socket,
+    proofDir,
+    auditLog,
+    policyFile,
+    child,
+    audit: async () =>
+      (await readFile(auditLog, 'utf8').catch(() => ''))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     async stop() {
       if (child.exitCode !== null) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));

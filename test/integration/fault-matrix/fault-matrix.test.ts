@@ -23,7 +23,12 @@ const unshareWorks = (() => {
     return false;
   }
 })();
-const reason = process.platform !== 'linux' ? 'the live faults use Linux (CUPS, namespaces, setpriv)' : !isRoot ? 'needs root to create the employee user and network namespaces (CI runs as root)' : 'unshare -n is not permitted here';
+const reason =
+  process.platform !== 'linux'
+    ? 'the live faults use Linux (CUPS, namespaces, setpriv)'
+    : !isRoot
+      ? 'needs root to create the employee user and network namespaces (CI runs as root)'
+      : 'unshare -n is not permitted here';
 if (!unshareWorks) console.log(`fault matrix: skipped, ${reason}`);
 
 const concurrency = 8;
@@ -104,7 +109,10 @@ describe.skipIf(!unshareWorks)('fault matrix: real faults, judged by ground trut
           const out = await runRunner(built.runner, built.cli, fault, as, ids[as]);
           const j = out.error ? { verdict: 'error' as const, detail: out.error } : judge(fault, out.finished, out.truth);
           return {
-            id: fault.id, as, verdict: j.verdict, ms: Math.round(out.ms),
+            id: fault.id,
+            as,
+            verdict: j.verdict,
+            ms: Math.round(out.ms),
             ...(out.finished ? { outcome: out.finished.outcome } : {}),
             ...(out.finished?.cause ? { cause: out.finished.cause } : {}),
             ...(out.finished?.reasonCode ? { reasonCode: out.finished.reasonCode } : {}),
@@ -114,7 +122,10 @@ describe.skipIf(!unshareWorks)('fault matrix: real faults, judged by ground trut
       })),
     );
     results = await schedule(jobs, concurrency);
-    const table = results.map((r) => `  ${r.verdict.padEnd(22)} ${r.as.padEnd(8)} ${r.id.padEnd(40)} ${String(r.ms).padStart(6)}ms ${r.outcome ?? ''} ${r.cause ?? r.reasonCode ?? ''} ${r.detail ? `— ${r.detail.slice(0, 300)}` : ''}`);
+    const table = results.map(
+      (r) =>
+        `  ${r.verdict.padEnd(22)} ${r.as.padEnd(8)} ${r.id.padEnd(40)} ${String(r.ms).padStart(6)}ms ${r.outcome ?? ''} ${r.cause ?? r.reasonCode ?? ''} ${r.detail ? `— ${r.detail.slice(0, 300)}` : ''}`,
+    );
     const summary = summarize(results.map((r) => r.verdict));
     const wall = Math.round((performance.now() - started) / 1000);
     console.log(`${table.join('\n')}\n${summaryLine(summary, results.length, faults.length)} (${wall} s wall, ${concurrency} at a time)`);

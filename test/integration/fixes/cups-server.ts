@@ -42,50 +42,58 @@ export async function startCups(options: { stockPolicy?: boolean } = {}): Promis
     await chmod(sub(name), name === 'spool/tmp' ? 0o1770 : 0o755);
   }
   const port = await closedPort();
-  await writeFile(sub('root/cupsd.conf'), [
-    `Listen 127.0.0.1:${port}`,
-    'Browsing No',
-    'BrowseLocalProtocols none',
-    'WebInterface No',
-    'LogLevel warn',
-    'DefaultAuthType None',
-    'MaxJobs 100',
-    '<Location />',
-    '  Order allow,deny',
-    '  Allow from 127.0.0.1',
-    '</Location>',
-    '<Policy default>',
-    ...(options.stockPolicy ? [
-      '  <Limit Send-Document Send-URI Hold-Job Release-Job Restart-Job Purge-Jobs Set-Job-Attributes Cancel-My-Jobs Close-Job CUPS-Move-Job Cancel-Job>',
-      '    Require user @OWNER @SYSTEM',
+  await writeFile(
+    sub('root/cupsd.conf'),
+    [
+      `Listen 127.0.0.1:${port}`,
+      'Browsing No',
+      'BrowseLocalProtocols none',
+      'WebInterface No',
+      'LogLevel warn',
+      'DefaultAuthType None',
+      'MaxJobs 100',
+      '<Location />',
+      '  Order allow,deny',
+      '  Allow from 127.0.0.1',
+      '</Location>',
+      '<Policy default>',
+      ...(options.stockPolicy
+        ? [
+            '  <Limit Send-Document Send-URI Hold-Job Release-Job Restart-Job Purge-Jobs Set-Job-Attributes Cancel-My-Jobs Close-Job CUPS-Move-Job Cancel-Job>',
+            '    Require user @OWNER @SYSTEM',
+            '    Order deny,allow',
+            '  </Limit>',
+            '  <Limit Pause-Printer Resume-Printer Enable-Printer Disable-Printer Cancel-Jobs CUPS-Accept-Jobs CUPS-Reject-Jobs CUPS-Add-Modify-Printer CUPS-Delete-Printer CUPS-Set-Default>',
+            '    Require user @SYSTEM',
+            '    Order deny,allow',
+            '  </Limit>',
+          ]
+        : []),
+      '  <Limit All>',
       '    Order deny,allow',
       '  </Limit>',
-      '  <Limit Pause-Printer Resume-Printer Enable-Printer Disable-Printer Cancel-Jobs CUPS-Accept-Jobs CUPS-Reject-Jobs CUPS-Add-Modify-Printer CUPS-Delete-Printer CUPS-Set-Default>',
-      '    Require user @SYSTEM',
-      '    Order deny,allow',
-      '  </Limit>',
-    ] : []),
-    '  <Limit All>',
-    '    Order deny,allow',
-    '  </Limit>',
-    '</Policy>',
-    '',
-  ].join('\n'));
-  await writeFile(sub('root/cups-files.conf'), [
-    `ServerRoot ${sub('root')}`,
-    `RequestRoot ${sub('spool')}`,
-    `TempDir ${sub('spool/tmp')}`,
-    `StateDir ${sub('state')}`,
-    `CacheDir ${sub('cache')}`,
-    `AccessLog ${sub('log/access_log')}`,
-    `ErrorLog ${sub('log/error_log')}`,
-    `PageLog ${sub('log/page_log')}`,
-    'User lp',
-    'Group lp',
-    'FileDevice Yes',
-    'SystemGroup root',
-    '',
-  ].join('\n'));
+      '</Policy>',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    sub('root/cups-files.conf'),
+    [
+      `ServerRoot ${sub('root')}`,
+      `RequestRoot ${sub('spool')}`,
+      `TempDir ${sub('spool/tmp')}`,
+      `StateDir ${sub('state')}`,
+      `CacheDir ${sub('cache')}`,
+      `AccessLog ${sub('log/access_log')}`,
+      `ErrorLog ${sub('log/error_log')}`,
+      `PageLog ${sub('log/page_log')}`,
+      'User lp',
+      'Group lp',
+      'FileDevice Yes',
+      'SystemGroup root',
+      '',
+    ].join('\n'),
+  );
   const child: ChildProcess = spawn(cupsdPath, ['-f', '-c', sub('root/cupsd.conf'), '-s', sub('root/cups-files.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let exited = false;
   child.once('exit', () => (exited = true));

@@ -37,21 +37,27 @@ describe.skipIf(!linux)('firstline run network --json against loopback targets',
 
   const runCli = async (dnsServer: string) => {
     const policy = path.join(dir, 'policy.json');
-    await writeFile(policy, JSON.stringify({
-      networkProbes: {
-        dns: { name: 'intranet.firstline.test', servers: [dnsServer], timeoutMs: largestTimeoutMs },
-        internalUrl: { url: web.url, timeoutMs: largestTimeoutMs },
-        externalUrl: { url: web.url, timeoutMs: largestTimeoutMs },
-        gateway: { host: '127.0.0.1', tcpPort: await closedPort(), timeoutMs: largestTimeoutMs },
-        local: { timeoutMs: largestTimeoutMs },
-      },
-    }));
+    await writeFile(
+      policy,
+      JSON.stringify({
+        networkProbes: {
+          dns: { name: 'intranet.firstline.test', servers: [dnsServer], timeoutMs: largestTimeoutMs },
+          internalUrl: { url: web.url, timeoutMs: largestTimeoutMs },
+          externalUrl: { url: web.url, timeoutMs: largestTimeoutMs },
+          gateway: { host: '127.0.0.1', tcpPort: await closedPort(), timeoutMs: largestTimeoutMs },
+          local: { timeoutMs: largestTimeoutMs },
+        },
+      }),
+    );
     const { stdout, code } = await new Promise<{ stdout: string; code: number }>((resolve) => {
       execFile(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'run', 'network', '--json', '--policy', policy], { cwd: repo, timeout: 60_000 }, (error, out) =>
         resolve({ stdout: out, code: error ? Number((error as NodeJS.ErrnoException & { code?: unknown }).code ?? 1) : 0 }),
       );
     });
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const result = events.find((e) => e.type === 'action-result' && e.action === 'network.diagnose');
     const finished = events.find((e) => e.type === 'run-finished');
     const diagnosis = (result?.result as { finding?: string; problem?: string } | undefined) ?? {};

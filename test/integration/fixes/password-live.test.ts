@@ -42,12 +42,17 @@ describe('password-reset troubleshooter through the engine with the real actions
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
     const opened: string[] = [];
     const events: RunEvent[] = [];
-    for await (const event of run(loaded.troubleshooter, {
-      exec: createNodeExec(),
-      elevation: { request: async () => false },
-      interaction: { ask: async () => signedIn, consent: async () => false },
-      urlOpener: { open: async (url) => (opened.push(url), true) },
-    }, { registry, catalogDir: '/nonexistent', platform: 'linux', lang: 'en', policy, env: { USER: userInfo().username, PATH: process.env.PATH } })) events.push(event);
+    for await (const event of run(
+      loaded.troubleshooter,
+      {
+        exec: createNodeExec(),
+        elevation: { request: async () => false },
+        interaction: { ask: async () => signedIn, consent: async () => false },
+        urlOpener: { open: async (url) => (opened.push(url), true) },
+      },
+      { registry, catalogDir: '/nonexistent', platform: 'linux', lang: 'en', policy, env: { USER: userInfo().username, PATH: process.env.PATH } },
+    ))
+      events.push(event);
     return { opened, events };
   };
 

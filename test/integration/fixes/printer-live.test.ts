@@ -68,19 +68,26 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
     const consents: string[][] = [];
     const events: RunEvent[] = [];
-    const stream = runTroubleshooter(loaded.troubleshooter, {
-      exec: createNodeExec(),
-      elevation: { request: async () => true },
-      interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async (request) => (consents.push(request.changes), true) },
-      urlOpener: { open: async () => false },
-    }, { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'en', env: { ...cups.env, USER: user }, answers: { 'test-page-offer': false, printed: true } });
+    const stream = runTroubleshooter(
+      loaded.troubleshooter,
+      {
+        exec: createNodeExec(),
+        elevation: { request: async () => true },
+        interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async (request) => (consents.push(request.changes), true) },
+        urlOpener: { open: async () => false },
+      },
+      { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'en', env: { ...cups.env, USER: user }, answers: { 'test-page-offer': false, printed: true } },
+    );
     for await (const event of stream) events.push(event);
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });
     const steps = events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status]);
     expect(steps).toContainEqual(['clear-all', 'fixed']);
     expect(steps).toContainEqual(['resume-all', 'fixed']);
     // Administrator rights were asked only for switching the queue on, not for cancelling own jobs.
-    expect(events.filter((e) => e.type === 'consent-requested').map((e) => [e.stepId, e.elevation])).toEqual([['clear-all', false], ['resume-all', true]]);
+    expect(events.filter((e) => e.type === 'consent-requested').map((e) => [e.stepId, e.elevation])).toEqual([
+      ['clear-all', false],
+      ['resume-all', true],
+    ]);
     expect(consents[0]?.[0]).toBe('Cancel your own print jobs that are stuck on the printer with a problem. You will need to print those documents again.');
     expect(await cli('lpstat', '-o', 'testq')).toBe('');
     expect(await cli('lpstat', '-p', 'testq')).toMatch(/^printer testq is idle\.\s+enabled since/);
@@ -110,7 +117,10 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
   });
 
   it('refuses an unknown printer and reports a stopped scheduler as the print service being down', async () => {
-    expect(await clearQueueAction.run(clearQueueAction.input.parse({ printer: 'nope' }), ctx())).toMatchObject({ ok: false, finding: 'There is no printer called "nope" on this computer. Printers on this computer: other, testq.' });
+    expect(await clearQueueAction.run(clearQueueAction.input.parse({ printer: 'nope' }), ctx())).toMatchObject({
+      ok: false,
+      finding: 'There is no printer called "nope" on this computer. Printers on this computer: other, testq.',
+    });
     await cups.stop();
     const status = await printerStatusAction.run({}, ctx());
     expect(status).toMatchObject({ ok: false, problem: 'spooler-down' });

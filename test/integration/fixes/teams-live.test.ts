@@ -113,7 +113,13 @@ describe.skipIf(!linux)('Teams cache fix with a real process and a temporary hom
     expect(result.refused).toEqual([path.join(profile, 'blob_storage')]);
     expect(result.finding).toContain('outside your user profile');
     expect(await readFile(path.join(outside, 'precious.txt'), 'utf8')).toBe('not a cache\n');
-    expect((await readdir(path.join(home, '.cache', 'firstline', 'teams-cache-backup'))).sort()).toEqual(['2026-11-01T09-00-00', '2026-11-02T09-00-00', '2026-11-03T09-00-00', '2026-11-04T09-00-00', '2026-11-24T10-00-00']);
+    expect((await readdir(path.join(home, '.cache', 'firstline', 'teams-cache-backup'))).sort()).toEqual([
+      '2026-11-01T09-00-00',
+      '2026-11-02T09-00-00',
+      '2026-11-03T09-00-00',
+      '2026-11-04T09-00-00',
+      '2026-11-24T10-00-00',
+    ]);
 
     // Processes: a new teams-for-linux runs, started with the same command line.
     const now = await findTeams(ctx());
@@ -131,18 +137,29 @@ describe.skipIf(!linux)('Teams cache fix with a real process and a temporary hom
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
     const events: RunEvent[] = [];
     const c = ctx();
-    const stream = runTroubleshooter(loaded.troubleshooter, {
-      exec,
-      elevation: { request: async () => false },
-      interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async () => true },
-      urlOpener: { open: async () => false },
-      clock: { now: () => c.now() },
-    }, { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'nl', env: c.env, answers: { better: true } });
+    const stream = runTroubleshooter(
+      loaded.troubleshooter,
+      {
+        exec,
+        elevation: { request: async () => false },
+        interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async () => true },
+        urlOpener: { open: async () => false },
+        clock: { now: () => c.now() },
+      },
+      { registry, catalogDir: path.dirname(file), platform: 'linux', lang: 'nl', env: c.env, answers: { better: true } },
+    );
     for await (const event of stream) events.push(event);
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved', reasonCode: 'verified' });
     expect(events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, e.status])).toEqual([
-      ['detect', 'passed'], ['not-installed', 'skipped'], ['clear', 'passed'], ['force', 'skipped'], ['clear-forced', 'skipped'], ['clear-failed', 'skipped'],
-      ['running', 'passed'], ['better', 'passed'], ['contact-it', 'skipped'],
+      ['detect', 'passed'],
+      ['not-installed', 'skipped'],
+      ['clear', 'passed'],
+      ['force', 'skipped'],
+      ['clear-forced', 'skipped'],
+      ['clear-failed', 'skipped'],
+      ['running', 'passed'],
+      ['better', 'passed'],
+      ['contact-it', 'skipped'],
     ]);
     await exited(original);
     const now = await findTeams(c);

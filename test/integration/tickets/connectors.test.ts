@@ -171,7 +171,12 @@ describe('Jira Service Management connector', () => {
           expect(body.raiseOnBehalfOf).toBe('5b10ac8d82e05b22cc7d4ef5');
           expect(body.requestFieldValues.summary.length).toBeLessThan(255);
           expect(body.requestFieldValues.description).toContain(CLIENT);
-          return sendJson(res, 201, { issueId: '10010', issueKey: 'SD-12', currentStatus: { status: 'Waiting for support', statusCategory: 'NEW' }, _links: { web: 'https://jira.example.test/servicedesk/customer/portal/4/SD-12' } });
+          return sendJson(res, 201, {
+            issueId: '10010',
+            issueKey: 'SD-12',
+            currentStatus: { status: 'Waiting for support', statusCategory: 'NEW' },
+            _links: { web: 'https://jira.example.test/servicedesk/customer/portal/4/SD-12' },
+          });
         }
         if (req.method === 'POST' && req.path === '/rest/servicedeskapi/servicedesk/4/attachTemporaryFile') {
           expect(req.headers['x-atlassian-token']).toBe('no-check');

@@ -106,7 +106,7 @@ describe('email connector', () => {
     expect(mail.raw).toMatch(/^Subject: Printer does not print \(not resolved\)/m);
     expect(mail.raw).toMatch(/^Reply-To: an.janssens@example.test/m);
     expect(mail.raw).toContain(`Message-ID: <${clientId}@firstline.invalid>`);
-    expect(mail.raw).toMatch(new RegExp(`^X-Firstline-Client-Id: ${clientId}`, "im"));
+    expect(mail.raw).toMatch(new RegExp(`^X-Firstline-Client-Id: ${clientId}`, 'im'));
     expect(mail.raw).toContain('Needed for the 11:00 meeting.');
     expect(attachmentText(mail.raw, 'firstline-transcript.txt')?.replace(/\r\n/g, '\n')).toBe(transcript);
     expect(await connector.findByClientId(clientId)).toBe('unsupported');

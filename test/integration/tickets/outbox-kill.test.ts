@@ -77,9 +77,7 @@ describe('outbox killed between send and record', () => {
       child = proc;
       let stderr = '';
       proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-      const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        proc.on('exit', (c, s) => resolve({ code: c, signal: s })),
-      );
+      const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (c, s) => resolve({ code: c, signal: s })));
       if (signal !== 'SIGKILL' && code !== 0) throw new Error(`outbox child failed (${code}): ${stderr}`);
       finished = code === 0;
     }

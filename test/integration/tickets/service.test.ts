@@ -66,7 +66,13 @@ describe('ticket service', () => {
     expect(result).toEqual({ kind: 'sent', clientId: draft.clientId, number: 'I 2411 042' });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /tas/api/incidents', 'POST /tas/api/incidents/number/I%202411%20042/attachments']);
     const [mine] = await service.refresh();
-    expect(mine).toMatchObject({ number: 'I 2411 042', title: 'Printer does not print (not resolved)', createdAt: '2026-11-24T09:30:00.000Z', delivery: 'sent', status: { state: 'resolved', raw: 'Afgemeld' } });
+    expect(mine).toMatchObject({
+      number: 'I 2411 042',
+      title: 'Printer does not print (not resolved)',
+      createdAt: '2026-11-24T09:30:00.000Z',
+      delivery: 'sent',
+      status: { state: 'resolved', raw: 'Afgemeld' },
+    });
   });
 
   it('never lets a policy secret (canary) or the credential reach a request, the outbox file or the log', async () => {

@@ -51,7 +51,11 @@ describe('settings', () => {
 describe('run history', () => {
   it('records finished runs newest first, bounded, without dry runs, and marks the ones sent to IT', async () => {
     const history = await createRunHistory({ dataDir: tempDir(), limit: 2 });
-    for (const [id, minute] of [['run-a', '01'], ['run-b', '02'], ['run-c', '03']] as const) {
+    for (const [id, minute] of [
+      ['run-a', '01'],
+      ['run-b', '02'],
+      ['run-c', '03'],
+    ] as const) {
       const record = historyRecord(transcript(id, { at: `2026-11-24T10:${minute}:00.000Z` }), () => 'remote-access');
       if (record) await history.record(record);
     }

@@ -21,7 +21,9 @@ const head = ['kind: article', 'id: how-to', 'version: "1.0.0"', 'title: { en: T
 const article = (...lines: string[]) => [...head, ...lines].join('\n');
 const step = (text: string, ...more: string[]) => ['  - text: { en: "' + text + '", nl: x, fr: x, de: x }', ...more.map((m) => `    ${m}`)];
 const errors = (text: string, baseDir?: string) =>
-  loadEntryText(text, path.join(baseDir ?? dir, 'a.yaml'), registry, baseDir ? { baseDir } : {}).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}: ${d.message}`);
+  loadEntryText(text, path.join(baseDir ?? dir, 'a.yaml'), registry, baseDir ? { baseDir } : {})
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.line}: ${d.message}`);
 
 describe('knowledge articles in the built-in catalog', () => {
   it('ships at least eight, lint clean and translated into nl, fr and de', async () => {
@@ -58,7 +60,15 @@ describe('article lint', () => {
   });
 
   it('refuses policy values that are not declared, non-policy templates and policy values in the fallback', () => {
-    const found = errors(article('policy: [a]', 'steps:', ...step('x ${{ policy.b }}'), ...step('x ${{ answers.q }}'), ...step('x ${{ policy.a }}', 'if-policy-missing: { en: "y ${{ policy.a }}", nl: x, fr: x, de: x }')));
+    const found = errors(
+      article(
+        'policy: [a]',
+        'steps:',
+        ...step('x ${{ policy.b }}'),
+        ...step('x ${{ answers.q }}'),
+        ...step('x ${{ policy.a }}', 'if-policy-missing: { en: "y ${{ policy.a }}", nl: x, fr: x, de: x }'),
+      ),
+    );
     expect(found).toEqual([
       expect.stringContaining('policy key "b" is used but not listed under "policy:"'),
       expect.stringContaining('articles can only insert policy values'),
@@ -94,8 +104,10 @@ describe('article lint', () => {
 
   it('warns about a step platform the article does not have and about missing translations', () => {
     const text = article('platforms: [win32]', 'steps:', '  - text: { en: Only English }', '    platforms: [darwin]');
-    const warnings = loadEntryText(text, 'a.yaml', registry).diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
-    expect(warnings).toEqual([expect.stringContaining('no nl, fr, de translation'), expect.stringContaining('darwin is not among the article\'s platforms')]);
+    const warnings = loadEntryText(text, 'a.yaml', registry)
+      .diagnostics.filter((d) => d.severity === 'warning')
+      .map((d) => d.message);
+    expect(warnings).toEqual([expect.stringContaining('no nl, fr, de translation'), expect.stringContaining("darwin is not among the article's platforms")]);
   });
 
   it('points at the line of an unknown key, like troubleshooter lint', () => {
@@ -111,7 +123,20 @@ describe('article lint', () => {
 
 describe('articles in a catalog folder', () => {
   const troubleshooter = (id: string, articleRef: string) =>
-    [`id: ${id}`, 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux]', 'category: x', 'steps:', '  - id: read', '    type: info', '    title: { en: Read }', '    text: { en: Read this. }', `    article: ${articleRef}`].join('\n');
+    [
+      `id: ${id}`,
+      'version: "1.0.0"',
+      'title: { en: T }',
+      'summary: { en: S }',
+      'platforms: [linux]',
+      'category: x',
+      'steps:',
+      '  - id: read',
+      '    type: info',
+      '    title: { en: Read }',
+      '    text: { en: Read this. }',
+      `    article: ${articleRef}`,
+    ].join('\n');
 
   it('shares one id space with troubleshooters and warns about a step pointing to a missing article', async () => {
     writeFileSync(path.join(dir, 'a.yaml'), article('steps:', ...step('x')));

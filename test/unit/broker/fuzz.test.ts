@@ -37,8 +37,12 @@ const args = fc.oneof(
   fc.constant({}),
   fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
 );
-const nearlyValid = fc.record({ v: fc.constant(1), type: fc.constant('run'), op: fc.oneof({ arbitrary: fc.constantFrom(...opNames), weight: 3 }, { arbitrary: opName, weight: 1 }), args }).map((r) => JSON.stringify(r));
-const structured = fc.record({ v: fc.oneof(fc.constant(1), fc.integer()), type: fc.constantFrom('run', 'status', 'exec'), op: opName, args }, { requiredKeys: ['v', 'type'] }).map((r) => JSON.stringify(r));
+const nearlyValid = fc
+  .record({ v: fc.constant(1), type: fc.constant('run'), op: fc.oneof({ arbitrary: fc.constantFrom(...opNames), weight: 3 }, { arbitrary: opName, weight: 1 }), args })
+  .map((r) => JSON.stringify(r));
+const structured = fc
+  .record({ v: fc.oneof(fc.constant(1), fc.integer()), type: fc.constantFrom('run', 'status', 'exec'), op: opName, args }, { requiredKeys: ['v', 'type'] })
+  .map((r) => JSON.stringify(r));
 const anyLine = fc.oneof(
   { arbitrary: nearlyValid, weight: 6 },
   { arbitrary: structured, weight: 2 },

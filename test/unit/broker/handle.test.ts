@@ -10,12 +10,26 @@ import { fakeDeps, line, runLine } from './fake-machine.ts';
 const caller = { uid: 1000 };
 
 describe('broker request handling', () => {
-  it('switches a queue back on with the fix\'s own argv and writes one audit line', async () => {
+  it("switches a queue back on with the fix's own argv and writes one audit line", async () => {
     const { deps, commands, audit } = fakeDeps();
     const reply = await handleRequest(runLine('printer.resume', { queue: 'Drucker_Büro' }), caller, deps);
     expect(reply).toMatchObject({ type: 'result', op: 'printer.resume', ok: true });
-    expect(commands).toEqual([{ file: 'cupsenable', args: ['Drucker_Büro'] }, { file: 'cupsaccept', args: ['Drucker_Büro'] }]);
-    expect(audit).toEqual([expect.objectContaining({ uid: 1000, op: 'printer.resume', args: { queue: 'Drucker_Büro' }, result: 'ok', commands: [{ file: 'cupsenable', args: ['Drucker_Büro'], exitCode: 0 }, { file: 'cupsaccept', args: ['Drucker_Büro'], exitCode: 0 }] })]);
+    expect(commands).toEqual([
+      { file: 'cupsenable', args: ['Drucker_Büro'] },
+      { file: 'cupsaccept', args: ['Drucker_Büro'] },
+    ]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        uid: 1000,
+        op: 'printer.resume',
+        args: { queue: 'Drucker_Büro' },
+        result: 'ok',
+        commands: [
+          { file: 'cupsenable', args: ['Drucker_Büro'], exitCode: 0 },
+          { file: 'cupsaccept', args: ['Drucker_Büro'], exitCode: 0 },
+        ],
+      }),
+    ]);
   });
 
   it.each([

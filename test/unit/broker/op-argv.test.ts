@@ -4,7 +4,7 @@ import { flushDnsCommands, renewDhcpCommands, resetStackCommands } from '../../.
 import { restartSpoolerCommand, resumeCommands } from '../../../core/fixes/printer/commands.ts';
 import { matchOp, opNames, opPlan } from '../../../broker/op-argv.ts';
 
-describe('broker operations use the fixes\' own argv', () => {
+describe("broker operations use the fixes' own argv", () => {
   it.each(platforms)('on %s each operation is exactly what the fix runs', (platform) => {
     expect(opPlan('printer.resume', platform, { queue: 'office' })).toEqual([resumeCommands(platform, 'office')]);
     expect(opPlan('printer.restart-spooler', platform, {})).toEqual([[restartSpoolerCommand(platform)]]);
@@ -15,7 +15,7 @@ describe('broker operations use the fixes\' own argv', () => {
     expect(opPlan('network.reset-stack', platform, {})).toEqual(reset ? [reset.commands] : undefined);
   });
 
-  it('recognises a fix command as its operation, with the app\'s own environment around it', () => {
+  it("recognises a fix command as its operation, with the app's own environment around it", () => {
     expect(matchOp('linux', { file: 'cupsenable', args: ['office'] })).toEqual({ op: 'printer.resume', args: { queue: 'office' } });
     expect(matchOp('linux', { file: 'cupsaccept', args: ['office'] })).toEqual({ op: 'printer.resume', args: { queue: 'office' } });
     const [resume] = resumeCommands('win32', 'Drucker Büro');

@@ -90,4 +90,3 @@ describe('catalog signature', () => {
     expect(verifyCatalogDir(dir, [keys.publicKey])).toMatchObject({ ok: false, code: 'path-traversal', reason: expect.stringContaining('symbolic link') });
   });
 });
-

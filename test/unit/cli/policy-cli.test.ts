@@ -22,7 +22,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('firstline policy', { timeout: 120_000 }, () => {
   it('check prints each value with its source and exits 1 on a typo that drops the helpdesk', async () => {
     const file = path.join(work, 'typo.json');
-    writeFileSync(file, JSON.stringify({ helpdesk: { connector: { type: 'topdsk', baseUrl: 'https://h.example.com', credentialSecret: 't' } }, disabledTroubleshooters: ['wifi.reconnect'], autostart: false }));
+    writeFileSync(
+      file,
+      JSON.stringify({ helpdesk: { connector: { type: 'topdsk', baseUrl: 'https://h.example.com', credentialSecret: 't' } }, disabledTroubleshooters: ['wifi.reconnect'], autostart: false }),
+    );
     const res = await cli(['policy', 'check', file]);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(new RegExp(`autostart +false +\\[file ${file.replaceAll('/', '\\/')}\\]`));

@@ -18,7 +18,11 @@ beforeEach(() => {
   delete process.env.FIRSTLINE_HISTORY_FILE;
 });
 afterEach(() => {
-  for (const [key, value] of [['FIRSTLINE_DATA_DIR', saved.data], ['FIRSTLINE_FIXTURE_DIR', saved.fixture], ['FIRSTLINE_HISTORY_FILE', saved.history]] as const) {
+  for (const [key, value] of [
+    ['FIRSTLINE_DATA_DIR', saved.data],
+    ['FIRSTLINE_FIXTURE_DIR', saved.fixture],
+    ['FIRSTLINE_HISTORY_FILE', saved.history],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }

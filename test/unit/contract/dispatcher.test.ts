@@ -65,7 +65,13 @@ describe('IPC dispatcher', () => {
   it('rejects bad arguments without calling the handler', async () => {
     const start = vi.fn(() => ({ runId: 'abcdef123' }));
     const dispatch = createDispatcher(handlers({ 'run:start': start }), log);
-    for (const args of [{ troubleshooterId: '../../etc/passwd', lang: 'en' }, { troubleshooterId: 'network', lang: 'xx' }, { troubleshooterId: 'network', lang: 'en', command: 'rm -rf /' }, 'string', null]) {
+    for (const args of [
+      { troubleshooterId: '../../etc/passwd', lang: 'en' },
+      { troubleshooterId: 'network', lang: 'xx' },
+      { troubleshooterId: 'network', lang: 'en', command: 'rm -rf /' },
+      'string',
+      null,
+    ]) {
       const result = await dispatch('run:start', args, { trusted: true });
       expect(result).toMatchObject({ ok: false, error: { code: 'bad-arguments', messageKey: 'error.ipc.bad-arguments' } });
     }
@@ -79,14 +85,26 @@ describe('IPC dispatcher', () => {
   });
 
   it('turns a handler crash into an internal error without leaking its message', async () => {
-    const dispatch = createDispatcher(handlers({ 'catalog:list': () => { throw new Error('secret path /home/x'); } }), log);
+    const dispatch = createDispatcher(
+      handlers({
+        'catalog:list': () => {
+          throw new Error('secret path /home/x');
+        },
+      }),
+      log,
+    );
     const result = await dispatch('catalog:list', { lang: 'en' }, { trusted: true });
     expect(result).toEqual({ ok: false, error: { code: 'internal', messageKey: 'error.ipc.internal' } });
   });
 
   it('maps expected failures to their code and refuses results outside the contract', async () => {
     const dispatch = createDispatcher(
-      handlers({ 'run:cancel': () => { throw new IpcFailure('not-found'); }, 'catalog:list': () => [{ id: 1 }] as never }),
+      handlers({
+        'run:cancel': () => {
+          throw new IpcFailure('not-found');
+        },
+        'catalog:list': () => [{ id: 1 }] as never,
+      }),
       log,
     );
     await expect(dispatch('run:cancel', { runId: 'abcdef123' }, { trusted: true })).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -28,7 +28,12 @@ describe('bare {{ }} templates', () => {
     const result = loadTroubleshooterText(yaml, 'bare.yaml', allActions());
     const warnings = result.diagnostics.filter((d) => d.message.includes('literal text'));
     expect(warnings).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 17, column: 22, message: 'step "flag", with.command: "{{ answers.label }}" is passed as literal text, not replaced; write "${{ answers.label }}".' }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: 17,
+        column: 22,
+        message: 'step "flag", with.command: "{{ answers.label }}" is passed as literal text, not replaced; write "${{ answers.label }}".',
+      }),
     ]);
   });
 

@@ -15,17 +15,44 @@ import { collect, finished, testPorts, types } from './helpers.ts';
 
 function bench(offered: string[], elevated = false) {
   const state = { on: false, viaBroker: 0, direct: 0 };
-  const probe = defineAction({ name: 'printer.status', input: z.strictObject({}), result: z.object({ ok: z.boolean(), on: z.boolean() }), platforms, changesMachine: false, run: async () => ({ ok: true, on: state.on }) });
+  const probe = defineAction({
+    name: 'printer.status',
+    input: z.strictObject({}),
+    result: z.object({ ok: z.boolean(), on: z.boolean() }),
+    platforms,
+    changesMachine: false,
+    run: async () => ({ ok: true, on: state.on }),
+  });
   const resume = defineAction({
-    name: 'printer.resume', input: z.strictObject({}), result: z.object({ ok: z.boolean() }), platforms, changesMachine: true,
+    name: 'printer.resume',
+    input: z.strictObject({}),
+    result: z.object({ ok: z.boolean() }),
+    platforms,
+    changesMachine: true,
     run: async (_input, ctx) => ({ ok: (await ctx.exec.exec('cupsenable', ['office'], { timeout: 1000 })).exitCode === 0 }),
   });
   const registry = createRegistry([probe, resume]);
-  const loaded = loadTroubleshooterText([
-    'id: t', 'version: "1.0.0"', 'title: { en: T, nl: T, fr: T, de: T }', 'summary: { en: S, nl: S, fr: S, de: S }', 'platforms: [linux]', 'category: test', 'steps:',
-    '  - id: resume', '    type: check', '    title: { en: Switch the queue on }', '    action: printer.status', '    expect: [{ field: on, equals: true }]',
-    '    fix:', '      - action: printer.resume', '    elevation: required',
-  ].join('\n'), 'inline.yaml', registry);
+  const loaded = loadTroubleshooterText(
+    [
+      'id: t',
+      'version: "1.0.0"',
+      'title: { en: T, nl: T, fr: T, de: T }',
+      'summary: { en: S, nl: S, fr: S, de: S }',
+      'platforms: [linux]',
+      'category: test',
+      'steps:',
+      '  - id: resume',
+      '    type: check',
+      '    title: { en: Switch the queue on }',
+      '    action: printer.status',
+      '    expect: [{ field: on, equals: true }]',
+      '    fix:',
+      '      - action: printer.resume',
+      '    elevation: required',
+    ].join('\n'),
+    'inline.yaml',
+    registry,
+  );
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
   const broker: BrokerPort = {
     operations: async () => offered,

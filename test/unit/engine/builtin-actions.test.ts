@@ -14,13 +14,21 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const ctx = (env: Record<string, string>, platform: ActionContext['platform'] = 'linux'): ActionContext => ({
   exec: { exec: () => Promise.reject(new Error('not used')) },
-  platform, signal: new AbortController().signal, timeoutMs: 1000, env, policy: {}, catalogDir: dir, lang: 'en', now: () => new Date(),
+  platform,
+  signal: new AbortController().signal,
+  timeoutMs: 1000,
+  env,
+  policy: {},
+  catalogDir: dir,
+  lang: 'en',
+  now: () => new Date(),
 });
 
 describe('built-in actions', () => {
   it('builds PowerShell and sh argv with the script arguments as separate elements', () => {
     expect(scriptCommand('C:\\cat\\fix.ps1', ['a b', '"; x'], 'win32')).toEqual({
-      file: 'powershell', args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\cat\\fix.ps1', 'a b', '"; x'],
+      file: 'powershell',
+      args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', 'C:\\cat\\fix.ps1', 'a b', '"; x'],
     });
     expect(scriptCommand('/cat/fix.sh', ['$(x)'], 'linux')).toEqual({ file: '/bin/sh', args: ['/cat/fix.sh', '$(x)'] });
     expect(scriptCommand('/cat/fix.ps1', [], 'darwin').file).toBe('pwsh');

@@ -62,10 +62,7 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
   it('list --json shows the catalog', async () => {
     const res = await cli(['list', '--json', '--catalog', catalog, '--lang', 'fr']);
     expect(res.code).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual([
-      expect.objectContaining({ id: 'flag', title: 'Drapeau', platforms: ['linux', 'darwin'] }),
-      expect.objectContaining({ id: 'hang', title: 'Blocage' }),
-    ]);
+    expect(JSON.parse(res.stdout)).toEqual([expect.objectContaining({ id: 'flag', title: 'Drapeau', platforms: ['linux', 'darwin'] }), expect.objectContaining({ id: 'hang', title: 'Blocage' })]);
   });
 
   it('run --dry-run --json prints valid NDJSON and changes nothing on disk; a real run with --yes does', async () => {
@@ -73,7 +70,10 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
     const before = [...snapshot(work), ...snapshot(path.join(root, catalog))];
     const dry = await cli(['run', 'flag', '--catalog', catalog, '--dry-run', '--json', '--yes', '--answer', 'label=dry'], env);
     expect(dry.stderr).toBe('');
-    const events = dry.stdout.trim().split('\n').map((line) => runEventSchema.parse(JSON.parse(line)) as RunEvent);
+    const events = dry.stdout
+      .trim()
+      .split('\n')
+      .map((line) => runEventSchema.parse(JSON.parse(line)) as RunEvent);
     expect(events[0]).toMatchObject({ type: 'run-started', troubleshooterId: 'flag', dryRun: true });
     expect(events.filter((e) => e.type === 'action-result').every((e) => e.type === 'action-result' && e.skipped)).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });
@@ -91,14 +91,19 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
     const res = await cli(['run', 'flag', '--catalog', catalog, '--json', '--answer', 'label=x'], { FIRSTLINE_FIXTURE_DIR: work });
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/Consent refused/);
-    const types = res.stdout.trim().split('\n').map((l) => (JSON.parse(l) as RunEvent).type);
+    const types = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as RunEvent).type);
     expect(types).toContain('consent-refused');
     expect(existsSync(path.join(work, 'fixed'))).toBe(false);
   });
 
   it('Ctrl+C cancels the run: the script is killed, the last event is cancelled and the exit code is 3', async () => {
     const child = spawn(tsx, ['cli/index.ts', 'run', 'hang', '--catalog', catalog, '--json'], {
-      cwd: root, env: { ...process.env, FIRSTLINE_FIXTURE_DIR: work }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root,
+      env: { ...process.env, FIRSTLINE_FIXTURE_DIR: work },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

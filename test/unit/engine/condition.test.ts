@@ -103,12 +103,17 @@ describe('condition parser robustness', () => {
         fc.oneof(
           fc.string({ maxLength: 60 }),
           // Mostly-valid token soup reaches deep into the parser.
-          fc.array(fc.constantFrom('platform', 'steps.wifi.outcome', 'answers.sure', "'linux'", '1', '-2', 'true', 'null', '==', '!=', 'in', 'and', 'or', 'not', '(', ')', '[', ']', ',', "['a', 'b']"), { maxLength: 12 }).map((t) => t.join(' ')),
+          fc
+            .array(
+              fc.constantFrom('platform', 'steps.wifi.outcome', 'answers.sure', "'linux'", '1', '-2', 'true', 'null', '==', '!=', 'in', 'and', 'or', 'not', '(', ')', '[', ']', ',', "['a', 'b']"),
+              { maxLength: 12 },
+            )
+            .map((t) => t.join(' ')),
         ),
         (text) => {
-        const parsed = parseCondition(text);
-        if (!parsed.ok) expect(parsed.error.pos >= 0 && parsed.error.pos <= text.length).toBe(true);
-        else evaluateCondition(parsed.expr, scope);
+          const parsed = parseCondition(text);
+          if (!parsed.ok) expect(parsed.error.pos >= 0 && parsed.error.pos <= text.length).toBe(true);
+          else evaluateCondition(parsed.expr, scope);
         },
       ),
       { numRuns: 2000 },

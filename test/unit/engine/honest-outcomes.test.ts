@@ -106,7 +106,11 @@ describe('honest outcomes: the runner', () => {
     it: { en: Relay stuck; replace the switch., nl: Relais zit vast., fr: Relais bloqué., de: Relais klemmt. }`);
     const events = await collect(run(ts, testPorts(), { ...m.opts, lang: 'nl' }));
     expect(finished(events)).toMatchObject({
-      outcome: 'needs-human', reason: 'De schakelaar ging niet aan.', itReason: 'Relais zit vast.', cause: 'switch-failed', reasonCode: 'cause-found',
+      outcome: 'needs-human',
+      reason: 'De schakelaar ging niet aan.',
+      itReason: 'Relais zit vast.',
+      cause: 'switch-failed',
+      reasonCode: 'cause-found',
     });
     const step = events.find((e) => e.type === 'step-finished' && e.stepId === 'human');
     expect(step).toMatchObject({ finding: 'De schakelaar ging niet aan.' });

@@ -8,18 +8,57 @@ import { loadTroubleshooterText } from '../../../core/engine/loader.ts';
 import { troubleshooterSchema } from '../../../core/engine/schema.ts';
 
 const registry = builtinRegistry();
-const seeds = ['valid/all-steps.yaml', 'invalid/semantics.yaml', 'invalid/schema.yaml'].map((f) =>
-  readFileSync(path.resolve('test/fixtures/engine', f), 'utf8'),
-);
+const seeds = ['valid/all-steps.yaml', 'invalid/semantics.yaml', 'invalid/schema.yaml'].map((f) => readFileSync(path.resolve('test/fixtures/engine', f), 'utf8'));
 seeds.push(readFileSync(path.resolve('troubleshooters/examples/disk-space.yaml'), 'utf8'));
 
-const yamlish = fc.constantFrom(':', '-', '[', ']', '{', '}', "'", '"', '#', '&a', '*a', '!!str', '|', '>', '\n', '  ', '\t', ',', '${{', '}}', '==', 'steps.', 'answers.', '\u0000', '\uFEFF', '😀', 'é', '---', '...', '?', '%YAML 1.2', '<<: *a');
+const yamlish = fc.constantFrom(
+  ':',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  "'",
+  '"',
+  '#',
+  '&a',
+  '*a',
+  '!!str',
+  '|',
+  '>',
+  '\n',
+  '  ',
+  '\t',
+  ',',
+  '${{',
+  '}}',
+  '==',
+  'steps.',
+  'answers.',
+  '\u0000',
+  '\uFEFF',
+  '😀',
+  'é',
+  '---',
+  '...',
+  '?',
+  '%YAML 1.2',
+  '<<: *a',
+);
 const insertion = fc.oneof(yamlish, fc.string({ maxLength: 8 }), fc.stringMatching(/^[a-z0-9 .:-]{0,12}$/));
 
 type Mutation = (text: string) => string;
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), insertion).map(([at, s]) => (t: string) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1))),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })).map(([at, n]) => (t: string) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n)),
+  fc.tuple(fc.nat(), insertion).map(
+    ([at, s]) =>
+      (t: string) =>
+        t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })).map(
+    ([at, n]) =>
+      (t: string) =>
+        t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n),
+  ),
   fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => (t: string) => {
     const lines = t.split('\n');
     const i = a % lines.length;

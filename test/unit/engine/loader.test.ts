@@ -65,9 +65,23 @@ describe('loader', () => {
 
   it('locates errors in conditions and templates at the exact character', () => {
     const text = [
-      'id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux]', 'category: x', 'steps:',
-      '  - id: q', '    type: ask', '    title: { en: Q }', '    prompt: { en: Q }', '    answer: text',
-      '  - id: c', '    type: check', '    title: { en: C }', '    action: script', '    when: "answers.q == \'a\' or nope"',
+      'id: t',
+      'version: "1.0.0"',
+      'title: { en: T }',
+      'summary: { en: S }',
+      'platforms: [linux]',
+      'category: x',
+      'steps:',
+      '  - id: q',
+      '    type: ask',
+      '    title: { en: Q }',
+      '    prompt: { en: Q }',
+      '    answer: text',
+      '  - id: c',
+      '    type: check',
+      '    title: { en: C }',
+      '    action: script',
+      '    when: "answers.q == \'a\' or nope"',
       '    with: { path: a.sh, args: ["--user=${{ answers.zz }}", "${{ answers.q and 1 }}"] }',
     ].join('\n');
     const result = loadTroubleshooterText(text, 'inline.yaml', registry);
@@ -87,9 +101,28 @@ describe('loader', () => {
   });
 
   it('warns when an action does not run on a declared platform and no when: guards it', () => {
-    const steps = (when: string) => ['id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux, win32]', 'category: x', 'steps:',
-      '  - id: s', '    type: check', '    title: { en: S }', '    action: env.platform', ...(when ? [`    when: ${when}`] : [])].join('\n');
-    const narrow = { ...registry, get: (n: string) => { const d = registry.get(n); return d && { ...d, platforms: ['linux' as const] }; } };
+    const steps = (when: string) =>
+      [
+        'id: t',
+        'version: "1.0.0"',
+        'title: { en: T }',
+        'summary: { en: S }',
+        'platforms: [linux, win32]',
+        'category: x',
+        'steps:',
+        '  - id: s',
+        '    type: check',
+        '    title: { en: S }',
+        '    action: env.platform',
+        ...(when ? [`    when: ${when}`] : []),
+      ].join('\n');
+    const narrow = {
+      ...registry,
+      get: (n: string) => {
+        const d = registry.get(n);
+        return d && { ...d, platforms: ['linux' as const] };
+      },
+    };
     const unguarded = loadTroubleshooterText(steps(''), 'x.yaml', narrow).diagnostics.filter((d) => d.message.includes('does not run on'));
     expect(unguarded.map((d) => [`${d.line}:${d.column}`, d.message])).toEqual([['11:13', 'step "s": "env.platform" does not run on win32; add a when: condition on platform.']]);
     expect(loadTroubleshooterText(steps("platform == 'linux'"), 'x.yaml', narrow).diagnostics.some((d) => d.message.includes('does not run on'))).toBe(false);
@@ -97,11 +130,28 @@ describe('loader', () => {
 
   it('rejects when: comparisons that can never be true, at the offending value', () => {
     const text = [
-      'id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux]', 'category: x', 'steps:',
-      '  - id: sure', '    type: ask', '    title: { en: S }', '    prompt: { en: S }', '    answer: yesno',
-      '  - id: color', '    type: ask', '    title: { en: C }', '    prompt: { en: C }', '    answer: choice',
+      'id: t',
+      'version: "1.0.0"',
+      'title: { en: T }',
+      'summary: { en: S }',
+      'platforms: [linux]',
+      'category: x',
+      'steps:',
+      '  - id: sure',
+      '    type: ask',
+      '    title: { en: S }',
+      '    prompt: { en: S }',
+      '    answer: yesno',
+      '  - id: color',
+      '    type: ask',
+      '    title: { en: C }',
+      '    prompt: { en: C }',
+      '    answer: choice',
       '    choices: [{ value: red, label: { en: Red } }, { value: blue, label: { en: Blue } }]',
-      '  - id: end', '    type: escalate', '    title: { en: E }', '    reason: { en: E }',
+      '  - id: end',
+      '    type: escalate',
+      '    title: { en: E }',
+      '    reason: { en: E }',
       "    when: answers.sure == 'yes' or answers.color in ['red', 'gren'] or steps.color.outcome == 'fail' or answers.sure == true",
     ].join('\n');
     const errors = loadTroubleshooterText(text, 'x.yaml', registry).diagnostics.filter((d) => d.severity === 'error');
@@ -114,9 +164,21 @@ describe('loader', () => {
 
   it('warns about steps after an escalate step that has no when:', () => {
     const text = [
-      'id: t', 'version: "1.0.0"', 'title: { en: T }', 'summary: { en: S }', 'platforms: [linux]', 'category: x', 'steps:',
-      '  - id: end', '    type: escalate', '    title: { en: E }', '    reason: { en: E }',
-      '  - id: after', '    type: info', '    title: { en: A }', '    text: { en: A }',
+      'id: t',
+      'version: "1.0.0"',
+      'title: { en: T }',
+      'summary: { en: S }',
+      'platforms: [linux]',
+      'category: x',
+      'steps:',
+      '  - id: end',
+      '    type: escalate',
+      '    title: { en: E }',
+      '    reason: { en: E }',
+      '  - id: after',
+      '    type: info',
+      '    title: { en: A }',
+      '    text: { en: A }',
     ].join('\n');
     const warnings = loadTroubleshooterText(text, 'x.yaml', registry).diagnostics.filter((d) => d.message.includes('never runs'));
     expect(warnings.map((d) => [`${d.line}:${d.column}`, d.severity, d.message])).toEqual([

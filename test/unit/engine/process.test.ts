@@ -18,7 +18,12 @@ const load = (steps: string[]) => {
   return result.troubleshooter;
 };
 const hangStep = (pidFile: string, timeout: string) => [
-  '  - id: stuck', '    type: check', '    title: { en: Stuck }', '    action: test.hang', `    with: { pidFile: ${JSON.stringify(pidFile)} }`, `    timeout: ${timeout}`,
+  '  - id: stuck',
+  '    type: check',
+  '    title: { en: Stuck }',
+  '    action: test.hang',
+  `    with: { pidFile: ${JSON.stringify(pidFile)} }`,
+  `    timeout: ${timeout}`,
 ];
 const posix = process.platform !== 'win32';
 
@@ -55,30 +60,41 @@ describe.skipIf(!posix)('runner with real child processes', () => {
     expect(await goneWithin(grandchild)).toBe(true);
   });
 
-  it.each([['"; rm -rf ~ #'], ['$(touch {marker})'], ['`touch {marker}`; touch {marker}']])(
-    'passes the answer %j to the child as one literal argv element',
-    async (template) => {
-      const marker = path.join(dir, 'pwned');
-      const answer = template.replaceAll('{marker}', marker);
-      const ts = load([
-        '  - id: name', '    type: ask', '    title: { en: Name }', '    prompt: { en: Name? }', '    answer: text',
-        '  - id: echo', '    type: check', '    title: { en: Echo }', '    action: test.echo-args',
-        '    with: { args: ["--name", "${{ answers.name }}", "x-${{ answers.name }}"] }',
-      ]);
-      const events = await collect(run(ts, testPorts({ answers: { name: answer } }), { registry, catalogDir: dir }));
-      const result = events.find((e) => e.type === 'action-result');
-      expect(result?.type === 'action-result' && result.result.argv).toEqual(['--name', answer, `x-${answer}`]);
-      expect(existsSync(marker)).toBe(false);
-    },
-  );
+  it.each([['"; rm -rf ~ #'], ['$(touch {marker})'], ['`touch {marker}`; touch {marker}']])('passes the answer %j to the child as one literal argv element', async (template) => {
+    const marker = path.join(dir, 'pwned');
+    const answer = template.replaceAll('{marker}', marker);
+    const ts = load([
+      '  - id: name',
+      '    type: ask',
+      '    title: { en: Name }',
+      '    prompt: { en: Name? }',
+      '    answer: text',
+      '  - id: echo',
+      '    type: check',
+      '    title: { en: Echo }',
+      '    action: test.echo-args',
+      '    with: { args: ["--name", "${{ answers.name }}", "x-${{ answers.name }}"] }',
+    ]);
+    const events = await collect(run(ts, testPorts({ answers: { name: answer } }), { registry, catalogDir: dir }));
+    const result = events.find((e) => e.type === 'action-result');
+    expect(result?.type === 'action-result' && result.result.argv).toEqual(['--name', answer, `x-${answer}`]);
+    expect(existsSync(marker)).toBe(false);
+  });
 
   it('runs a catalog .sh script with arguments as separate argv elements', async () => {
     const marker = path.join(dir, 'pwned');
     writeFileSync(path.join(dir, 'args.sh'), 'printf "%s\\n" "$#"\nfor a in "$@"; do printf "[%s]\\n" "$a"; done\n');
     const answer = `"; rm -rf ~ # $(touch ${marker})`;
     const ts = load([
-      '  - id: name', '    type: ask', '    title: { en: Name }', '    prompt: { en: Name? }', '    answer: text',
-      '  - id: script', '    type: check', '    title: { en: Script }', '    action: script.check',
+      '  - id: name',
+      '    type: ask',
+      '    title: { en: Name }',
+      '    prompt: { en: Name? }',
+      '    answer: text',
+      '  - id: script',
+      '    type: check',
+      '    title: { en: Script }',
+      '    action: script.check',
       '    with: { path: args.sh, args: ["${{ answers.name }}", "two words"] }',
     ]);
     const events = await collect(run(ts, testPorts(), { registry, catalogDir: dir, answers: { name: answer } }));
@@ -102,7 +118,11 @@ describe.skipIf(!posix)('runner with real child processes', () => {
   });
 
   it('rejects "..", absolute paths and other interpreters at load time', () => {
-    for (const [p, message] of [['../x.sh', /without ".."/], ['/etc/x.sh', /without ".."/], ['x.py', /Only .ps1/]] as const) {
+    for (const [p, message] of [
+      ['../x.sh', /without ".."/],
+      ['/etc/x.sh', /without ".."/],
+      ['x.py', /Only .ps1/],
+    ] as const) {
       const result = loadTroubleshooterText([...head, '  - id: s', '    type: check', '    title: { en: S }', '    action: script', `    with: { path: "${p}" }`].join('\n'), 'x.yaml', registry);
       expect(result.ok).toBe(false);
       expect(result.diagnostics.find((d) => d.severity === 'error')?.message).toMatch(message);

@@ -51,12 +51,23 @@ describe('runner', () => {
     const ports = testPorts();
     const events = await collect(run(m.load(switchStep()), ports, { ...m.opts, lang: 'nl' }));
     expect(types(events)).toEqual([
-      'run-started', 'step-started', 'action-result', 'consent-requested', 'consent-given',
-      'action-result', 'fix-applied', 'action-result', 'verified', 'step-finished', 'run-finished',
+      'run-started',
+      'step-started',
+      'action-result',
+      'consent-requested',
+      'consent-given',
+      'action-result',
+      'fix-applied',
+      'action-result',
+      'verified',
+      'step-finished',
+      'run-finished',
     ]);
     expect(ports.rec.consents).toEqual([{ stepId: 'switch', changes: ['Schakelaar aanzetten (firmly).'], elevation: false }]);
     expect(events.filter((e) => e.type === 'action-result').map((e) => e.type === 'action-result' && [e.phase, e.ok])).toEqual([
-      ['check', false], ['fix', true], ['verify', true],
+      ['check', false],
+      ['fix', true],
+      ['verify', true],
     ]);
     expect(events[2]).toMatchObject({ detail: 'on is false, expected true.' });
     expect(events.at(-2)).toMatchObject({ type: 'step-finished', status: 'fixed' });
@@ -115,10 +126,17 @@ describe('runner', () => {
     reason: { en: The switch is broken. }`);
     const events = await collect(run(ts, testPorts(), m.opts));
     const steps = events.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && [e.stepId, e.status]);
-    expect(steps).toEqual([['switch', 'failed'], ['never', 'skipped'], ['human', 'passed']]);
+    expect(steps).toEqual([
+      ['switch', 'failed'],
+      ['never', 'skipped'],
+      ['human', 'passed'],
+    ]);
     // The older `reason` is the text for IT; the employee gets a plain generic sentence instead of it.
     expect(finished(events)).toMatchObject({
-      outcome: 'needs-human', reason: 'Firstline could not solve this here. IT can help you further.', itReason: 'The switch is broken.', reasonCode: 'fix-failed',
+      outcome: 'needs-human',
+      reason: 'Firstline could not solve this here. IT can help you further.',
+      itReason: 'The switch is broken.',
+      reasonCode: 'fix-failed',
     });
   });
 
@@ -159,7 +177,8 @@ describe('runner', () => {
     expect(ports.rec.consents).toEqual([]);
     expect(events[0]).toMatchObject({ type: 'run-started', dryRun: true });
     expect(events.filter((e) => e.type === 'action-result').map((e) => e.type === 'action-result' && [e.phase, e.action, e.skipped])).toEqual([
-      ['check', 'test.probe', true], ['fix', 'test.repair', true],
+      ['check', 'test.probe', true],
+      ['fix', 'test.repair', true],
     ]);
     expect(finished(events)).toMatchObject({ outcome: 'resolved', reason: 'Dry run: nothing was changed.' });
   });
@@ -184,7 +203,8 @@ describe('runner', () => {
     expect(finished(unanswered).outcome).toBe('resolved');
     const answered = await collect(run(ts, ports, { ...m.opts, dryRun: true, answers: { sure: 'no' } }));
     expect(answered.filter((e) => e.type === 'step-finished').map((e) => e.type === 'step-finished' && [e.status, e.finding])).toEqual([
-      ['passed', undefined], ['skipped', 'Firstline could not solve this here. IT can help you further.'],
+      ['passed', undefined],
+      ['skipped', 'Firstline could not solve this here. IT can help you further.'],
     ]);
     expect(finished(answered).outcome).toBe('resolved');
   });

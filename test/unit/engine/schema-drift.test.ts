@@ -38,7 +38,17 @@ describe('schema.json as editors and CI use it', () => {
       expect([file, check(doc)], JSON.stringify(check.errors)).toEqual([file, true]);
     }
     expect(articles).toBeGreaterThanOrEqual(8);
-    expect(validateArticle({ kind: 'article', id: 'x', version: '1.0.0', title: { en: 'X' }, summary: { en: 'X' }, category: 'x', steps: [{ text: { en: 'a' }, image: { path: '../x.png', alt: { en: 'x' } } }] })).toBe(false);
+    expect(
+      validateArticle({
+        kind: 'article',
+        id: 'x',
+        version: '1.0.0',
+        title: { en: 'X' },
+        summary: { en: 'X' },
+        category: 'x',
+        steps: [{ text: { en: 'a' }, image: { path: '../x.png', alt: { en: 'x' } } }],
+      }),
+    ).toBe(false);
     const bad = parse(readFileSync('test/fixtures/engine/invalid/schema.yaml', 'utf8')) as unknown;
     expect(validate(bad)).toBe(false);
     expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/id', '/version', '/title']));
@@ -50,7 +60,12 @@ describe('schema.json action inputs', () => {
     const { default: Ajv } = await import('ajv');
     const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
     const doc = (action: string, input: unknown) => ({
-      id: 'x', version: '1.0.0', title: { en: 'X' }, summary: { en: 'X' }, platforms: ['linux'], category: 'x',
+      id: 'x',
+      version: '1.0.0',
+      title: { en: 'X' },
+      summary: { en: 'X' },
+      platforms: ['linux'],
+      category: 'x',
       steps: [{ id: 's', type: 'check', title: { en: 'S' }, action, with: input, fix: [{ action, with: input }] }],
     });
     expect(validate(doc('script', { path: 'a.sh', args: ['${{ answers.q }}'] }))).toBe(true);

@@ -9,8 +9,14 @@ import { fakeExec, makeContext } from './context.ts';
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/fixes/${name}`, import.meta.url), 'utf8');
 const probe = (id: ProbeResult['id'], status: ProbeResult['status'], detail?: string): ProbeResult => ({ id, status, detail, durationMs: 1 });
 const healthy = (): ProbeResult[] => [
-  probe('adapter', 'pass'), probe('wifi', 'pass', 'Corp'), probe('ip', 'pass', '10.0.0.2'), probe('gateway', 'pass'),
-  probe('dns', 'pass'), probe('internal', 'pass'), probe('external', 'pass'), probe('proxy', 'pass'),
+  probe('adapter', 'pass'),
+  probe('wifi', 'pass', 'Corp'),
+  probe('ip', 'pass', '10.0.0.2'),
+  probe('gateway', 'pass'),
+  probe('dns', 'pass'),
+  probe('internal', 'pass'),
+  probe('external', 'pass'),
+  probe('proxy', 'pass'),
 ];
 const with_ = (changes: ProbeResult[]) => healthy().map((p) => changes.find((c) => c.id === p.id) ?? p);
 

@@ -36,17 +36,26 @@ describe('Windows network output', () => {
 
   it('reads SSID and profile from netsh wlan show interfaces, in English and German', () => {
     expect(parseNetshWlanInterfaces(fixture('netsh-wlan-show-interfaces.connected.txt'), 0)).toEqual({
-      available: true, device: 'Wi-Fi', associated: true, ssid: 'Contoso Corp', profile: 'Contoso Corp',
+      available: true,
+      device: 'Wi-Fi',
+      associated: true,
+      ssid: 'Contoso Corp',
+      profile: 'Contoso Corp',
     });
     expect(parseNetshWlanInterfaces(fixture('netsh-wlan-show-interfaces.de.txt'), 0)).toEqual({
-      available: true, device: 'WLAN', associated: true, ssid: 'Büro-Gäste', profile: 'Büro-Gäste',
+      available: true,
+      device: 'WLAN',
+      associated: true,
+      ssid: 'Büro-Gäste',
+      profile: 'Büro-Gäste',
     });
   });
 
   it('reports a disconnected interface and a stopped WLAN service as different things', () => {
     expect(parseNetshWlanInterfaces(fixture('netsh-wlan-show-interfaces.disconnected.txt'), 0)).toEqual({ available: true, device: 'Wi-Fi', associated: false });
     expect(parseNetshWlanInterfaces(fixture('netsh-wlan-show-interfaces.service-stopped.txt'), 1)).toEqual({
-      available: false, reason: 'The Wireless AutoConfig Service (wlansvc) is not running.',
+      available: false,
+      reason: 'The Wireless AutoConfig Service (wlansvc) is not running.',
     });
   });
 
@@ -86,8 +95,11 @@ describe('macOS network output', () => {
     expect(parseRouteGetDefault('route: writing to routing socket: not in table\n')).toBeUndefined();
     expect(parseScutilDns(fixture('scutil-dns.txt'))).toEqual(['10.20.0.53', '10.20.0.54']);
     expect(parseScutilProxy(fixture('scutil-proxy.txt'))).toEqual({
-      configured: true, servers: ['proxy.corp.contoso.com:8080'], source: 'scutil',
-      routes: { http: 'proxy.corp.contoso.com:8080', https: 'proxy.corp.contoso.com:8080' }, bypass: ['*.local', '169.254/16'],
+      configured: true,
+      servers: ['proxy.corp.contoso.com:8080'],
+      source: 'scutil',
+      routes: { http: 'proxy.corp.contoso.com:8080', https: 'proxy.corp.contoso.com:8080' },
+      bypass: ['*.local', '169.254/16'],
     });
   });
 
@@ -106,11 +118,21 @@ describe('Linux network output', () => {
   });
 
   it('reads iproute2 JSON', () => {
-    const adapters = parseIpAddr(JSON.stringify([
-      { ifname: 'lo', operstate: 'UNKNOWN', link_type: 'loopback', addr_info: [{ family: 'inet', local: '127.0.0.1' }] },
-      { ifname: 'wlp2s0', operstate: 'UP', link_type: 'ether', addr_info: [{ family: 'inet', local: '169.254.3.4' }, { family: 'inet6', local: 'fe80::1' }] },
-      { ifname: 'eth0', operstate: 'DOWN', link_type: 'ether', addr_info: [] },
-    ]));
+    const adapters = parseIpAddr(
+      JSON.stringify([
+        { ifname: 'lo', operstate: 'UNKNOWN', link_type: 'loopback', addr_info: [{ family: 'inet', local: '127.0.0.1' }] },
+        {
+          ifname: 'wlp2s0',
+          operstate: 'UP',
+          link_type: 'ether',
+          addr_info: [
+            { family: 'inet', local: '169.254.3.4' },
+            { family: 'inet6', local: 'fe80::1' },
+          ],
+        },
+        { ifname: 'eth0', operstate: 'DOWN', link_type: 'ether', addr_info: [] },
+      ]),
+    );
     expect(adapters).toEqual([
       { name: 'wlp2s0', up: true, wireless: true, ipv4: ['169.254.3.4'] },
       { name: 'eth0', up: false, wireless: false, ipv4: [] },
@@ -122,10 +144,14 @@ describe('Linux network output', () => {
 
   it('takes the proxy from the environment', () => {
     expect(proxyFromEnv({ HTTPS_PROXY: 'http://proxy:3128', https_proxy: undefined })).toEqual({
-      configured: true, servers: ['http://proxy:3128'], source: 'environment', routes: { http: undefined, https: 'http://proxy:3128' },
+      configured: true,
+      servers: ['http://proxy:3128'],
+      source: 'environment',
+      routes: { http: undefined, https: 'http://proxy:3128' },
     });
     expect(proxyFromEnv({ http_proxy: 'http://127.0.0.1:9', all_proxy: 'http://127.0.0.1:8', no_proxy: 'localhost, .corp.test' })).toMatchObject({
-      routes: { http: 'http://127.0.0.1:9', https: 'http://127.0.0.1:8' }, bypass: ['localhost', '.corp.test'],
+      routes: { http: 'http://127.0.0.1:9', https: 'http://127.0.0.1:8' },
+      bypass: ['localhost', '.corp.test'],
     });
     expect(proxyFromEnv({}).configured).toBe(false);
   });
@@ -150,7 +176,10 @@ describe('Windows output in other languages and code pages', () => {
       '',
     ].join('\r\n');
     const state = parseIpconfigAll(text);
-    expect(state.adapters.map((a) => [a.up, a.wireless, a.ipv4])).toEqual([[false, false, []], [true, true, ['192.168.1.23']]]);
+    expect(state.adapters.map((a) => [a.up, a.wireless, a.ipv4])).toEqual([
+      [false, false, []],
+      [true, true, ['192.168.1.23']],
+    ]);
     expect(state.gateway).toBe('192.168.1.1');
     expect(state.dnsServers).toEqual(['192.168.1.1']);
   });

@@ -23,7 +23,8 @@ describe('proxy routes', () => {
   });
 
   it('reads WinINET per-scheme entries, one entry for all, <local> and PAC (recorded reg query output)', () => {
-    const reg = (server: string, extra = '') => `\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ProxyEnable    REG_DWORD    0x1\r\n    ProxyServer    REG_SZ    ${server}\r\n    ProxyOverride    REG_SZ    *.corp.contoso.com;<local>\r\n${extra}`;
+    const reg = (server: string, extra = '') =>
+      `\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ProxyEnable    REG_DWORD    0x1\r\n    ProxyServer    REG_SZ    ${server}\r\n    ProxyOverride    REG_SZ    *.corp.contoso.com;<local>\r\n${extra}`;
     const perScheme = parseInternetSettings(reg('http=proxy.contoso.com:8080;https=secure.contoso.com:8443'));
     expect(proxyFor(u('http://www.example.test/'), perScheme)?.host).toBe('proxy.contoso.com:8080');
     expect(proxyFor(u('https://www.example.test/'), perScheme)?.host).toBe('secure.contoso.com:8443');

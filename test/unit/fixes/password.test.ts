@@ -10,11 +10,11 @@ const now = new Date('2026-11-24T10:00:00Z');
 describe('password reset URL', () => {
   const url = (policy: Record<string, unknown>, fallback: 'entra' | 'none' = 'entra') => resetUrlAction.run({ fallback }, makeContext({ exec: fakeExec(), platform: 'win32', policy }));
 
-  it('uses the organisation\'s URL from policy', async () => {
+  it("uses the organisation's URL from policy", async () => {
     expect(await url({ passwordResetUrl: 'https://sspr.contoso.com/reset' })).toMatchObject({ ok: true, source: 'policy', url: 'https://sspr.contoso.com/reset' });
   });
 
-  it('falls back to Microsoft Entra\'s portal when policy is silent, unless the troubleshooter opts out', async () => {
+  it("falls back to Microsoft Entra's portal when policy is silent, unless the troubleshooter opts out", async () => {
     expect(await url({})).toMatchObject({ ok: true, source: 'default', url: entraResetUrl });
     expect(await url({}, 'none')).toMatchObject({ ok: false, configured: false, source: 'none' });
   });
@@ -68,7 +68,11 @@ describe('password expiry read-outs', () => {
   it('reports an expired password on macOS and an unknown expiry where nothing can be read', async () => {
     const exec = fakeExec({ dscl: { stdout: fixture('dscl-accountpolicydata.txt') }, pwpolicy: { stdout: fixture('pwpolicy-getaccountpolicies.txt') } });
     const later = new Date('2026-12-05T00:00:00Z');
-    expect(await expiryAction.run({}, makeContext({ exec, platform: 'darwin', env: { USER: 'jdupont' }, now: () => later }))).toMatchObject({ ok: false, daysLeft: -4, finding: 'Your password has expired and must be changed.' });
+    expect(await expiryAction.run({}, makeContext({ exec, platform: 'darwin', env: { USER: 'jdupont' }, now: () => later }))).toMatchObject({
+      ok: false,
+      daysLeft: -4,
+      finding: 'Your password has expired and must be changed.',
+    });
     expect(exec.lines()).toEqual(['dscl . -read /Users/jdupont accountPolicyData', 'pwpolicy -u jdupont -getaccountpolicies']);
     const none = await expiryAction.run({}, makeContext({ exec: fakeExec(), platform: 'linux', env: { USER: '-x' } }));
     expect(none).toMatchObject({ ok: true, available: false, expires: 'unknown' });

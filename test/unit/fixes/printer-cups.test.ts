@@ -29,7 +29,13 @@ describe('lpstat -l -p (multi-line long form)', () => {
 
   it('reads description, Alerts (printer-state-reasons) and the state message, not the attribute lines', () => {
     expect(queues.map((q) => q.name)).toEqual(['badfile', 'Imprimante-étage-2', 'lpdbad', 'ok', 'serialbad', 'unreach']);
-    expect(queues.find((q) => q.name === 'Imprimante-étage-2')).toEqual({ name: 'Imprimante-étage-2', enabled: false, reasons: ['Paused'], description: 'Imprimante étage 2', stateReasons: ['paused'] });
+    expect(queues.find((q) => q.name === 'Imprimante-étage-2')).toEqual({
+      name: 'Imprimante-étage-2',
+      enabled: false,
+      reasons: ['Paused'],
+      description: 'Imprimante étage 2',
+      stateReasons: ['paused'],
+    });
     expect(queues.find((q) => q.name === 'serialbad')).toMatchObject({ enabled: false, reasons: ['Unable to open serial port: No such file or directory'], stateReasons: ['paused'] });
     expect(queues.find((q) => q.name === 'ok')).toMatchObject({ enabled: true, reasons: [], description: 'Printer 2e verdieping', stateReasons: [] });
   });
@@ -59,8 +65,21 @@ describe('lpstat -l -o and ipptool job states', () => {
   });
 
   it('maps IPP job-state keywords, pending-held and processing-stopped included', () => {
-    expect([...parseIppJobStates(recorded.states)]).toEqual([['13', 'pending'], ['16', 'pending'], ['17', 'processing'], ['18', 'pending'], ['19', 'held']]);
-    expect(parseIppJobStates('job-id,job-state\n7,processing-stopped\n8,aborted\n9,completed\n10,canceled\n')).toEqual(new Map([['7', 'stopped'], ['8', 'aborted'], ['9', 'completed'], ['10', 'canceled']]));
+    expect([...parseIppJobStates(recorded.states)]).toEqual([
+      ['13', 'pending'],
+      ['16', 'pending'],
+      ['17', 'processing'],
+      ['18', 'pending'],
+      ['19', 'held'],
+    ]);
+    expect(parseIppJobStates('job-id,job-state\n7,processing-stopped\n8,aborted\n9,completed\n10,canceled\n')).toEqual(
+      new Map([
+        ['7', 'stopped'],
+        ['8', 'aborted'],
+        ['9', 'completed'],
+        ['10', 'canceled'],
+      ]),
+    );
     expect(parseIppJobStates('garbage')).toEqual(new Map());
   });
 });
@@ -75,7 +94,7 @@ describe('combined CUPS diagnosis', () => {
     expect(byName('Imprimante-étage-2')?.jobs.map((j) => j.id)).toEqual(['Imprimante-étage-2-13']);
   });
 
-  it('a held job is the employee\'s choice; a job on a printer in error is stuck', () => {
+  it("a held job is the employee's choice; a job on a printer in error is stuck", () => {
     expect(byName('ok')?.jobs).toEqual([expect.objectContaining({ id: 'ok-19', state: 'held', error: false })]);
     expect(byName('serialbad')?.jobs.every((j) => j.error)).toBe(true);
   });
@@ -98,7 +117,13 @@ describe('combined CUPS diagnosis', () => {
     expect(classifyFault(true, [], ['toner-low-warning', 'media-low-report'])).toBeUndefined();
     expect(classifyFault(true, [], ['media-jam-error'])).toBe('device-error');
     expect(classifyFault(true, [], ['offline-report'])).toBe('not-responding');
-    expect(classifyFault(false, ['Paused'].filter((r) => r !== 'Paused'), ['paused'])).toBe('paused');
+    expect(
+      classifyFault(
+        false,
+        ['Paused'].filter((r) => r !== 'Paused'),
+        ['paused'],
+      ),
+    ).toBe('paused');
   });
 });
 
@@ -110,7 +135,10 @@ describe('display names', () => {
     expect(findPrinter(printers, 'imprimante étage 2')?.name).toBe('Imprimante-étage-2');
     expect(findPrinter(printers, 'Imprimante-étage-2')?.name).toBe('Imprimante-étage-2');
     expect(findPrinter([{ ...printers[0]!, name: 'Printer_2e_verdieping', description: undefined }], 'Printer 2e verdieping')?.name).toBe('Printer_2e_verdieping');
-    const twins = [{ ...printers[0]!, name: 'A', description: 'Same' }, { ...printers[0]!, name: 'B', description: 'same' }];
+    const twins = [
+      { ...printers[0]!, name: 'A', description: 'Same' },
+      { ...printers[0]!, name: 'B', description: 'same' },
+    ];
     expect(findPrinter(twins, 'SAME')).toBeUndefined();
   });
 });
@@ -123,7 +151,12 @@ function cupsMachine(over: Record<string, Reply | Reply[]> = {}) {
     'lpstat -l -o': { stdout: recorded.jobs },
     'lpstat -d': { stdout: '' },
     ipptool: { stdout: recorded.states },
-    cancel: {}, cupsenable: {}, cupsaccept: {}, systemctl: {}, launchctl: {}, lp: { stdout: 'request id is ok-20 (1 file(s))\n' },
+    cancel: {},
+    cupsenable: {},
+    cupsaccept: {},
+    systemctl: {},
+    launchctl: {},
+    lp: { stdout: 'request id is ok-20 (1 file(s))\n' },
     ...over,
   });
 }
@@ -145,7 +178,7 @@ describe('printer actions on the recorded CUPS state', () => {
     expect(await printerStatusAction.run({ printer: 'Printer 2e verdieping' }, ctx)).toMatchObject({ problem: 'none', printers: [expect.objectContaining({ name: 'ok' })] });
   });
 
-  it('cancels only the employee\'s stuck jobs, by number, on the queue behind a display name', async () => {
+  it("cancels only the employee's stuck jobs, by number, on the queue behind a display name", async () => {
     const exec = cupsMachine();
     const result = await clearQueueAction.run({ printer: 'Imprimante étage 2', scope: 'own' }, makeContext({ exec, platform: 'linux', env: { USER: 'root' }, now: () => now }));
     expect(result).toMatchObject({ ok: true, printers: ['Imprimante-étage-2'], cancelled: 1 });
@@ -161,7 +194,7 @@ describe('printer actions on the recorded CUPS state', () => {
   });
 });
 
-describe('print service restart: only this computer\'s, only when it is down', () => {
+describe("print service restart: only this computer's, only when it is down", () => {
   it('is refused when CUPS_SERVER names another scheduler', async () => {
     for (const server of ['print.example.test', '127.0.0.1:43051', 'cups.corp:631/version=1.1']) {
       const exec = cupsMachine({ 'lpstat -l -p': { exitCode: 1, stderr: 'lpstat: Scheduler is not running.' } });
@@ -196,7 +229,7 @@ describe('ipptool argv', () => {
   });
 });
 
-describe('test page judged by the job\'s final state', () => {
+describe("test page judged by the job's final state", () => {
   const ctx = (exec: ReturnType<typeof fakeExec>) => makeContext({ exec, platform: 'linux', now: () => now, timeoutMs: 30_000 });
 
   it('completed: the printer took it', async () => {
@@ -245,7 +278,13 @@ describe('macOS (CUPS 2.3.4) and Windows recorded shapes', () => {
   });
 
   it('the offline printer is a problem even with nothing queued (a test page is then the proof)', async () => {
-    const exec = fakeExec({ 'lpstat -l -p': { stdout: fixture('lpstat-l-p.macos-cups234.txt').replace(/^printer zd621_net[^\n]*\n\treason unknown\n/, '') }, 'lpstat -a': { stdout: '' }, 'lpstat -l -o': { stdout: '' }, 'lpstat -d': {}, ipptool: { exitCode: 1 } });
+    const exec = fakeExec({
+      'lpstat -l -p': { stdout: fixture('lpstat-l-p.macos-cups234.txt').replace(/^printer zd621_net[^\n]*\n\treason unknown\n/, '') },
+      'lpstat -a': { stdout: '' },
+      'lpstat -l -o': { stdout: '' },
+      'lpstat -d': {},
+      ipptool: { exitCode: 1 },
+    });
     const status = await printerStatusAction.run({}, makeContext({ exec, platform: 'darwin', now: () => now }));
     expect(status).toMatchObject({ ok: false, problem: 'printer-fault', cause: 'printer-not-responding', ownStuckJobCount: 0 });
     expect(status.finding).toBe('zd621_usb does not respond. It may be switched off or not connected.');
@@ -254,7 +293,17 @@ describe('macOS (CUPS 2.3.4) and Windows recorded shapes', () => {
   it('Windows JobStatus values map onto job states (recorded 8210 = Error|Printing|Retained, 8208 = Printing|Retained)', async () => {
     const { jobState } = await import('../../../core/fixes/printer/parse-windows.ts');
     expect([8210, 8208, 0, 1, 128, 4096, 256, 'Offline', 'Paused', 'Printing, Retained', 'Printed'].map(jobState)).toEqual([
-      'stopped', 'processing', 'pending', 'held', 'completed', 'completed', 'canceled', 'stopped', 'held', 'processing', 'completed',
+      'stopped',
+      'processing',
+      'pending',
+      'held',
+      'completed',
+      'completed',
+      'canceled',
+      'stopped',
+      'held',
+      'processing',
+      'completed',
     ]);
   });
 
@@ -267,11 +316,22 @@ describe('macOS (CUPS 2.3.4) and Windows recorded shapes', () => {
 });
 
 describe('the printer question offers the listed printers', () => {
-  it('choices-from turns the status check\'s printerChoices into a list; a label typed at the CLI picks its queue; nothing listed asks for text', async () => {
+  it("choices-from turns the status check's printerChoices into a list; a label typed at the CLI picks its queue; nothing listed asks for text", async () => {
     const { buildQuestion, listedChoices, validateAnswer } = await import('../../../core/engine/runner.ts');
-    const step = { id: 'printer-name', type: 'ask', title: { en: 'Which printer?' }, prompt: { en: 'Which printer?' }, answer: 'choice', 'choices-from': '${{ steps.status.result.printerChoices }}', pattern: '[^\\s-][^\\r\\n]{0,254}' } as const;
+    const step = {
+      id: 'printer-name',
+      type: 'ask',
+      title: { en: 'Which printer?' },
+      prompt: { en: 'Which printer?' },
+      answer: 'choice',
+      'choices-from': '${{ steps.status.result.printerChoices }}',
+      pattern: '[^\\s-][^\\r\\n]{0,254}',
+    } as const;
     const listed = listedChoices([{ value: 'Printer_2e_verdieping', label: 'Printer 2e verdieping' }, { value: 5 }, null, { value: 'ok', label: '' }]);
-    expect(listed).toEqual([{ value: 'Printer_2e_verdieping', label: 'Printer 2e verdieping' }, { value: 'ok', label: 'ok' }]);
+    expect(listed).toEqual([
+      { value: 'Printer_2e_verdieping', label: 'Printer 2e verdieping' },
+      { value: 'ok', label: 'ok' },
+    ]);
     const question = buildQuestion(step as never, 'en', listed);
     expect(question).toEqual({ type: 'choice', prompt: 'Which printer?', choices: listed });
     expect(validateAnswer(question, 'printer 2E verdieping')).toBe('Printer_2e_verdieping');

@@ -17,7 +17,13 @@ describe('CUPS lpstat output', () => {
     expect(printers).toEqual([
       { name: 'other', enabled: true, accepting: true, isDefault: true, reasons: [], stateReasons: [], jobs: [] },
       {
-        name: 'testq', enabled: false, accepting: false, isDefault: false, reasons: ['Paused'], stateReasons: [], fault: 'paused',
+        name: 'testq',
+        enabled: false,
+        accepting: false,
+        isDefault: false,
+        reasons: ['Paused'],
+        stateReasons: [],
+        fault: 'paused',
         jobs: [
           { id: 'testq-1', user: 'root', error: false, since: since('Tue Nov 24 19:37:49 2026') },
           { id: 'testq-2', user: 'root', error: false, since: since('Tue Nov 24 19:37:49 2026') },
@@ -59,10 +65,12 @@ describe('Windows print cmdlets', () => {
     const exec = windows();
     const status = await printerStatusAction.run({}, makeContext({ exec, platform: 'win32', lang: 'nl' }));
     expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', cause: 'device-error', problemPrinters: ['Kyocera TASKalfa 3253ci (2nd floor)'], jobCount: 2 });
-    expect(status.finding).toBe('Kyocera TASKalfa 3253ci (2nd floor) meldt een fout in de printer zelf of in de verbinding ermee. Er zitten 2 document(en) vast die niet afdrukken op Kyocera TASKalfa 3253ci (2nd floor).');
+    expect(status.finding).toBe(
+      'Kyocera TASKalfa 3253ci (2nd floor) meldt een fout in de printer zelf of in de verbinding ermee. Er zitten 2 document(en) vast die niet afdrukken op Kyocera TASKalfa 3253ci (2nd floor).',
+    );
   });
 
-  it('removes only the employee\'s stuck jobs by id, passing printer and ids through the environment, never the script', async () => {
+  it("removes only the employee's stuck jobs by id, passing printer and ids through the environment, never the script", async () => {
     const exec = windows();
     const result = await clearQueueAction.run({ scope: 'own' }, makeContext({ exec, platform: 'win32', env: { USERNAME: 'jdupont' } }));
     expect(result).toMatchObject({ ok: true, printers: ['Kyocera TASKalfa 3253ci (2nd floor)'], cancelled: 1 });
@@ -91,7 +99,10 @@ describe('CUPS argv', () => {
       'lpstat -a': { stdout: fixture('lpstat-a.txt') },
       'lpstat -l -o': { stdout: fixture('lpstat-o.txt') },
       'lpstat -d': { stdout: fixture('lpstat-d.txt') },
-      cancel: {}, cupsenable: {}, cupsaccept: {}, launchctl: {},
+      cancel: {},
+      cupsenable: {},
+      cupsaccept: {},
+      launchctl: {},
     });
 
   it('cancels own jobs by id (not "cancel -u", which CUPS refuses a non-admin), re-enables and re-accepts, with the name as one argument', async () => {

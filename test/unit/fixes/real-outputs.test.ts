@@ -144,7 +144,7 @@ describe('scutil --dns, real recordings', () => {
     expect(parseScutilDns(real('scutil-dns.plain.txt'))).toEqual(['75.75.75.75', '75.75.76.76']);
   });
 
-  it('a VPN\'s supplemental resolver comes after the default one, and only addresses count', () => {
+  it("a VPN's supplemental resolver comes after the default one, and only addresses count", () => {
     expect(parseScutilDns(real('scutil-dns.vpn-supplemental.txt'))).toEqual(['10.0.2.1']);
   });
 
@@ -168,7 +168,7 @@ describe('macOS proxy and password policy, real recordings', () => {
 });
 
 describe('macOS Wi-Fi and route, real recordings', () => {
-  it('networksetup -listallhardwareports with a dock\'s adapters: Wi-Fi is en0', () => {
+  it("networksetup -listallhardwareports with a dock's adapters: Wi-Fi is en0", () => {
     const ports = parseHardwarePorts(real('networksetup-listallhardwareports.dock.txt'));
     expect(ports).toHaveLength(9);
     expect(ports[2]).toEqual({ port: 'AX88179A', device: 'en6' });
@@ -228,7 +228,15 @@ describe('Windows print job status and tasklist, real values', () => {
     const jobs = '\uFEFF{"Id":7,"PrinterName":"Drucker Büro","UserName":"jdupont","DocumentName":"Rapport.pdf","JobStatus":8210}\r\n';
     expect(parseGetPrinter(printers, jobs)).toEqual([
       { name: 'Imprimante étage 2', enabled: true, accepting: true, isDefault: true, reasons: [], jobs: [] },
-      { name: 'Drucker Büro', enabled: false, accepting: true, isDefault: false, reasons: ['Offline'], fault: 'not-responding', jobs: [{ id: '7', user: 'jdupont', title: 'Rapport.pdf', error: true, state: 'stopped' }] },
+      {
+        name: 'Drucker Büro',
+        enabled: false,
+        accepting: true,
+        isDefault: false,
+        reasons: ['Offline'],
+        fault: 'not-responding',
+        jobs: [{ id: '7', user: 'jdupont', title: 'Rapport.pdf', error: true, state: 'stopped' }],
+      },
     ]);
   });
 
@@ -268,7 +276,11 @@ describe('readWifi over the exec port with the recordings', () => {
       'networksetup -listallhardwareports': { stdout: ports },
       'networksetup -getairportnetwork en2': { stdout: sequoia },
       'networksetup -getairportpower en2': { stdout: 'Wi-Fi Power (en2): On\n' },
-      ifconfig: { stdout: real('ifconfig-en2-active.txt').replace('status: active', 'status: inactive').replace(/\tinet .*\n/, '') },
+      ifconfig: {
+        stdout: real('ifconfig-en2-active.txt')
+          .replace('status: active', 'status: inactive')
+          .replace(/\tinet .*\n/, ''),
+      },
     });
     expect(await readWifi(makeContext({ exec: down, platform: 'darwin' }), 5000)).toEqual({ available: true, device: 'en2', associated: false });
   });
@@ -291,7 +303,9 @@ describe('readWifi over the exec port with the recordings', () => {
 
 describe('Teams on macOS, real executable paths', () => {
   it('looks for the executables Teams really runs (classic: Contents/MacOS/Teams, new: MSTeams)', async () => {
-    const executables = real('macos-teams-executables.txt').split('\n').flatMap((line) => /\/Contents\/MacOS\/(\S+)/.exec(line)?.[1] ?? []);
+    const executables = real('macos-teams-executables.txt')
+      .split('\n')
+      .flatMap((line) => /\/Contents\/MacOS\/(\S+)/.exec(line)?.[1] ?? []);
     expect(executables).toEqual(['Teams', 'MSTeams']);
     const names = teamsProcesses('darwin').map((p) => p.name);
     for (const executable of executables) expect(names).toContain(executable);

@@ -58,18 +58,26 @@ describe('Teams processes', () => {
       expect(currentUser().uid).toBe(process.getuid?.());
       expect(findCommand({ platform: 'linux' }, 'teams-for-linux')?.args).toEqual(['-u', String(process.getuid?.()), '-x', 'teams-for-linux']);
     } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   });
 
   it('parses tasklist CSV and its "no tasks" message', () => {
     const csv = '"ms-teams.exe","12345","Console","1","245,312 K"\r\n"ms-teams.exe","12402","Console","1","98,004 K"\r\n';
-    expect(parseTasklist(csv)).toEqual([{ name: 'ms-teams.exe', pid: 12345 }, { name: 'ms-teams.exe', pid: 12402 }]);
+    expect(parseTasklist(csv)).toEqual([
+      { name: 'ms-teams.exe', pid: 12345 },
+      { name: 'ms-teams.exe', pid: 12402 },
+    ]);
     expect(parseTasklist('INFO: No tasks are running which match the specified criteria.\r\n')).toEqual([]);
   });
 
   it('quits gracefully first and forcefully only when asked, per OS', () => {
-    const procs = [{ client: 'new' as const, name: 'ms-teams.exe', pid: 1 }, { client: 'new' as const, name: 'ms-teams.exe', pid: 2 }];
+    const procs = [
+      { client: 'new' as const, name: 'ms-teams.exe', pid: 1 },
+      { client: 'new' as const, name: 'ms-teams.exe', pid: 2 },
+    ];
     // Only the processes found for this user, by PID: never every ms-teams.exe on the machine.
     expect(quitCommands({ platform: 'win32' }, procs, false)).toEqual([{ file: 'taskkill', args: ['/PID', '1', '/PID', '2'] }]);
     expect(quitCommands({ platform: 'win32' }, procs, true)).toEqual([{ file: 'taskkill', args: ['/F', '/PID', '1', '/PID', '2'] }]);
@@ -105,7 +113,12 @@ describe('Teams on a shared Windows machine', () => {
     const ctx = {
       platform: 'win32' as const,
       env: { USERNAME: 'jdupont' },
-      exec: { exec: async (file: string, args: readonly string[]) => (calls.push([file, ...args]), { exitCode: 0, stdout: '"ms-teams.exe","7","Console","1","1 K"', stderr: '', timedOut: false, notFound: false, cancelled: false, durationMs: 1 }) },
+      exec: {
+        exec: async (file: string, args: readonly string[]) => (
+          calls.push([file, ...args]),
+          { exitCode: 0, stdout: '"ms-teams.exe","7","Console","1","1 K"', stderr: '', timedOut: false, notFound: false, cancelled: false, durationMs: 1 }
+        ),
+      },
       signal: new AbortController().signal,
       timeoutMs: 5000,
       policy: {},

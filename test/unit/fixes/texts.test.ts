@@ -7,7 +7,13 @@ import { passwordTexts } from '../../../core/fixes/password/texts.ts';
 import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
 import type { Texts } from '../../../core/fixes/shared/text.ts';
 
-const all: Array<[string, Record<string, Texts>]> = [['diagnosis', problemSentences], ['network', networkTexts], ['printer', printerTexts], ['teams', teamsTexts], ['password', passwordTexts]];
+const all: Array<[string, Record<string, Texts>]> = [
+  ['diagnosis', problemSentences],
+  ['network', networkTexts],
+  ['printer', printerTexts],
+  ['teams', teamsTexts],
+  ['password', passwordTexts],
+];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('fix texts', () => {

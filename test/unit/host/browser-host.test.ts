@@ -63,10 +63,13 @@ const invoke = (headers: Record<string, string>) =>
 /** A raw POST to the invoke endpoint with a given body and content type (own origin, right token). */
 const post = (body: string | Buffer, contentType = 'application/json') =>
   new Promise<{ status: number } | { error: string }>((resolve) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: '/__firstline/invoke', method: 'POST', headers: { origin: host.origin, 'x-firstline-token': host.token, 'content-type': contentType } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: '/__firstline/invoke', method: 'POST', headers: { origin: host.origin, 'x-firstline-token': host.token, 'content-type': contentType } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+      },
+    );
     req.on('error', (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? String(error) }));
     req.end(body);
   });

@@ -28,6 +28,10 @@ describe.each(others)('locales/*/%s', (file) => {
     }
   });
   it('describes every English key for translators', () => {
-    expect(Object.entries(en).filter(([, v]) => !v.description?.trim()).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(en)
+        .filter(([, v]) => !v.description?.trim())
+        .map(([k]) => k),
+    ).toEqual([]);
   });
 });

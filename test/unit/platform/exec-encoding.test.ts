@@ -3,7 +3,7 @@ import { createNodeExec, parseOemCodePage } from '../../../core/platform/node-ex
 import { outputEncodingFor } from '../../../core/fixes/shared/exec.ts';
 
 // "Büro" as a Windows console tool writes it on code page 850 (ü = 0x81).
-const printCp850 = "process.stdout.write(Buffer.from([0x42, 0x81, 0x72, 0x6f]))";
+const printCp850 = 'process.stdout.write(Buffer.from([0x42, 0x81, 0x72, 0x6f]))';
 
 describe('output of Windows console tools', () => {
   it('reads the OEM code page from the registry answer', () => {

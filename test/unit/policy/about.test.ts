@@ -6,7 +6,7 @@ describe('About screen policy view', () => {
   it('lists every setting with its effective value and source, and every ignored value', () => {
     const effective = resolvePolicy([
       { source: 'hklm', location: 'HKLM\\SOFTWARE\\Policies\\Firstline', values: { autostart: 0, defaultLanguage: 'xx' } },
-      { source: 'file', location: '/etc/firstline/policy.json', values: { defaultLanguage: 'fr', helpdesk: { connector: { type: 'mailto', to: 'it@example.com' }} } },
+      { source: 'file', location: '/etc/firstline/policy.json', values: { defaultLanguage: 'fr', helpdesk: { connector: { type: 'mailto', to: 'it@example.com' } } } },
     ]);
     const about = policyAboutSchema.parse(policyAbout(effective));
     const row = (key: string) => about.settings.find((s) => s.key === key);

@@ -106,7 +106,11 @@ describe('the app and unknown policy ids', () => {
     const lines: string[] = [];
     const log = createLogger({ redact: (s) => s, echo: (l) => lines.push(l) });
     const catalog = await loadVisibleCatalog({
-      builtinDir: defaultCatalogDir, orgDirs: [], registry: allActions(), platform: 'linux', log,
+      builtinDir: defaultCatalogDir,
+      orgDirs: [],
+      registry: allActions(),
+      platform: 'linux',
+      log,
       policy: { disabledTroubleshooters: ['teams.clear-cache', 'network'] },
     });
     expect(catalog.unknownPolicyIds).toEqual([{ key: 'disabledTroubleshooters', id: 'teams.clear-cache' }]);

@@ -48,7 +48,9 @@ describe('search phrasings per language', () => {
         if (first !== expected) misses.push(`"${query}" → ${first ?? 'nothing'} (wanted ${expected})`);
       }
       const rate = (corpus[lang].length - misses.length) / corpus[lang].length;
-      console.log(`search first-hit rate ${lang}: ${(rate * 100).toFixed(1)}% (${corpus[lang].length - misses.length}/${corpus[lang].length})${misses.length ? `\n  misses: ${misses.join('\n          ')}` : ''}`);
+      console.log(
+        `search first-hit rate ${lang}: ${(rate * 100).toFixed(1)}% (${corpus[lang].length - misses.length}/${corpus[lang].length})${misses.length ? `\n  misses: ${misses.join('\n          ')}` : ''}`,
+      );
       expect(rate).toBeGreaterThanOrEqual(0.85);
     });
   }

@@ -42,7 +42,10 @@ describe('"What\'s wrong?" search', () => {
 
 describe('home tiles', () => {
   it('put the policy order first, then what this employee ran most, then the catalog order', () => {
-    const counts = new Map([['password', 5], ['wifi', 1]]);
+    const counts = new Map([
+      ['password', 5],
+      ['wifi', 1],
+    ]);
     expect(ids(orderTiles(catalog, ['printer'], counts))).toEqual(['printer', 'password', 'wifi']);
     expect(ids(orderTiles(catalog, [], new Map()))).toEqual(['wifi', 'printer', 'password']);
     expect(ids(orderTiles(catalog, ['password', 'wifi'], counts))).toEqual(['password', 'wifi', 'printer']);
@@ -67,4 +70,3 @@ describe('a clear winner for Enter', () => {
     expect(ids(search('wlan geht nicht'))[0]).toBe('wifi');
   });
 });
-

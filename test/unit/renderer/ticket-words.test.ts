@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enoughWords, subjectFromWords } from '../../../renderer/src/ticket-words.ts';
 
-describe('the employee\'s own words on Contact IT', () => {
+describe("the employee's own words on Contact IT", () => {
   it('needs at least three words, in any language', () => {
     expect(enoughWords('')).toBe(false);
     expect(enoughWords('help ?!')).toBe(false);

@@ -101,7 +101,9 @@ describe('npm run firstline -- report', () => {
     const { execFile } = await import('node:child_process');
     const root = path.resolve(import.meta.dirname, '../../..');
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'report', '--csv', '--history', historyFile], { cwd: root, timeout: 60_000 }, (error, out) => (error ? reject(error) : resolve(out)));
+      execFile(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'report', '--csv', '--history', historyFile], { cwd: root, timeout: 60_000 }, (error, out) =>
+        error ? reject(error) : resolve(out),
+      );
     });
     expect(stdout.trimEnd().split(/\r?\n/).at(-1)).toBe('total,,,12,6,3,1,55,0.5');
   });

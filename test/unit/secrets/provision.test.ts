@@ -37,7 +37,12 @@ describe('Windows: HKLM\\SOFTWARE\\Policies\\Firstline\\Secrets', () => {
     const exec = recordedExec({ [`reg query ${registrySecretsKey} /s`]: { stdout: fixture('reg-query-secrets.txt') } });
     const store = createMemorySecretStore();
     const result = await provisionSecrets(store, { platform: 'win32', exec });
-    expect(result).toEqual({ source: registrySecretsKey, imported: ['topdesk-api', 'zammad-token'], unchanged: [], issues: [`${registrySecretsKey}: "retries" is not a non-empty text value (ignored)`] });
+    expect(result).toEqual({
+      source: registrySecretsKey,
+      imported: ['topdesk-api', 'zammad-token'],
+      unchanged: [],
+      issues: [`${registrySecretsKey}: "retries" is not a non-empty text value (ignored)`],
+    });
     expect(await store.get('topdesk-api')).toBe('svc-firstline:abcd-1234-efgh');
     expect(await store.get('zammad-token')).toBe('zt_9f8e7d6c');
     // Read through reg.exe with argv only, never HKCU (which the employee can write).

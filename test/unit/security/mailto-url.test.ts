@@ -21,15 +21,20 @@ describe('mailto links handed to the mail program', () => {
   it('accepts every link core builds, whatever the employee typed, up to the longest body', () => {
     fc.assert(
       // Titles are one line of at most 80 characters for mail (the title field is a single-line input).
-      fc.property(fc.string({ maxLength: 80, unit: unit.filter((c) => !/\s/.test(c) || c === ' ') }), fc.string({ maxLength: 3000, unit }), fc.string({ maxLength: 3000, unit }), (title, text, details) => {
-        const url = buildMailtoUrl('servicedesk@example.com', draft(title, text, details));
-        expect(checkMailtoUrl(url)).toEqual({ allowed: true, url });
-      }),
+      fc.property(
+        fc.string({ maxLength: 80, unit: unit.filter((c) => !/\s/.test(c) || c === ' ') }),
+        fc.string({ maxLength: 3000, unit }),
+        fc.string({ maxLength: 3000, unit }),
+        (title, text, details) => {
+          const url = buildMailtoUrl('servicedesk@example.com', draft(title, text, details));
+          expect(checkMailtoUrl(url)).toEqual({ allowed: true, url });
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
-  it('accepts the longest link core can build (core keeps it under Windows\' limit)', () => {
+  it("accepts the longest link core can build (core keeps it under Windows' limit)", () => {
     const url = buildMailtoUrl('servicedesk@example.com', draft('€'.repeat(80), '€'.repeat(8000), '€'.repeat(4000)));
     expect(url.length).toBeGreaterThan(1_800);
     expect(url.length).toBeLessThanOrEqual(2_000);

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { policyDefaults } from '../../../core/policy/schema.ts';
 import { createOtlpExporter, eventFromRecord, exporterFromPolicy, type RunTelemetryEvent } from '../../../core/telemetry/otlp.ts';
 
-type Received = { path: string; contentType: string | undefined; body: { resourceLogs: { resource: { attributes: unknown[] }; scopeLogs: { logRecords: { attributes: { key: string; value: Record<string, unknown> }[] }[] }[] }[] } };
+type Received = {
+  path: string;
+  contentType: string | undefined;
+  body: { resourceLogs: { resource: { attributes: unknown[] }; scopeLogs: { logRecords: { attributes: { key: string; value: Record<string, unknown> }[] }[] }[] }[] };
+};
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -145,7 +149,15 @@ describe('OTLP/HTTP export of anonymous run events', () => {
   });
 
   it('builds events from history records without the run id', () => {
-    const e = eventFromRecord({ runId: 'run-7', troubleshooterId: 'dns.flush', category: 'network', outcome: 'resolved', startedAt: '2026-11-24T10:00:00.000Z', finishedAt: '2026-11-24T10:00:42.500Z', ticketCreated: false });
+    const e = eventFromRecord({
+      runId: 'run-7',
+      troubleshooterId: 'dns.flush',
+      category: 'network',
+      outcome: 'resolved',
+      startedAt: '2026-11-24T10:00:00.000Z',
+      finishedAt: '2026-11-24T10:00:42.500Z',
+      ticketCreated: false,
+    });
     expect(e).toEqual({ troubleshooterId: 'dns.flush', category: 'network', outcome: 'resolved', ticketCreated: false, finishedAt: '2026-11-24T10:00:42.500Z', durationMs: 42_500 });
   });
 });

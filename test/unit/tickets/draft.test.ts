@@ -115,7 +115,10 @@ describe('mailto fallback', () => {
   });
 
   it('fits text that percent-encoding inflates (accents, emoji) into the same budget', () => {
-    const long = buildDraft({ clientId: 'c0ffee00-0000-4000-8000-000000000004', now, lang: 'fr', events, snapshot, titleLimit: 80, userText: 'Écran noir après la mise à jour 😡 '.repeat(200) }, redactor);
+    const long = buildDraft(
+      { clientId: 'c0ffee00-0000-4000-8000-000000000004', now, lang: 'fr', events, snapshot, titleLimit: 80, userText: 'Écran noir après la mise à jour 😡 '.repeat(200) },
+      redactor,
+    );
     const url = buildMailtoUrl('helpdesk@example.test', long);
     expect(url.length).toBeLessThanOrEqual(MAILTO_URL_BUDGET);
     expect(decodeURIComponent(url)).toContain('c0ffee00-0000-4000-8000-000000000004');
@@ -133,7 +136,15 @@ describe('titles and mail links with emoji', () => {
     const { buildMailtoUrl } = await import('../../../core/tickets/connectors/mailto.ts');
     const title = truncateTitle('🖨️'.repeat(60), 80);
     expect(title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
-    const draft = { title: `broken ${'😡'.repeat(60)}\uD83D`, clientId: 'client-0001', userText: '', details: `ref client-0001\n${'📄'.repeat(2000)}`, urgency: 'normal' as const, attachments: [], createdAt: '2026-11-24T10:00:00Z' };
+    const draft = {
+      title: `broken ${'😡'.repeat(60)}\uD83D`,
+      clientId: 'client-0001',
+      userText: '',
+      details: `ref client-0001\n${'📄'.repeat(2000)}`,
+      urgency: 'normal' as const,
+      attachments: [],
+      createdAt: '2026-11-24T10:00:00Z',
+    };
     const url = buildMailtoUrl('it@example.com', draft);
     expect(url.startsWith('mailto:it@example.com?subject=')).toBe(true);
     expect(decodeURIComponent(url).includes('\uFFFD')).toBe(true);

@@ -188,9 +188,7 @@ describe('outbox', () => {
     await outbox.refreshStatuses();
     await outbox.refreshStatuses();
     expect(outbox.entries()[0]?.status).toEqual({ state: 'resolved', raw: 'Afgemeld', at: new Date(now).toISOString() });
-    expect(events.filter((e) => e.type === 'status-changed')).toEqual([
-      { type: 'status-changed', clientId: draft(1).clientId, title: 'Ticket 1', number: '#1', state: 'resolved', raw: 'Afgemeld' },
-    ]);
+    expect(events.filter((e) => e.type === 'status-changed')).toEqual([{ type: 'status-changed', clientId: draft(1).clientId, title: 'Ticket 1', number: '#1', state: 'resolved', raw: 'Afgemeld' }]);
   });
 
   it('treats a refused connection as offline and retries later', async () => {

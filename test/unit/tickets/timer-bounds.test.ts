@@ -49,13 +49,21 @@ describe('timer delays', () => {
 });
 
 describe('outbox dates from disk', () => {
-  it.each([['not a date', 'soon'], ['far in the future', '9999-12-31T00:00:00Z']])('an entry whose nextAttemptAt is %s is due now and sent, with a bounded timer', async (_label, nextAttemptAt) => {
+  it.each([
+    ['not a date', 'soon'],
+    ['far in the future', '9999-12-31T00:00:00Z'],
+  ])('an entry whose nextAttemptAt is %s is due now and sent, with a bounded timer', async (_label, nextAttemptAt) => {
     const file = path.join(dir, 'outbox.json');
     const { store } = await openStore({ file, schema: outboxFileSchema, defaults: emptyOutbox });
     const entry: OutboxEntry = { clientId: draft(1).clientId, connector: 'webhook', draft: draft(1), state: 'pending', attempts: 0, nextAttemptAt, queuedAt: '2026-11-24T09:00:00Z' };
     await store.update((d) => void d.entries.push(entry));
     const created: string[] = [];
-    const connector = { kind: 'webhook', titleLimit: 80, create: async (_d: TicketDraft, id: string) => (created.push(id), { id: 'x', number: 'T-1' }), findByClientId: async () => null } as unknown as Connector;
+    const connector = {
+      kind: 'webhook',
+      titleLimit: 80,
+      create: async (_d: TicketDraft, id: string) => (created.push(id), { id: 'x', number: 'T-1' }),
+      findByClientId: async () => null,
+    } as unknown as Connector;
     const outbox = createOutbox({ store, connector, clock: { now: () => new Date(now) } });
     const delays: number[] = [];
     const scheduler = outbox.start({ set: (_fn, ms) => (delays.push(ms), delays.length), clear: () => undefined });

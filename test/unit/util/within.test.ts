@@ -20,7 +20,7 @@ describe('within', () => {
     await expect(fallback).resolves.toBe(-1);
   });
 
-  it('passes the work\'s own failure through, wrapping a non-Error rejection', async () => {
+  it("passes the work's own failure through, wrapping a non-Error rejection", async () => {
     await expect(within(Promise.reject(new Error('refused')), 1000)).rejects.toThrow('refused');
     await expect(within(Promise.reject('plain text' as unknown as Error), 1000)).rejects.toThrow('plain text');
   });

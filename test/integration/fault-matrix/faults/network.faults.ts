@@ -51,11 +51,15 @@ async function network(env: FaultEnv, net: Net): Promise<FaultRun> {
   } else dnsPort = ports.dns; // nothing listens there
   const external = net.external ?? 'ok';
   if (external !== 'down') {
-    await serve(ports.external, (_req, res) => {
-      if (external === 'captive') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to Hotel Wi-Fi. Accept the terms to continue.</body></html>');
-      if (external === 'error') return void res.writeHead(503).end('upstream unavailable');
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(ncsi);
-    }, env);
+    await serve(
+      ports.external,
+      (_req, res) => {
+        if (external === 'captive') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to Hotel Wi-Fi. Accept the terms to continue.</body></html>');
+        if (external === 'error') return void res.writeHead(503).end('upstream unavailable');
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(ncsi);
+      },
+      env,
+    );
   }
   if ((net.internal ?? 'ok') === 'ok') await serve(ports.internal, (_req, res) => void res.writeHead(200).end('intranet'), env);
   // The "router": anything that answers on the gateway port.
@@ -64,15 +68,18 @@ async function network(env: FaultEnv, net: Net): Promise<FaultRun> {
   externalUrl = proxy === 'none' ? directUrl : proxiedUrl;
   if (proxy === 'ok' || proxy === 'sign-in') await serve(ports.proxy, proxyHandler(proxy), env);
   const policy = path.join(env.dir, 'policy.json');
-  await writeFile(policy, JSON.stringify({
-    networkProbes: {
-      dns: { name: 'www.firstline.test', servers: [`127.0.0.1:${dnsPort}`], timeoutMs: 8000 },
-      internalUrl: { url: internalUrl, timeoutMs: 8000 },
-      externalUrl: { url: externalUrl, expect: ncsi, timeoutMs: 8000 },
-      gateway: { host: '127.0.0.1', tcpPort: ports.gateway, timeoutMs: 8000 },
-      local: { timeoutMs: 8000 },
-    },
-  }));
+  await writeFile(
+    policy,
+    JSON.stringify({
+      networkProbes: {
+        dns: { name: 'www.firstline.test', servers: [`127.0.0.1:${dnsPort}`], timeoutMs: 8000 },
+        internalUrl: { url: internalUrl, timeoutMs: 8000 },
+        externalUrl: { url: externalUrl, expect: ncsi, timeoutMs: 8000 },
+        gateway: { host: '127.0.0.1', tcpPort: ports.gateway, timeoutMs: 8000 },
+        local: { timeoutMs: 8000 },
+      },
+    }),
+  );
   await chown(policy, env.uid, env.gid);
   proxyUrl = proxy === 'none' ? undefined : `http://127.0.0.1:${ports.proxy}`;
   return { args: ['--yes', '--policy', policy], env: { HOME: env.dir, ...(proxyUrl ? { http_proxy: proxyUrl, https_proxy: proxyUrl } : {}) } };
@@ -86,14 +93,11 @@ function browse(url: string): Promise<{ status: number; body: string } | undefin
   const target = new URL(url);
   const via = proxyUrl ? new URL(proxyUrl) : undefined;
   return new Promise((resolve) => {
-    const req = request(
-      { host: via?.hostname ?? target.hostname, port: Number(via?.port ?? target.port), path: via ? target.href : target.pathname, timeout: 1500 },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
+    const req = request({ host: via?.hostname ?? target.hostname, port: Number(via?.port ?? target.port), path: via ? target.href : target.pathname, timeout: 1500 }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(undefined));
     req.end();
@@ -122,7 +126,12 @@ async function truth(): Promise<Truth> {
 }
 
 const netFault = (id: string, causes: string[], net: Net, adapter = true): Fault => ({
-  id: `network/${id}`, fix: 'network', netns: { adapter }, causes, setup: (env) => network(env, net), truth,
+  id: `network/${id}`,
+  fix: 'network',
+  netns: { adapter },
+  causes,
+  setup: (env) => network(env, net),
+  truth,
 });
 
 export const faults: Fault[] = [

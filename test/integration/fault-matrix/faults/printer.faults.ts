@@ -70,7 +70,8 @@ async function jobStates(cups: CupsServer, printer: string): Promise<Map<string,
 }
 
 const enabled = async (cups: CupsServer, printer: string) => /enabled since/.test(await tool(cups, 'lpstat', '-p', printer).catch(() => ''));
-const accepting = async (cups: CupsServer, printer: string) => / accepting requests/.test(await tool(cups, 'lpstat', '-a', printer).catch(() => '')) && !/not accepting/.test(await tool(cups, 'lpstat', '-a', printer).catch(() => ''));
+const accepting = async (cups: CupsServer, printer: string) =>
+  / accepting requests/.test(await tool(cups, 'lpstat', '-a', printer).catch(() => '')) && !/not accepting/.test(await tool(cups, 'lpstat', '-a', printer).catch(() => ''));
 
 /**
  * Does the printer print now? A probe job must reach `completed`. Gives up early when the queue

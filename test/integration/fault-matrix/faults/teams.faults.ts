@@ -37,7 +37,10 @@ async function layout(env: FaultEnv, opts: { cache?: boolean } = {}): Promise<La
 }
 
 const teamsEnv = (l: Layout, extra: Record<string, string> = {}): Record<string, string> => ({
-  HOME: l.home, PATH: `${l.bin}:${PATH}`, USER: 'unused', ...extra,
+  HOME: l.home,
+  PATH: `${l.bin}:${PATH}`,
+  USER: 'unused',
+  ...extra,
 });
 
 function startTeams(l: Layout, owner = l.owner, hung = false): number {
@@ -115,7 +118,9 @@ export const faults: Fault[] = [
       return run(x, { better: 'yes' });
     },
     truth: async (env) => {
-      const t = await cacheTruth(l(), async () => ((await read(path.join(env.dir, 'outside', 'cache', 'precious.txt'))) === 'not Teams data' ? undefined : 'a file outside the profile was moved or deleted'));
+      const t = await cacheTruth(l(), async () =>
+        (await read(path.join(env.dir, 'outside', 'cache', 'precious.txt'))) === 'not Teams data' ? undefined : 'a file outside the profile was moved or deleted',
+      );
       // The symlinked entry stays (refused): the fault is not gone.
       return { ...t, fixed: t.fixed && !(await exists(path.join(l().teams, 'GPUCache'))) };
     },
@@ -189,4 +194,3 @@ export const faults: Fault[] = [
     truth: async () => cacheTruth(l(), async () => (colleaguePid !== undefined && alive(colleaguePid) ? undefined : "the colleague's Teams was stopped")),
   }),
 ];
-

@@ -25,7 +25,11 @@ export async function mkdirOwned(dir: string, owner: { uid: number; gid: number 
   }
 }
 
-export const exists = (p: string) => lstat(p).then(() => true, () => false);
+export const exists = (p: string) =>
+  lstat(p).then(
+    () => true,
+    () => false,
+  );
 export const read = (p: string) => readFile(p, 'utf8').catch(() => undefined);
 
 /** Starts a long-running process as uid/gid, detached, and returns its pid. */

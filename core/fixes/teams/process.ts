@@ -56,6 +56,17 @@ export function findCommand(ctx: Pick<ActionContext, 'platform'>, name: string, 
   return user.uid !== undefined && Number.isInteger(user.uid) && user.uid >= 0 ? { file: 'pgrep', args: ['-u', String(user.uid), '-x', name] } : undefined;
 }
 
+/**
+ * A process that has exited but not been reaped yet (state Z) still matches `pgrep`; it is not a
+ * running Teams and must not make Firstline believe Teams is installed or running. Unreadable
+ * /proc entries count as alive (the safe side: Teams is then quit and restarted, not ignored).
+ */
+async function isZombie(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The state follows the parenthesised command name, which may itself contain ") ".
+  return /\) Z /.test(stat.slice(stat.lastIndexOf(')')));
+}
+
 export async function findTeams(ctx: ActionContext, user: CurrentUser = currentUser()): Promise<TeamsProcess[]> {
   const found: TeamsProcess[] = [];
   for (const spec of teamsProcesses(ctx.platform)) {
@@ -69,7 +80,10 @@ export async function findTeams(ctx: ActionContext, user: CurrentUser = currentU
     if (ctx.platform === 'win32') {
       for (const row of parseTasklist(result.stdout)) if (row.name.toLowerCase() === spec.name.toLowerCase()) found.push({ client: spec.client, name: spec.name, pid: row.pid });
     } else if (succeeded(result)) {
-      for (const line of result.stdout.split('\n')) if (/^\d+$/.test(line.trim())) found.push({ client: spec.client, name: spec.name, pid: Number(line.trim()) });
+      for (const line of result.stdout.split('\n')) {
+        const pid = Number(line.trim());
+        if (/^\d+$/.test(line.trim()) && !(ctx.platform === 'linux' && (await isZombie(pid)))) found.push({ client: spec.client, name: spec.name, pid });
+      }
     }
   }
   return found;

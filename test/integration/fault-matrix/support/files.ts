@@ -1,6 +1,7 @@
 /** Small file and process helpers for fault set-ups (plain Node, no Firstline code). */
 import { spawn } from 'node:child_process';
 import { chmod, chown, lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Writes a file (and its folders) owned by uid/gid. */
@@ -61,7 +62,21 @@ export async function pidsMentioning(marker: string): Promise<number[]> {
 }
 
 /** Kills (SIGKILL) exactly the given pids, ignoring those already gone. */
-export function killPids(pids: readonly number[]): void {
+/** A process is gone once /proc has no entry for it or it is a zombie (exited, not reaped). */
+function gone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /\) Z /.test(stat.slice(stat.lastIndexOf(')')));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * SIGKILL, then wait (bounded) until each process has really exited: a process still being torn
+ * down is listed by `pgrep` as running, and the next fault of the same user would find it.
+ */
+export async function killPids(pids: readonly number[]): Promise<void> {
   for (const pid of pids) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -69,6 +84,8 @@ export function killPids(pids: readonly number[]): void {
       // Already gone.
     }
   }
+  const deadline = Date.now() + 10_000;
+  while (pids.some((pid) => !gone(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 }
 
 export { readlink };

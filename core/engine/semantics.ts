@@ -15,25 +15,12 @@ import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
 import { unverifiedFixPaths } from './honesty-lint.ts';
 import { findBareTemplates } from './template-lint.ts';
+import { editDistance as distance } from '../util/did-you-mean.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** The translations a text should have besides English. */
 const translations = langs.filter((lang) => lang !== defaultLang);
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
-}
 
 /** `baseDir`: the catalog folder, to check that referenced files exist (omitted for in-memory text). */
 export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string, baseDir?: string): Diagnostic[] {

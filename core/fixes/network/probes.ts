@@ -14,7 +14,7 @@ import { NotAvailable, readLocalState, readProxy, readWifi } from './read-state.
 import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { isLinkLocal } from './state.ts';
 import { TimeoutError, within } from '../../util/within.ts';
-import { fetchViaProxy, ProxyFault, proxyFor } from './proxy.ts';
+import { collect, fetchViaProxy, ProxyFault, proxyFor, type Fetched } from './proxy.ts';
 
 export const probeIds = ['adapter', 'wifi', 'ip', 'gateway', 'dns', 'internal', 'external', 'proxy'] as const;
 export type ProbeId = (typeof probeIds)[number];
@@ -68,21 +68,11 @@ export async function resolveName(name: string, servers: readonly string[], time
 }
 
 /** Status and the first few KiB of the body (enough to tell a captive portal's login page from the real answer). */
-export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<{ status: number; body: string }> {
+export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(target, { method: 'GET', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline network check' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-        if (body.length >= 4096) res.destroy();
-      });
-      const done = () => resolve({ status: res.statusCode ?? 0, body: body.slice(0, 4096) });
-      res.once('end', done);
-      res.once('close', done);
-    });
+    const req = send(target, { method: 'GET', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline network check' } }, (res) => collect(res, resolve));
     req.on('timeout', () => req.destroy(new TimeoutError(timeoutMs)));
     req.on('error', reject);
     req.end();

@@ -56,9 +56,10 @@ export function bypassed(target: URL, list: readonly string[]): boolean {
   });
 }
 
-type Fetched = { status: number; body: string };
+export type Fetched = { status: number; body: string };
 
-function collect(res: IncomingMessage, resolve: (f: Fetched) => void): void {
+/** Status and the first 4 KiB of the body (enough to tell a captive portal's login page from the real answer). */
+export function collect(res: IncomingMessage, resolve: (f: Fetched) => void): void {
   let body = '';
   res.setEncoding('utf8');
   res.on('data', (chunk: string) => {

@@ -15,7 +15,7 @@ import { text } from '../core/engine/messages.ts';
 import { activityFileSchema, activityLimit, type ActivityFile, type ActivityRecord } from '../core/report/activity.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { keepNewest, openStore } from '../core/store/store.ts';
-import { IpcFailure, type Logger } from './dispatcher.ts';
+import { IpcFailure, type DispatchLog } from './dispatcher.ts';
 
 export type ArticleDesk = Awaited<ReturnType<typeof createArticleDesk>>;
 
@@ -66,7 +66,7 @@ export async function createArticleDesk(deps: {
   allowlist: readonly string[];
   openUrl(url: string, allowlist: readonly string[]): Promise<boolean>;
   dataDir: string;
-  log: Logger;
+  log: DispatchLog;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());

@@ -6,12 +6,14 @@
  */
 import { channels, events, ipcError, type Channel, type ChannelResult, type EventName, type EventPayload, type IpcResult } from '../contract/index.ts';
 import type { z } from 'zod';
+import type { Logger } from '../core/log.ts';
 
 export type Handlers = {
   [C in Channel]: (args: z.output<(typeof channels)[C]['args']>) => Promise<ChannelResult<C>> | ChannelResult<C>;
 };
 
-export type Logger = { warn(message: string, details?: unknown): void; error(message: string, details?: unknown): void };
+/** The dispatcher only warns and reports errors: any `Logger` (core/log.ts) will do. */
+export type DispatchLog = Pick<Logger, 'warn' | 'error'>;
 
 export type Dispatch = (channel: string, rawArgs: unknown, sender: { trusted: boolean }) => Promise<IpcResult<unknown>>;
 
@@ -19,7 +21,7 @@ function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(channels, name);
 }
 
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch {
   return async (channel, rawArgs, sender) => {
     if (!sender.trusted) {
       log.warn('ipc: refused call from untrusted sender', { channel });
@@ -67,7 +69,7 @@ function isIpcFailure(error: unknown): error is IpcFailure {
 }
 
 /** Validates an outgoing event; an invalid one is dropped and logged, never sent. */
-export function checkEvent<E extends EventName>(name: E, payload: EventPayload<E>, log: Logger): boolean {
+export function checkEvent<E extends EventName>(name: E, payload: EventPayload<E>, log: DispatchLog): boolean {
   const result = events[name].safeParse(payload);
   if (!result.success) log.error('ipc: dropped invalid event', { name, issues: result.error.issues.slice(0, 5) });
   return result.success;

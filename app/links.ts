@@ -8,7 +8,7 @@ import type { RunEvent } from '../core/engine/events.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { checkMailtoUrl } from '../core/security/mailto-url.ts';
 import { checkContactUrl, supportMailtoUrl, telUrl } from '../core/security/contact-url.ts';
-import { IpcFailure, type Logger } from './dispatcher.ts';
+import { IpcFailure, type DispatchLog } from './dispatcher.ts';
 
 export type LinkOpeners = ReturnType<typeof createLinkOpeners>;
 
@@ -28,7 +28,7 @@ export function createLinkOpeners(deps: {
   support?: SupportLinks | undefined;
   /** Hands a tel: or plain mailto: link to the OS (phone app, mail program); absent where there is none. */
   openContact?: ((url: string) => Promise<boolean>) | undefined;
-  log: Logger;
+  log: DispatchLog;
 }) {
   const attempt = (open: () => Promise<boolean>) => open().catch(() => false);
   return {

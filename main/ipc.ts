@@ -6,7 +6,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, EventPayload } from '../contract/index.ts';
 import { eventChannel, invokeChannel } from '../contract/transport.ts';
-import { checkEvent, type Dispatch, type Logger } from '../app/dispatcher.ts';
+import { checkEvent, type Dispatch, type DispatchLog } from '../app/dispatcher.ts';
 import { isAppUrl } from '../core/security/window-options.ts';
 
 export function registerIpc(dispatch: Dispatch, trustedIds: ReadonlySet<number>): void {
@@ -17,7 +17,7 @@ export function registerIpc(dispatch: Dispatch, trustedIds: ReadonlySet<number>)
   });
 }
 
-export function sendEvent<E extends EventName>(windows: Iterable<BrowserWindow>, name: E, payload: EventPayload<E>, log: Logger): void {
+export function sendEvent<E extends EventName>(windows: Iterable<BrowserWindow>, name: E, payload: EventPayload<E>, log: DispatchLog): void {
   if (!checkEvent(name, payload, log)) return;
   for (const window of windows) {
     if (!window.isDestroyed()) window.webContents.send(eventChannel, name, payload);

@@ -4,7 +4,7 @@
  * options, so both hosts get identical behaviour.
  */
 import path from 'node:path';
-import { allActions } from '../core/actions.ts';
+import { fullActionRegistry } from '../core/action-registry.ts';
 import type { Lang } from '../core/kernel/lang.ts';
 import { toPlatform } from '../core/kernel/platform.ts';
 import { text } from '../core/engine/messages.ts';
@@ -23,7 +23,7 @@ import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import type { Policy } from '../core/policy/schema.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
-import { loadVisibleCatalog, type LoadedCatalog } from './catalog.ts';
+import { loadVisibleCatalog, type CatalogView } from './catalog.ts';
 import { createTroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { createOutageService } from '../core/outage/service.ts';
 import type { CatalogState } from '../contract/ui-schemas.ts';
@@ -158,7 +158,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   // from here on, to run events, and (through the ticket redactor) to drafts, outbox and requests.
   const log = withPatterns(options.log, compilePatterns(policy.redactionPatterns).patterns);
   for (const issue of effective.issues) log.warn('policy: invalid value ignored', issue);
-  const registry = allActions();
+  const registry = fullActionRegistry();
   // Start with the built-in catalog and the last verified copy of each organisation catalog;
   // fetching them (a share or https, slow exactly when the network is broken) happens in the
   // background and swaps the catalog in when something changed.
@@ -167,7 +167,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const cache = createTroubleshooterCache(path.join(options.dataDir, 'catalog-cache.json'), { appVersion: options.version, registry });
   const loadFrom = (orgDirs: readonly string[]) => loadVisibleCatalog({ builtinDir: options.catalogDir, orgDirs, registry, platform, policy, log, cache });
   let catalog = await loadFrom(policy.catalogSources.flatMap((source) => lastGoodCatalogDir(catalogCacheDir, source, policy.catalogSigningKeys) ?? []));
-  const catalogView: LoadedCatalog = {
+  const catalogView: CatalogView = {
     get: (id) => catalog.get(id),
     has: (id) => catalog.has(id),
     list: (lang) => catalog.list(lang),

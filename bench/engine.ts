@@ -13,7 +13,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { allActions } from '../core/actions.ts';
+import { fullActionRegistry } from '../core/action-registry.ts';
 import { createNodeExec } from '../core/platform/node-exec.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { scriptTroubleshooter } from './lib/catalog-gen.ts';
@@ -32,7 +32,7 @@ export async function benchEngine(): Promise<BenchResult> {
     mkdirSync(path.join(catalogDir, 'scripts'));
     const script = path.join(catalogDir, 'scripts', 'true.sh');
     writeFileSync(script, '#!/bin/sh\nexit 0\n');
-    const registry = allActions();
+    const registry = fullActionRegistry();
     const troubleshooter = loadOrThrow(scriptTroubleshooter('bench-engine', steps, 'scripts/true.sh'), 'bench-engine.yaml', registry);
     const port = createNodeExec();
     let inPortMs = 0;

@@ -8,7 +8,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { createNodeExec } from '../../../core/platform/node-exec.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { scriptTroubleshooter } from '../../../bench/lib/catalog-gen.ts';
@@ -27,13 +27,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('generated troubleshooters', () => {
   it('load without diagnostics as a catalog', async () => {
     for (let i = 0; i < 3; i++) writeFileSync(path.join(dir, `gen-${i}.yaml`), scriptTroubleshooter(`gen-${i}`, 4, 'scripts/true.sh'));
-    const catalog = await loadCatalog(dir, allActions());
+    const catalog = await loadCatalog(dir, fullActionRegistry());
     expect(catalog.diagnostics).toEqual([]);
     expect(catalog.entries.map((e) => e.troubleshooter.steps.length)).toEqual([4, 4, 4]);
   });
 
   it.skipIf(process.platform === 'win32')('run every step through the engine and fail when the script fails', async () => {
-    const registry = allActions();
+    const registry = fullActionRegistry();
     const exec = createNodeExec();
     const ok = await runToEnd(loadOrThrow(scriptTroubleshooter('ok', 3, 'scripts/true.sh'), 'ok.yaml', registry), exec, { registry, catalogDir: dir });
     expect(ok.outcome).toBe('resolved');

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createArticleDesk } from '../../../app/articles.ts';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import type { Platform } from '../../../core/kernel/platform.ts';
 
 const builtin = path.resolve(import.meta.dirname, '../../../troubleshooters');
-const catalog = await loadCatalog(builtin, allActions());
+const catalog = await loadCatalog(builtin, fullActionRegistry());
 let dataDir: string;
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'fl-desk-'));

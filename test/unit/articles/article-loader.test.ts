@@ -2,13 +2,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { maxArticleImageBytes } from '../../../core/engine/article-schema.ts';
 import { createTroubleshooterCache } from '../../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { loadEntryText, loadTroubleshooterText } from '../../../core/engine/loader.ts';
 
-const registry = allActions();
+const registry = fullActionRegistry();
 const builtin = path.resolve(import.meta.dirname, '../../../troubleshooters');
 const png = path.join(builtin, 'images/windows-key-p.png');
 let dir: string;

@@ -1,6 +1,6 @@
 /** `{{ answers.x }}` without `$` would reach the script as literal text: lint warns, pointing at the value. */
 import { describe, expect, it } from 'vitest';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { loadTroubleshooterText } from '../../../core/engine/loader.ts';
 import { findBareTemplates } from '../../../core/engine/template-lint.ts';
 
@@ -25,7 +25,7 @@ steps:
 
 describe('bare {{ }} templates', () => {
   it('are a lint warning at the value, with the fix', () => {
-    const result = loadTroubleshooterText(yaml, 'bare.yaml', allActions());
+    const result = loadTroubleshooterText(yaml, 'bare.yaml', fullActionRegistry());
     const warnings = result.diagnostics.filter((d) => d.message.includes('literal text'));
     expect(warnings).toEqual([
       expect.objectContaining({

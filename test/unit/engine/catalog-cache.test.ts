@@ -2,12 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { createTroubleshooterCache } from '../../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 
 const fixture = path.resolve(import.meta.dirname, '../../fixtures/app-catalog');
-const registry = allActions();
+const registry = fullActionRegistry();
 let dir: string;
 let catalogDir: string;
 let cacheFile: string;

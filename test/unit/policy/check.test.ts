@@ -1,7 +1,7 @@
 /** `firstline policy check` logic: the app's resolver plus what an admin must hear before a rollout. */
 import { describe, expect, it } from 'vitest';
 import { loadVisibleCatalog } from '../../../app/catalog.ts';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { createLogger } from '../../../core/log.ts';
 import { checkPolicy } from '../../../core/policy/check.ts';
 import { parsePlistXml, settingsFromProfile } from '../../../core/policy/files/plist-xml.ts';
@@ -108,7 +108,7 @@ describe('the app and unknown policy ids', () => {
     const catalog = await loadVisibleCatalog({
       builtinDir: defaultCatalogDir,
       orgDirs: [],
-      registry: allActions(),
+      registry: fullActionRegistry(),
       platform: 'linux',
       log,
       policy: { disabledTroubleshooters: ['teams.clear-cache', 'network'] },

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { outageFeedSchema } from '../../../core/outage/feed.ts';
 import { connectorConfigSchema } from '../../../core/tickets/connectors/index.ts';
@@ -34,7 +34,7 @@ function jsonBlocks(markdown: string): unknown[] {
 
 let catalogIds: Set<string>;
 beforeAll(async () => {
-  catalogIds = new Set((await loadCatalog(defaultCatalogDir, allActions())).entries.map((e) => e.troubleshooter.id));
+  catalogIds = new Set((await loadCatalog(defaultCatalogDir, fullActionRegistry())).entries.map((e) => e.troubleshooter.id));
   expect(catalogIds.has('network')).toBe(true);
 });
 

@@ -7,6 +7,6 @@ import { builtinRegistry } from './engine/builtin-actions.ts';
 import { composeRegistries, type ActionRegistry } from './engine/registry.ts';
 import { fixesRegistry } from './fixes/index.ts';
 
-export function allActions(): ActionRegistry {
+export function fullActionRegistry(): ActionRegistry {
   return composeRegistries(builtinRegistry(), fixesRegistry());
 }

@@ -17,7 +17,7 @@ import type { Logger } from '../core/log.ts';
 
 export type CatalogPolicy = { enabledTroubleshooters?: readonly string[] | undefined; disabledTroubleshooters: readonly string[] };
 
-export type LoadedCatalog = {
+export type CatalogView = {
   get(id: string): CatalogEntry | undefined;
   has(id: string): boolean;
   /** Troubleshooters, then knowledge articles (`kind: 'article'`): search covers both. */
@@ -60,7 +60,7 @@ export async function loadVisibleCatalog(options: {
   log: Logger;
   /** Serves unchanged built-in files without re-parsing them (see core/engine/catalog-cache.ts). */
   cache?: TroubleshooterCache;
-}): Promise<LoadedCatalog> {
+}): Promise<CatalogView> {
   const byId = new Map<string, CatalogEntry>();
   const articlesById = new Map<string, ArticleEntry>();
   for (const dir of [options.builtinDir, ...options.orgDirs]) {

@@ -2,8 +2,7 @@
  * The contract's handlers, built from core services. Both the Electron main process and the
  * browser host register exactly this object, so they cannot drift apart.
  */
-import type { AppInfo, TroubleshooterSummary } from '../contract/index.ts';
-import type { Lang } from '../core/kernel/lang.ts';
+import type { AppInfo } from '../contract/index.ts';
 import { IpcFailure, type Handlers } from './dispatcher.ts';
 import type { RunManager } from './runs.ts';
 import type { RunHistory } from './history.ts';
@@ -13,15 +12,12 @@ import type { LinkOpeners } from './links.ts';
 import type { OutageService } from '../core/outage/service.ts';
 import type { PolicyAbout } from '../core/policy/about.ts';
 import type { ArticleDesk } from './articles.ts';
-
-export type CatalogView = {
-  list(lang: Lang): TroubleshooterSummary[];
-  has(id: string): boolean;
-};
+import type { CatalogView } from './catalog.ts';
 
 export type AppServices = {
   info(): AppInfo;
-  catalog: CatalogView;
+  /** What handlers need of the catalog view (app/catalog.ts). */
+  catalog: Pick<CatalogView, 'list' | 'has'>;
   runs: RunManager;
   settings: SettingsService;
   history: RunHistory;

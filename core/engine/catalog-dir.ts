@@ -22,7 +22,7 @@ async function parseFile(file: string, registry: ActionRegistry): Promise<EntryL
 export type CatalogEntry = { troubleshooter: Troubleshooter; file: string; catalogDir: string };
 /** A knowledge article (`kind: article`); its images resolve under `catalogDir`. */
 export type ArticleEntry = { article: Article; file: string; catalogDir: string };
-export type Catalog = { entries: CatalogEntry[]; articles: ArticleEntry[]; diagnostics: Diagnostic[] };
+export type CatalogContents = { entries: CatalogEntry[]; articles: ArticleEntry[]; diagnostics: Diagnostic[] };
 
 /** Info steps that point to an article (`article: <id>`), with the step id. */
 export function articleReferences(t: Troubleshooter): { stepId: string; article: string }[] {
@@ -38,7 +38,7 @@ export async function loadCatalog(
   registry: ActionRegistry,
   /** `loadFile` lets the app serve unchanged files from its validated-catalog cache (catalog-cache.ts). */
   options: { loadFile?: (file: string, registry: ActionRegistry) => Promise<EntryLoadResult> } = {},
-): Promise<Catalog> {
+): Promise<CatalogContents> {
   const entries: CatalogEntry[] = [];
   const articles: ArticleEntry[] = [];
   const diagnostics: Diagnostic[] = [];

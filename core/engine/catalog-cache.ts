@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DurableTextFile } from '../store/durable-json-file.ts';
@@ -16,6 +15,7 @@ import type { Diagnostic } from '../kernel/diagnostics.ts';
 import { articleSchema } from './article-schema.ts';
 import type { ActionRegistry } from './registry.ts';
 import { troubleshooterSchema } from './schema.ts';
+import { readCatalogFile } from './read-catalog-file.ts';
 
 const cacheFileSchema = z.object({
   version: z.literal(1),
@@ -52,12 +52,9 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
 
   return {
     async loadFile(file, registry) {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` }] };
-      }
+      const read = await readCatalogFile(file);
+      if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
+      const text = read.text;
       const sha256 = createHash('sha256').update(text).digest('hex');
       const cached = previous[file];
       if (cached && cached.sha256 === sha256) {

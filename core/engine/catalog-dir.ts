@@ -19,6 +19,19 @@ async function parseFile(file: string, registry: ActionRegistry): Promise<EntryL
   return loadEntryFile(file, registry);
 }
 
+/**
+ * One file that breaks the loader itself (a bug, or input nobody foresaw) is left out like an
+ * invalid one: a catalog never stops the app from loading the other troubleshooters (#11).
+ */
+async function loadOne(load: (file: string, registry: ActionRegistry) => Promise<EntryLoadResult>, file: string, registry: ActionRegistry): Promise<EntryLoadResult> {
+  try {
+    return await load(file, registry);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `This file could not be loaded (${message}); it was left out.` }] };
+  }
+}
+
 export type CatalogEntry = { troubleshooter: Troubleshooter; file: string; catalogDir: string };
 /** A knowledge article (`kind: article`); its images resolve under `catalogDir`. */
 export type ArticleEntry = { article: Article; file: string; catalogDir: string };
@@ -54,7 +67,7 @@ export async function loadCatalog(
   const seen = new Map<string, string>();
   for (const name of names) {
     const file = path.join(dir, name);
-    const result = await (options.loadFile ?? parseFile)(file, registry);
+    const result = await loadOne(options.loadFile ?? parseFile, file, registry);
     diagnostics.push(...result.diagnostics);
     if (!result.ok) continue;
     // Articles and troubleshooters share one id space: search results and tickets name either.

@@ -11,7 +11,14 @@
  *   reference := platform | lang | steps.<id>.outcome | steps.<id>.result[.<field>]* | answers.<id> | policy.<key>[.<key>]*
  *
  * Precedence (loosest first): or, and, not, comparison. Positions are 0-based offsets into the text.
+ *
+ * Nesting is bounded (`maxConditionDepth`): parentheses, `not`, lists and and/or chains deeper than
+ * that are a located syntax error, never a stack overflow in the parser or evaluator (#11).
  */
+
+/** Deepest nesting of parentheses, `not`, lists and and/or operands a condition may have. */
+export const maxConditionDepth = 64;
+const tooDeep = `This condition is nested more than ${maxConditionDepth} levels deep; split it into simpler conditions or steps.`;
 
 export type Token =
   | { kind: 'str'; value: string; pos: number }
@@ -88,6 +95,10 @@ const keywords = new Set(['and', 'or', 'not', 'in', 'true', 'false', 'null']);
 
 class Parser {
   private i = 0;
+  /** Open parentheses, `not`s and lists around the current token: bounds the parser's recursion. */
+  private depth = 0;
+  /** Height of each and/or node, so a long chain cannot make the evaluator recurse without bound. */
+  private readonly heights = new WeakMap<Expr, number>();
   readonly refs: Extract<Expr, { kind: 'ref' }>[] = [];
   constructor(private readonly tokens: Token[]) {}
 
@@ -110,6 +121,25 @@ class Parser {
     this.i++;
   }
 
+  /** Runs `inside` one nesting level deeper; past the limit, a located error instead of recursion. */
+  private nested<T>(pos: number, inside: () => T): T {
+    if (this.depth >= maxConditionDepth) throw new ConditionSyntaxError(tooDeep, pos);
+    this.depth++;
+    try {
+      return inside();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private join(op: 'and' | 'or', left: Expr, right: Expr, pos: number): Expr {
+    const height = Math.max(this.heights.get(left) ?? 0, this.heights.get(right) ?? 0) + 1;
+    if (height + this.depth > maxConditionDepth) throw new ConditionSyntaxError(tooDeep, pos);
+    const node: Expr = { kind: 'binary', op, left, right, pos };
+    this.heights.set(node, height);
+    return node;
+  }
+
   parse(): Expr {
     const expr = this.or();
     const t = this.peek();
@@ -121,7 +151,7 @@ class Parser {
     let left = this.and();
     while (this.isWord('or')) {
       const pos = this.next().pos;
-      left = { kind: 'binary', op: 'or', left, right: this.and(), pos };
+      left = this.join('or', left, this.and(), pos);
     }
     return left;
   }
@@ -130,7 +160,7 @@ class Parser {
     let left = this.not();
     while (this.isWord('and')) {
       const pos = this.next().pos;
-      left = { kind: 'binary', op: 'and', left, right: this.not(), pos };
+      left = this.join('and', left, this.not(), pos);
     }
     return left;
   }
@@ -138,7 +168,12 @@ class Parser {
   private not(): Expr {
     if (this.isWord('not')) {
       const pos = this.next().pos;
-      return { kind: 'not', operand: this.not(), pos };
+      return this.nested(pos, () => {
+        const operand = this.not();
+        const node: Expr = { kind: 'not', operand, pos };
+        this.heights.set(node, (this.heights.get(operand) ?? 0) + 1);
+        return node;
+      });
     }
     return this.compare();
   }
@@ -169,11 +204,13 @@ class Parser {
         throw new ConditionSyntaxError('The condition ends too early; a value is missing.', t.pos);
       case 'op':
         if (t.value === '(') {
-          const inner = this.or();
-          this.expectOp(')', 'a closing ")"');
-          return inner;
+          return this.nested(t.pos, () => {
+            const inner = this.or();
+            this.expectOp(')', 'a closing ")"');
+            return inner;
+          });
         }
-        if (t.value === '[') return this.list(t.pos);
+        if (t.value === '[') return this.nested(t.pos, () => this.list(t.pos));
         throw new ConditionSyntaxError(`Unexpected "${t.value}"; expected a value.`, t.pos);
       case 'ident':
         return this.identifier(t);

@@ -4,7 +4,6 @@
  * each located at file:line:column, with a sentence an IT author can act on. It never throws on
  * bad input; only programming errors escape.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
@@ -14,6 +13,7 @@ import { checkSemantics } from './semantics.ts';
 import { schemaDiagnostics, type EntryLoadResult, type LoadResult, type Locator, type PathKey } from './source-diagnostics.ts';
 import { articleSchema } from './article-schema.ts';
 import { checkArticle } from './article-lint.ts';
+import { maxCatalogFileBytes, readCatalogFile, tooLargeDiagnostic } from './read-catalog-file.ts';
 
 function createLocator(doc: Document, counter: LineCounter): Locator {
   const pos = (offset: number) => {
@@ -60,7 +60,9 @@ export function parseYamlMapping(text: string, file: string, what: string): Pars
 
   for (const error of doc.errors) {
     const p = counter.linePos(error.pos[0]);
-    add('error', { line: p.line, column: p.col }, `YAML syntax: ${error.message.split('\n')[0]}`);
+    // The yaml package turns a stack overflow on deeply nested lists/mappings into an error; say what it means.
+    const message = /call stack/i.test(error.message) ? 'the file is nested too deeply (lists or mappings inside each other hundreds of levels deep).' : error.message.split('\n')[0];
+    add('error', { line: p.line, column: p.col }, `YAML syntax: ${message}`);
   }
   if (doc.errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {
@@ -92,6 +94,8 @@ export function loadTroubleshooterText(text: string, file: string, registry: Act
 
 /** Loads either kind of catalog entry; `kind: article` selects the article format. */
 export function loadEntryText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): EntryLoadResult {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxCatalogFileBytes) return { ok: false, diagnostics: [tooLargeDiagnostic(file, bytes)] };
   const yaml = parseYamlMapping(text, file, 'A troubleshooter file (id, version, title, summary, platforms, category, steps)');
   if (!yaml.ok) return { ok: false, diagnostics: yaml.diagnostics };
   const { data, locator, diagnostics } = yaml;
@@ -115,21 +119,13 @@ export function loadEntryText(text: string, file: string, registry: ActionRegist
 }
 
 export async function loadTroubleshooterFile(file: string, registry: ActionRegistry): Promise<LoadResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` }] };
-  }
-  return loadTroubleshooterText(text, file, registry, { baseDir: path.dirname(file) });
+  const read = await readCatalogFile(file);
+  if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
+  return loadTroubleshooterText(read.text, file, registry, { baseDir: path.dirname(file) });
 }
 
 export async function loadEntryFile(file: string, registry: ActionRegistry): Promise<EntryLoadResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` }] };
-  }
-  return loadEntryText(text, file, registry, { baseDir: path.dirname(file) });
+  const read = await readCatalogFile(file);
+  if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
+  return loadEntryText(read.text, file, registry, { baseDir: path.dirname(file) });
 }

@@ -1,0 +1,46 @@
+/**
+ * Reading one catalog file with a size limit (#11): a 16 MB troubleshooter took 9 s and 1.16 GB to
+ * parse. A file over `maxCatalogFileBytes` is refused with a located diagnostic, and never more
+ * than the limit (plus one byte, to notice growth) is read into memory.
+ */
+import { open } from 'node:fs/promises';
+import type { Diagnostic } from '../kernel/diagnostics.ts';
+
+/** 1 MiB: the largest built-in troubleshooter is under 40 KB. */
+export const maxCatalogFileBytes = 1024 * 1024;
+
+export type CatalogFileText = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+export const tooLargeDiagnostic = (file: string, bytes: number | undefined, limit = maxCatalogFileBytes): Diagnostic => ({
+  file,
+  line: 1,
+  column: 1,
+  severity: 'error',
+  message: `The file is ${bytes === undefined ? 'larger than' : `${bytes} bytes, over`} the ${limit} byte limit for catalog files; split it into several troubleshooters.`,
+});
+
+export async function readCatalogFile(file: string, limit = maxCatalogFileBytes): Promise<CatalogFileText> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    if (size > limit) return { ok: false, diagnostic: tooLargeDiagnostic(file, size, limit) };
+    // The file can grow between stat and read: read to its end, but never past limit + 1 bytes.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(limit + 1 - length, 65_536));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      if (length > limit) return { ok: false, diagnostic: tooLargeDiagnostic(file, undefined, limit) };
+    }
+    const text = Buffer.concat(chunks, length).toString('utf8');
+    return { ok: true, text };
+  } catch (error) {
+    return { ok: false, diagnostic: { file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` } };
+  } finally {
+    await handle?.close();
+  }
+}

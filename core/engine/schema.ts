@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { defaultLang, langs, type Lang } from '../kernel/lang.ts';
 import { platforms } from '../kernel/platform.ts';
+import { decorateForEditors } from './schema-editor.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Step ids are referenced from `when:` as `steps.<id>` / `answers.<id>`, so keep them simple. */
@@ -187,32 +188,25 @@ export const troubleshooterSchema = z
 export type Troubleshooter = z.infer<typeof troubleshooterSchema>;
 
 type JsonObject = Record<string, unknown>;
-/** What the JSON Schema needs to know about an action (an ActionDefinition fits). */
-export type ActionSchemaSource = { name: string; input: z.ZodType };
+/** What the JSON Schema needs to know about an action (an ActionDefinition fits); `description` is shown on completion. */
+export type ActionSchemaSource = { name: string; input: z.ZodType; description?: string };
 
 /**
  * The JSON Schema shipped at troubleshooters/schema.json. Draft-07: the version editors' YAML
- * language servers (yaml-language-server) support fully. For the `actions` given (the engine's
- * built-ins), `with:` gets that action's input schema through `if`/`then`, so editors complete
- * and check it; other actions' inputs are checked by `firstline lint`.
+ * language servers (yaml-language-server) support fully. `action:` is limited to the `actions`
+ * given (scripts/gen-schema.ts passes the full registry) and `with:` gets each action's input
+ * schema through `if`/`then`, so editors complete and check both (schema-editor.ts).
  */
 export function troubleshooterJsonSchema(actions: readonly ActionSchemaSource[] = []): JsonObject {
   const schema = z.toJSONSchema(troubleshooterSchema, { target: 'draft-7' }) as JsonObject;
-  if (actions.length === 0) return schema;
-  const inputs = actions.map((a) => ({
-    if: { properties: { action: { const: a.name } }, required: ['action'] },
-    then: { properties: { with: withoutMeta(z.toJSONSchema(a.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonObject) } },
-  }));
-  const names = actions.map((a) => a.name);
-  const steps = (schema.properties as JsonObject).steps as JsonObject;
-  const check = ((steps.items as JsonObject).oneOf as JsonObject[]).find((o) => ((o.properties as JsonObject).type as JsonObject).const === 'check');
-  if (!check) return schema;
-  const fixItems = ((check.properties as JsonObject).fix as JsonObject).items as JsonObject;
-  for (const target of [check, fixItems]) {
-    target.allOf = inputs;
-    ((target.properties as JsonObject).action as JsonObject).examples = names;
-  }
-  return schema;
+  return decorateForEditors(
+    schema,
+    actions.map((a) => ({
+      name: a.name,
+      input: withoutMeta(z.toJSONSchema(a.input, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonObject),
+      ...(a.description ? { description: a.description } : {}),
+    })),
+  );
 }
 
 /** Drops `$schema` and string `pattern`s: a `${{ answers.x }}` template is valid input the pattern would flag (lint checks after substitution rules). */

@@ -1,5 +1,5 @@
 /**
- * Generates, from the zod schemas and the full action registry (core/actions.ts):
+ * Generates, from the zod schemas and the full action registry (core/action-registry.ts):
  * troubleshooters/schema.json (troubleshooters), article.schema.json (knowledge articles),
  * test.schema.json (author tests, `*.test.yaml`) and docs/actions.md (the action reference).
  * Run: `npx tsx scripts/gen-schema.ts` (or with `--check` to fail on drift, as CI does via the unit test).
@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { allActions } from '../core/actions.ts';
+import { fullActionRegistry } from '../core/action-registry.ts';
 import { troubleshooterJsonSchema } from '../core/engine/schema.ts';
 import { articleJsonSchema } from '../core/engine/article-schema.ts';
 import { authorTestJsonSchema } from '../core/engine/author-test-schema.ts';
@@ -23,12 +23,12 @@ export const actionDocPath = fileURLToPath(new URL('../docs/actions.md', import.
 
 /** Every registered action as the reference documents it (inputs, result fields, platforms, consent, broker). */
 export function registryReference() {
-  return actionReferences(allActions(), opNames);
+  return actionReferences(fullActionRegistry(), opNames);
 }
 
 export function renderSchema(): string {
   const summaries = new Map(registryReference().map((r) => [r.name, actionSummary(r)]));
-  const actions = allActions()
+  const actions = fullActionRegistry()
     .list()
     .map((def) => ({ name: def.name, input: def.input, description: summaries.get(def.name) ?? '' }));
   return `${JSON.stringify(troubleshooterJsonSchema(actions), null, 2)}\n`;

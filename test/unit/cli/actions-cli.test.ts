@@ -1,7 +1,7 @@
 /** `firstline actions`: every registered action with its inputs, result fields, platforms, consent and broker — the same data as docs/actions.md. */
 import { describe, expect, it } from 'vitest';
 import { actionsCommand } from '../../../cli/commands/actions.ts';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import type { ActionReference } from '../../../core/engine/action-reference.ts';
 import { captureIo, cli } from './helpers.ts';
 
@@ -10,7 +10,7 @@ describe('firstline actions', () => {
     const result = await cli(['actions', '--json']);
     expect(result.code).toBe(0);
     const refs = JSON.parse(result.stdout) as ActionReference[];
-    expect(refs.map((r) => r.name).sort()).toEqual(allActions().names().sort());
+    expect(refs.map((r) => r.name).sort()).toEqual(fullActionRegistry().names().sort());
     const expiry = refs.find((r) => r.name === 'password.expiry') as ActionReference;
     expect(expiry.resultFields).toContainEqual({ path: 'daysLeft', type: 'integer | null', required: true });
     expect(expiry.changesMachine).toBe(false);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allActions } from '../../../core/actions.ts';
+import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { expandPaths } from '../../../core/engine/catalog-dir.ts';
 import { schemaPath, testSchemaPath } from '../../../scripts/gen-schema.ts';
 
@@ -35,7 +35,7 @@ describe('troubleshooters/schema.json from the full action registry', () => {
     const schema = load(schemaPath);
     const check = ((((schema.properties as Json).steps as Json).items as Json).oneOf as Json[]).find((v) => ((v.properties as Json).type as Json).const === 'check') as Json;
     const action = (check.properties as Json).action as Json;
-    const names = allActions().names();
+    const names = fullActionRegistry().names();
     expect(names.length).toBeGreaterThanOrEqual(19);
     expect([...(action.enum as string[])].sort()).toEqual([...names].sort());
     expect(action.enum).toContain('printer.status');

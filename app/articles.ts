@@ -68,6 +68,8 @@ export async function createArticleDesk(deps: {
   dataDir: string;
   log: DispatchLog;
   now?: () => Date;
+  /** Each activity record as it is stored (the OTLP export counts them, issue 15). */
+  onRecord?(record: ActivityRecord): void;
 }) {
   const now = deps.now ?? (() => new Date());
   const { store } = await openStore<ActivityFile>({
@@ -75,12 +77,14 @@ export async function createArticleDesk(deps: {
     schema: activityFileSchema,
     defaults: () => ({ records: [] }),
   });
-  const append = (record: ActivityRecord) =>
-    store
+  const append = (record: ActivityRecord) => {
+    deps.onRecord?.(record);
+    return store
       .update((data) => {
         data.records = keepNewest([...data.records, record], activityLimit);
       })
       .catch((error: unknown) => deps.log.error('articles: activity not recorded', { error: String(error) }));
+  };
   const find = (id: string) => {
     const entry = deps.article(id);
     if (!entry) throw new IpcFailure('not-found', { id });

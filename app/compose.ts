@@ -28,7 +28,8 @@ import { createTroubleshooterCache } from '../core/engine/catalog-cache.ts';
 import { createOutageService } from '../core/outage/service.ts';
 import type { CatalogState } from '../contract/ui-schemas.ts';
 import { policyAbout } from '../core/policy/about.ts';
-import { eventFromRecord, exporterFromPolicy } from '../core/telemetry/otlp.ts';
+import { eventFromActivity, eventFromRecord, exporterFromPolicy } from '../core/telemetry/otlp.ts';
+import { ticketDiagnosis } from '../core/report/learn.ts';
 import type { EventSink } from './dispatcher.ts';
 import type { Handlers } from './dispatcher.ts';
 import { createHandlers } from './handlers.ts';
@@ -207,7 +208,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     catalogSources: catalogStatus,
     onStoreReport: storeReportLogger(log, 'settings'),
   });
-  const history = await createRunHistory({ dataDir: options.dataDir, onStoreReport: storeReportLogger(log, 'history') });
+  const history = await createRunHistory({
+    dataDir: options.dataDir,
+    onStoreReport: storeReportLogger(log, 'history'),
+    onHelpful: (r) => telemetry?.record({ kind: 'run-feedback', troubleshooterId: r.troubleshooterId, category: r.category, helpful: r.helpful === true, at: new Date().toISOString() }),
+  });
   const secrets = options.secrets ?? createFileSecretStore(path.join(options.dataDir, 'secrets.json'));
   // Credentials delivered by machine policy; the result names secrets, never their values.
   const provisioned = await provisionSecrets(secrets, { platform, exec, ...options.machineSecrets });
@@ -276,6 +281,14 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       return t ? { id, title: text(t.title, settings.lang()), category: t.category, ...(t.urgency ? { urgency: t.urgency } : {}) } : undefined;
     },
     onTicketCreated: (runId) => history.markTicketCreated(runId),
+    onTicketSent: (draft) =>
+      telemetry?.record({
+        kind: 'ticket-sent',
+        category: draft.category?.trim() || 'uncategorised',
+        diagnosis: ticketDiagnosis({ state: 'queued', queuedAt: draft.createdAt, draft }, new Map(history.list().map((r) => [r.runId, r]))),
+        ...(draft.troubleshooterId ? { troubleshooterId: draft.troubleshooterId } : {}),
+        at: new Date().toISOString(),
+      }),
     ...(options.copyText ? { copyText: options.copyText.bind(options) } : {}),
     ...(options.saveText ? { saveText: options.saveText.bind(options) } : {}),
   });
@@ -310,6 +323,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     openUrl: options.openUrl,
     dataDir: options.dataDir,
     log,
+    onRecord: (record) => telemetry?.record(eventFromActivity(record)),
   });
   const redactionPatterns = policy.redactionPatterns.map((p) => new RegExp(p, 'g'));
   const searchMissed = async (query: string): Promise<{ ok: true }> => {

@@ -13,8 +13,12 @@ type HistoryFile = z.infer<typeof historyFileSchema>;
 
 export type RunHistory = Awaited<ReturnType<typeof createRunHistory>>;
 
-/** The record of one transcript; null when the run never started or never finished. */
-export function historyRecord(events: readonly RunEvent[], categoryOf: (troubleshooterId: string) => string): RunHistoryRecord | null {
+/**
+ * The record of one transcript; null when the run never started or never finished. `openedAt`:
+ * when the employee opened Firstline's window for this problem, if the shell knows (issue 15's
+ * "time from opening Firstline to a fix"); a time after the run started is ignored.
+ */
+export function historyRecord(events: readonly RunEvent[], categoryOf: (troubleshooterId: string) => string, openedAt?: Date): RunHistoryRecord | null {
   const started = events.find((e) => e.type === 'run-started');
   const finished = events.find((e) => e.type === 'run-finished');
   if (started?.type !== 'run-started' || finished?.type !== 'run-finished') return null;
@@ -28,10 +32,17 @@ export function historyRecord(events: readonly RunEvent[], categoryOf: (troubles
     startedAt: new Date(started.at).toISOString(),
     finishedAt: new Date(finished.at).toISOString(),
     ticketCreated: false,
+    ...(openedAt && openedAt.getTime() <= new Date(started.at).getTime() ? { openedAt: openedAt.toISOString() } : {}),
   };
 }
 
-export async function createRunHistory(options: { dataDir: string; limit?: number; onStoreReport?: (report: StoreReport) => void }) {
+export async function createRunHistory(options: {
+  dataDir: string;
+  limit?: number;
+  onStoreReport?: (report: StoreReport) => void;
+  /** A "Was this helpful?" answer was stored (the OTLP export counts it, issue 15). */
+  onHelpful?: (record: RunHistoryRecord) => void;
+}) {
   const limit = options.limit ?? historyLimit;
   const { store } = await openStore<HistoryFile>({
     file: path.join(options.dataDir, 'history.json'),
@@ -50,6 +61,19 @@ export async function createRunHistory(options: { dataDir: string; limit?: numbe
       await store.update((data) => {
         for (const r of data.runs) if (r.runId === runId) r.ticketCreated = true;
       });
+    },
+    /**
+     * The employee's "Was this helpful?" answer after a run (issue 15): kept on the run's record,
+     * the last answer counts. False when the run is not (or no longer) in the history.
+     */
+    async markHelpful(runId: string, helpful: boolean): Promise<boolean> {
+      if (!store.data.runs.some((r) => r.runId === runId)) return false;
+      await store.update((data) => {
+        for (const r of data.runs) if (r.runId === runId) r.helpful = helpful;
+      });
+      const record = store.data.runs.find((r) => r.runId === runId);
+      if (record) options.onHelpful?.(record);
+      return true;
     },
     /** Newest first. */
     list: (): RunHistoryRecord[] => [...store.data.runs].reverse(),

@@ -20,6 +20,8 @@ export function createTicketDesk(deps: {
   service: TicketService;
   troubleshooter(id: string): { id: string; title: string; category?: string; urgency?: Urgency } | undefined;
   onTicketCreated?(runId: string): Promise<void>;
+  /** Every ticket that left for the outbox (or mail): its category and diagnosis are counted (issue 15). */
+  onTicketSent?(draft: TicketDraft): void;
   /** Host ports for the way out of a refused ticket (FirstlineOptions.copyText/saveText). */
   copyText?(text: string): Promise<boolean>;
   saveText?(suggestedName: string, text: string): Promise<boolean>;
@@ -91,6 +93,7 @@ export function createTicketDesk(deps: {
         drafts.delete(edit.clientId);
         if (result.kind === 'mailto') remember(mailtos, result.clientId, result.url, keepDrafts);
         if (draft.runId) await deps.onTicketCreated?.(draft.runId);
+        deps.onTicketSent?.(edited);
       }
       return result;
     },

@@ -2,17 +2,32 @@
  * `firstline report [--json|--csv] [--history <file>]` — self-help numbers from the run history.
  * Without --history: FIRSTLINE_HISTORY_FILE, else history.json in this machine's app data folder
  * (FIRSTLINE_DATA_DIR, %APPDATA%\Firstline, ~/Library/Application Support/Firstline, ~/.config/Firstline).
+ * "What IT learns" (issue 15) also reads activity.json and outbox.json from the history's folder.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport, parseHistory } from '../../core/report/aggregate.ts';
-import { reportToCsv, reportToJson, reportToText } from '../../core/report/format.ts';
+import { boundHistory, buildReport, parseHistory } from '../../core/report/aggregate.ts';
+import { learningToText, reportToCsv, reportToJson, reportToText } from '../../core/report/format.ts';
+import { buildLearning, parseActivity, parseOutbox } from '../../core/report/learn.ts';
 import type { CommandIo } from '../command.ts';
 import { appDataDir } from '../data-dir.ts';
 
 export const reportUsage = `Usage: firstline report [--json|--csv] [--history <file>]
-  Without --history: $FIRSTLINE_HISTORY_FILE, else history.json in this machine's Firstline data folder.`;
+  Without --history: $FIRSTLINE_HISTORY_FILE, else history.json in this machine's Firstline data folder.
+  Missed searches, articles, feedback, question types and diagnosis come from activity.json and
+  outbox.json in the same folder (text and --json; --csv is the run table only).`;
+
+/** A JSON file next to the history; missing means "nothing recorded yet", unreadable is said and skipped. */
+function readSibling(file: string, io: CommandIo): unknown {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    io.err(`Cannot read ${file}: ${(error as Error).message} (left out of the report)`);
+    return {};
+  }
+}
 
 export async function reportCommand(argv: readonly string[], io: CommandIo, options: { defaultHistoryFile?: string; now?: () => Date } = {}): Promise<number> {
   const { values } = parseArgs({
@@ -44,8 +59,18 @@ export async function reportCommand(argv: readonly string[], io: CommandIo, opti
   }
   const { records, skipped } = parseHistory(json);
   const report = buildReport(records, (options.now ?? (() => new Date()))(), skipped);
-  io.out(values.json ? reportToJson(report) : values.csv ? reportToCsv(report).trimEnd() : reportToText(report));
-  if (!values.json && !values.csv) {
+  if (values.csv) {
+    io.out(reportToCsv(report).trimEnd());
+    return 0;
+  }
+  const folder = path.dirname(file);
+  const activity = parseActivity(readSibling(path.join(folder, 'activity.json'), io));
+  const outbox = parseOutbox(readSibling(path.join(folder, 'outbox.json'), io));
+  const learning = buildLearning({ runs: boundHistory(records), activity: activity.records, tickets: outbox.tickets });
+  const unreadable = activity.skipped + outbox.skipped;
+  io.out(values.json ? reportToJson({ ...report, learning, skippedActivity: activity.skipped, skippedTickets: outbox.skipped }) : `${reportToText(report)}\n\n${learningToText(learning)}`);
+  if (!values.json) {
+    if (unreadable > 0) io.out(`${unreadable} unreadable activity or outbox records were skipped.`);
     const cli = records.filter((r) => r.via === 'cli').length;
     io.out(`\nHistory: ${file}${cli > 0 ? ` (${cli} of these runs were started by IT from the CLI)` : ''}`);
   }

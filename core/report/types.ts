@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { outcomeSchema } from '../engine/events.ts';
+import type { LearningReport } from './learn.ts';
 
 export const runHistoryRecordSchema = z.object({
   runId: z.string().min(1),
@@ -18,6 +19,13 @@ export const runHistoryRecordSchema = z.object({
   ticketCreated: z.boolean(),
   /** Started from the IT CLI (`firstline run`) rather than the employee's window; absent = the app. */
   via: z.enum(['app', 'cli']).optional(),
+  /**
+   * When the employee opened Firstline's window for this problem (ISO 8601), if the app knows:
+   * "time from opening Firstline to a fix" is measured from here, else from startedAt.
+   */
+  openedAt: z.iso.datetime({ offset: true }).optional(),
+  /** The employee's answer to "Was this helpful?" after the run; absent when not asked or not answered. */
+  helpful: z.boolean().optional(),
 });
 export type RunHistoryRecord = z.infer<typeof runHistoryRecordSchema>;
 
@@ -46,4 +54,8 @@ export type SelfHelpReport = {
   byCategory: ({ category: string } & SelfHelpStats)[];
   /** Records that did not match the schema (skipped, counted so the admin knows). */
   skippedRecords: number;
+  /** "What IT learns" (issue 15), when activity and outbox were read (`firstline report`). */
+  learning?: LearningReport;
+  skippedActivity?: number;
+  skippedTickets?: number;
 };

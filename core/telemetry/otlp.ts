@@ -5,9 +5,31 @@
  * machine or run id. Batched; retried with backoff on network errors, 429 and 5xx.
  * Spec: https://opentelemetry.io/docs/specs/otlp/#otlphttp
  */
+import type { ActivityRecord } from '../report/activity.ts';
+import type { Diagnosis } from '../report/learn.ts';
+import { normalizeSearch } from '../report/search-terms.ts';
 import type { RunHistoryRecord } from '../report/types.ts';
 
-export type RunTelemetryEvent = Pick<RunHistoryRecord, 'troubleshooterId' | 'category' | 'outcome' | 'ticketCreated' | 'finishedAt'> & { durationMs: number };
+export type RunTelemetryEvent = Pick<RunHistoryRecord, 'troubleshooterId' | 'category' | 'outcome' | 'ticketCreated' | 'finishedAt'> & {
+  kind?: 'run';
+  durationMs: number;
+  /** From opening Firstline to the end of the run, when the opening time is known. */
+  fromOpeningMs?: number;
+};
+
+/**
+ * "What IT learns" (issue 15) as events next to the runs: searches that found nothing (normalized
+ * words only), articles viewed and their "Did this help?", the answer after a fix, and the category
+ * and diagnosis of every ticket sent. No ids of people, machines, runs or tickets.
+ */
+export type LearningTelemetryEvent =
+  | { kind: 'search-missed'; terms: string; at: string }
+  | { kind: 'article-viewed'; articleId: string; at: string }
+  | { kind: 'article-feedback'; articleId: string; helpful: boolean; at: string }
+  | { kind: 'run-feedback'; troubleshooterId: string; category: string; helpful: boolean; at: string }
+  | { kind: 'ticket-sent'; category: string; diagnosis: Diagnosis; troubleshooterId?: string; at: string };
+
+export type TelemetryEvent = RunTelemetryEvent | LearningTelemetryEvent;
 
 export type OtlpExporterOptions = {
   /** Collector base URL, e.g. https://otel.example.com:4318 — `/v1/logs` is appended. */
@@ -29,8 +51,77 @@ export type FlushResult = { sent: number; dropped: number; pending: number };
 
 const retryable = new Set([408, 429, 500, 502, 503, 504]);
 
-export function toOtlpLogs(events: readonly RunTelemetryEvent[], options: Pick<OtlpExporterOptions, 'appVersion' | 'platform'>) {
-  const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const int = (key: string, value: number) => ({ key, value: { intValue: String(Math.round(value)) } });
+const bool = (key: string, value: boolean) => ({ key, value: { boolValue: value } });
+type Attribute = ReturnType<typeof str> | ReturnType<typeof int> | ReturnType<typeof bool>;
+
+/** One event as an OTLP log record's name, body and attributes; null when nothing countable is left. */
+function logRecord(e: TelemetryEvent): { at: string; name: string; body: string; attributes: Attribute[] } | null {
+  switch (e.kind) {
+    case undefined:
+    case 'run':
+      return {
+        at: e.finishedAt,
+        name: 'firstline.run.finished',
+        body: `troubleshooter ${e.troubleshooterId} finished: ${e.outcome}`,
+        attributes: [
+          str('firstline.troubleshooter.id', e.troubleshooterId),
+          str('firstline.troubleshooter.category', e.category),
+          str('firstline.run.outcome', e.outcome),
+          int('firstline.run.duration_ms', e.durationMs),
+          bool('firstline.run.ticket_created', e.ticketCreated),
+          ...(e.fromOpeningMs === undefined ? [] : [int('firstline.run.from_opening_ms', e.fromOpeningMs)]),
+        ],
+      };
+    case 'search-missed': {
+      // Normalized again at the border: whatever reached the queue, no digit, address or name leaves.
+      const terms = normalizeSearch(e.terms);
+      return terms ? { at: e.at, name: 'firstline.search.missed', body: `search found nothing: ${terms}`, attributes: [str('firstline.search.terms', terms)] } : null;
+    }
+    case 'article-viewed':
+      return { at: e.at, name: 'firstline.article.viewed', body: `article ${e.articleId} viewed`, attributes: [str('firstline.article.id', e.articleId)] };
+    case 'article-feedback':
+      return {
+        at: e.at,
+        name: 'firstline.article.feedback',
+        body: `article ${e.articleId} helpful: ${e.helpful}`,
+        attributes: [str('firstline.article.id', e.articleId), bool('firstline.feedback.helpful', e.helpful)],
+      };
+    case 'run-feedback':
+      return {
+        at: e.at,
+        name: 'firstline.run.feedback',
+        body: `troubleshooter ${e.troubleshooterId} helpful: ${e.helpful}`,
+        attributes: [str('firstline.troubleshooter.id', e.troubleshooterId), str('firstline.troubleshooter.category', e.category), bool('firstline.feedback.helpful', e.helpful)],
+      };
+    case 'ticket-sent':
+      return {
+        at: e.at,
+        name: 'firstline.ticket.sent',
+        body: `ticket sent: ${e.category}, diagnosis ${e.diagnosis}`,
+        attributes: [
+          str('firstline.ticket.category', e.category),
+          str('firstline.ticket.diagnosis', e.diagnosis),
+          ...(e.troubleshooterId ? [str('firstline.troubleshooter.id', e.troubleshooterId)] : []),
+        ],
+      };
+  }
+}
+
+/** An activity record (activity.json) as a telemetry event. */
+export function eventFromActivity(record: ActivityRecord): LearningTelemetryEvent {
+  switch (record.type) {
+    case 'search-missed':
+      return { kind: 'search-missed', terms: record.terms, at: record.at };
+    case 'article-viewed':
+      return { kind: 'article-viewed', articleId: record.articleId, at: record.at };
+    case 'article-feedback':
+      return { kind: 'article-feedback', articleId: record.articleId, helpful: record.helpful, at: record.at };
+  }
+}
+
+export function toOtlpLogs(events: readonly TelemetryEvent[], options: Pick<OtlpExporterOptions, 'appVersion' | 'platform'>) {
   return {
     resourceLogs: [
       {
@@ -38,23 +129,21 @@ export function toOtlpLogs(events: readonly RunTelemetryEvent[], options: Pick<O
         scopeLogs: [
           {
             scope: { name: 'firstline.runs', version: '1' },
-            logRecords: events.map((e) => {
-              const nanos = `${BigInt(Date.parse(e.finishedAt)) * 1_000_000n}`;
-              return {
-                timeUnixNano: nanos,
-                observedTimeUnixNano: nanos,
-                severityNumber: 9,
-                severityText: 'INFO',
-                eventName: 'firstline.run.finished',
-                body: { stringValue: `troubleshooter ${e.troubleshooterId} finished: ${e.outcome}` },
-                attributes: [
-                  str('firstline.troubleshooter.id', e.troubleshooterId),
-                  str('firstline.troubleshooter.category', e.category),
-                  str('firstline.run.outcome', e.outcome),
-                  { key: 'firstline.run.duration_ms', value: { intValue: String(Math.round(e.durationMs)) } },
-                  { key: 'firstline.run.ticket_created', value: { boolValue: e.ticketCreated } },
-                ],
-              };
+            logRecords: events.flatMap((e) => {
+              const record = logRecord(e);
+              if (!record) return [];
+              const nanos = `${BigInt(Date.parse(record.at)) * 1_000_000n}`;
+              return [
+                {
+                  timeUnixNano: nanos,
+                  observedTimeUnixNano: nanos,
+                  severityNumber: 9,
+                  severityText: 'INFO',
+                  eventName: record.name,
+                  body: { stringValue: record.body },
+                  attributes: record.attributes,
+                },
+              ];
             }),
           },
         ],
@@ -71,13 +160,13 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
   const url = new URL('v1/logs', options.endpoint.endsWith('/') ? options.endpoint : options.endpoint + '/').href;
-  let queue: RunTelemetryEvent[] = [];
+  let queue: TelemetryEvent[] = [];
   let dropped = 0;
   let inFlight: Promise<FlushResult> | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   /** 'ok' | 'retry' | 'drop' for one POST. */
-  async function post(batch: readonly RunTelemetryEvent[]): Promise<'ok' | 'retry' | 'drop'> {
+  async function post(batch: readonly TelemetryEvent[]): Promise<'ok' | 'retry' | 'drop'> {
     try {
       const response = await fetchImpl(url, {
         method: 'POST',
@@ -93,7 +182,7 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
     }
   }
 
-  async function send(batch: readonly RunTelemetryEvent[]): Promise<'ok' | 'retry' | 'drop'> {
+  async function send(batch: readonly TelemetryEvent[]): Promise<'ok' | 'retry' | 'drop'> {
     for (let attempt = 1; ; attempt++) {
       const result = await post(batch);
       if (result !== 'retry' || attempt >= maxAttempts) return result;
@@ -128,7 +217,7 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
   }
 
   return {
-    record(event: RunTelemetryEvent): void {
+    record(event: TelemetryEvent): void {
       queue.push(event);
       if (queue.length > maxQueue) {
         dropped += queue.length - maxQueue;
@@ -173,5 +262,6 @@ export function eventFromRecord(record: RunHistoryRecord): RunTelemetryEvent {
     ticketCreated: record.ticketCreated,
     finishedAt: record.finishedAt,
     durationMs: Math.max(0, Date.parse(record.finishedAt) - Date.parse(record.startedAt)),
+    ...(record.openedAt ? { fromOpeningMs: Math.max(0, Date.parse(record.finishedAt) - Date.parse(record.openedAt)) } : {}),
   };
 }

@@ -9,8 +9,9 @@ import { networkActions } from './network/actions.ts';
 import { printerActions } from './printer/actions.ts';
 import { teamsActions } from './teams/actions.ts';
 import { passwordActions } from './password/actions.ts';
+import { diskActions } from './disk/actions.ts';
 
-export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions, ...teamsActions, ...passwordActions] as unknown as readonly ActionDefinition[];
+export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions, ...teamsActions, ...passwordActions, ...diskActions] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);

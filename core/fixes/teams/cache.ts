@@ -126,7 +126,7 @@ export async function confined(platform: Platform, realBase: string, base: strin
   return strictlyInside(p, realBase, current) ? { path: current } : { refused: shown };
 }
 
-async function sizeOf(target: string, budget = { entries: 20_000 }): Promise<number> {
+export async function sizeOf(target: string, budget = { entries: 20_000 }): Promise<number> {
   const stat = await lstat(target).catch(() => undefined);
   if (!stat || budget.entries-- <= 0) return 0;
   if (!stat.isDirectory()) return stat.size;

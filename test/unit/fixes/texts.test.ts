@@ -4,6 +4,7 @@ import { networkTexts } from '../../../core/fixes/network/texts.ts';
 import { printerTexts } from '../../../core/fixes/printer/texts.ts';
 import { teamsTexts } from '../../../core/fixes/teams/texts.ts';
 import { passwordTexts } from '../../../core/fixes/password/texts.ts';
+import { diskTexts, placeNames } from '../../../core/fixes/disk/texts.ts';
 import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
 import type { Texts } from '../../../core/fixes/shared/text.ts';
 
@@ -13,6 +14,8 @@ const all: Array<[string, Record<string, Texts>]> = [
   ['printer', printerTexts],
   ['teams', teamsTexts],
   ['password', passwordTexts],
+  ['disk', diskTexts],
+  ['disk places', placeNames],
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,0 +1,53 @@
+/** Runs a built-in troubleshooter through the real engine and actions (live tests), collecting its events. */
+import path from 'node:path';
+import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
+import type { AnswerValue, RunEvent } from '../../../core/engine/events.ts';
+import { loadTroubleshooterFile } from '../../../core/engine/loader.ts';
+import { composeRegistries } from '../../../core/engine/registry.ts';
+import { run as runTroubleshooter } from '../../../core/engine/runner.ts';
+import type { ExecPort } from '../../../core/engine/ports.ts';
+import { fixesRegistry } from '../../../core/fixes/index.ts';
+import { createNodeExec } from '../../../core/platform/node-exec.ts';
+
+export type LiveRun = {
+  events: RunEvent[];
+  finished: Extract<RunEvent, { type: 'run-finished' }>;
+  steps: Array<[string, string]>;
+  results: Record<string, unknown>;
+};
+
+export async function runCatalog(
+  id: string,
+  options: {
+    env: Record<string, string | undefined>;
+    policy?: Record<string, unknown>;
+    answers?: Record<string, AnswerValue>;
+    consent?: boolean;
+    exec?: ExecPort;
+    lang?: 'en' | 'nl' | 'fr' | 'de';
+    file?: string;
+  },
+): Promise<LiveRun> {
+  const registry = composeRegistries(builtinRegistry(), fixesRegistry());
+  const file = options.file ?? new URL(`../../../troubleshooters/${id}.yaml`, import.meta.url).pathname;
+  const loaded = await loadTroubleshooterFile(file, registry);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  const events: RunEvent[] = [];
+  const stream = runTroubleshooter(
+    loaded.troubleshooter,
+    {
+      exec: options.exec ?? createNodeExec(),
+      elevation: { request: async () => false },
+      interaction: { ask: async (stepId) => Promise.reject(new Error(`unexpected question ${stepId}`)), consent: async () => options.consent ?? true },
+      urlOpener: { open: async () => false },
+      clock: { now: () => new Date() },
+    },
+    { registry, catalogDir: path.dirname(file), platform: 'linux', lang: options.lang ?? 'en', env: options.env, policy: options.policy ?? {}, answers: options.answers ?? {} },
+  );
+  for await (const event of stream) events.push(event);
+  const finished = events.at(-1);
+  if (finished?.type !== 'run-finished') throw new Error('run did not finish');
+  const results: Record<string, unknown> = {};
+  for (const e of events) if (e.type === 'action-result') results[`${e.stepId}:${e.phase}${e.type === 'action-result' && e.action !== undefined ? `:${e.action}` : ''}`] = e.result;
+  return { events, finished, steps: events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, (e as { status: string }).status]), results };
+}

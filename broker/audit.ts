@@ -11,6 +11,9 @@ import path from 'node:path';
 export type AuditEntry = {
   at: string;
   uid: number | null;
+  /** Windows: the caller's SID and account name (uid is then null). */
+  sid?: string;
+  account?: string;
   op: string;
   args?: Record<string, string>;
   result: 'ok' | 'failed' | 'refused';

@@ -6,7 +6,7 @@
  */
 import type { Platform } from '../core/kernel/platform.ts';
 import { auditArgs, type AuditEntry, type AuditLog } from './audit.ts';
-import type { Caller } from './identity.ts';
+import { callerKey, type Caller } from './identity.ts';
 import type { Machine } from './machine.ts';
 import { isOpName, opArgument, opNames, opPlan, type OpArgs, type OpName } from './op-argv.ts';
 import type { PolicyReader } from './policy.ts';
@@ -83,6 +83,7 @@ export async function handleRequest(line: string, caller: Caller | undefined, de
     deps.audit.write({
       at,
       uid: caller?.uid ?? null,
+      ...(caller?.sid ? { sid: caller.sid, ...(caller.account ? { account: caller.account } : {}) } : {}),
       op: request ? request.op.slice(0, 64) : '(malformed request)',
       ...(request ? { args: auditArgs(request.args) } : {}),
       result,
@@ -96,7 +97,7 @@ export async function handleRequest(line: string, caller: Caller | undefined, de
 
   // Every request counts, malformed ones too: each may cost the machine a look-up and the audit
   // log a line. Callers without a proof share one bucket (-1), so they cannot flood the log.
-  const rate = deps.limiter.check(caller?.uid ?? -1);
+  const rate = deps.limiter.check(callerKey(caller));
   if (!rate.allowed) {
     if (rate.firstRefusal) await audit('refused', { code: 'rate-limited' });
     return error('rate-limited', 'Too many requests; try again in a minute.');

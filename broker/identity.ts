@@ -10,12 +10,18 @@
  * symlink, FIFO or device), with exactly one link (a hard link to someone else's file has two),
  * holding the token (so a file moved in from elsewhere does not count), then deletes it.
  */
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type Caller = { uid: number };
+/** A uid on Linux and macOS; on Windows the owner SID (windows-identity.ts) and, for the audit, its account name. */
+export type Caller = { uid: number; sid?: undefined; account?: undefined } | { sid: string; account?: string; uid?: undefined };
+/** Who owns the opened proof: the kernel's uid on Unix; on Windows a look-up of the NTFS owner. */
+export type OwnerReader = (file: string, opened: Stats) => Promise<Caller | undefined>;
+export const unixOwner: OwnerReader = async (_file, opened) => ({ uid: opened.uid });
+/** The key a caller is rate-limited under. */
+export const callerKey = (caller: Caller | undefined): number | string => caller?.sid ?? caller?.uid ?? -1;
 export type ProofChallenge = { name: string; token: string };
 
 export function newChallenge(): ProofChallenge {
@@ -33,8 +39,8 @@ export async function checkProofDir(dir: string, expectedOwner = 0): Promise<str
   return undefined;
 }
 
-/** Resolves the caller's uid, or undefined when the proof is missing or not trustworthy. Always removes the file. */
-export async function verifyProof(dir: string, challenge: ProofChallenge): Promise<Caller | undefined> {
+/** Resolves the caller's uid (or SID), or undefined when the proof is missing or not trustworthy. Always removes the file. */
+export async function verifyProof(dir: string, challenge: ProofChallenge, owner: OwnerReader = unixOwner): Promise<Caller | undefined> {
   const file = path.join(dir, challenge.name);
   const info = await lstat(file).catch(() => undefined);
   if (!info) return undefined;
@@ -51,7 +57,7 @@ export async function verifyProof(dir: string, challenge: ProofChallenge): Promi
       const expected = Buffer.from(challenge.token);
       const got = buffer.subarray(0, bytesRead);
       if (got.length !== expected.length || !timingSafeEqual(got, expected)) return undefined;
-      return { uid: opened.uid };
+      return await owner(file, opened);
     } finally {
       await handle.close();
     }

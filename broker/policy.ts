@@ -30,18 +30,50 @@ export function brokerPolicyFrom(values: Record<string, unknown>, source: string
   return { enabled: enabled ?? true, operations: operations ? (operations as OpName[]) : [...opNames], source };
 }
 
-/** `    brokerEnabled    REG_DWORD    0x0` / `    brokerOperations    REG_MULTI_SZ    a\0b`. */
+/**
+ * `reg query HKLM\SOFTWARE\Policies\Firstline /s`, reduced to the broker's two keys. Every way an
+ * administrator may have written them is read: the ADMX list (a `brokerOperations` subkey with
+ * values 1, 2, 3…), REG_MULTI_SZ, a REG_SZ JSON array or a comma/space-separated REG_SZ, and
+ * brokerEnabled as REG_DWORD or REG_SZ. Other subkeys are ignored.
+ */
 export function parseRegValues(stdout: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  const listed: string[] = [];
+  let section: 'root' | 'operations' | 'other' = 'root';
+  let seenKey = false;
   for (const line of stdout.split(/\r?\n/)) {
-    const match = /^ {4}(brokerEnabled|brokerOperations) {4}(REG_DWORD|REG_MULTI_SZ|REG_SZ) {4}(.*)$/.exec(line);
+    if (line.trim() === '') continue;
+    if (!line.startsWith(' ')) {
+      // The first key line is the root itself; later ones are its subkeys.
+      section = !seenKey ? 'root' : /\\brokerOperations$/i.test(line.trim()) ? 'operations' : 'other';
+      seenKey = true;
+      continue;
+    }
+    const match = /^ {4}(.*?) {4}(REG_DWORD|REG_MULTI_SZ|REG_SZ|REG_EXPAND_SZ|REG_QWORD) {4}(.*)$/.exec(line);
     if (!match) continue;
     const [, name = '', type, data = ''] = match;
-    if (type === 'REG_DWORD') values[name] = Number.parseInt(data, 16) !== 0;
+    if (section === 'operations') {
+      if (/^\d+$/.test(name) && type === 'REG_SZ') listed.push(data.trim());
+      continue;
+    }
+    if (section !== 'root' || (name !== 'brokerEnabled' && name !== 'brokerOperations')) continue;
+    if (name === 'brokerEnabled')
+      values[name] = type === 'REG_DWORD' || type === 'REG_QWORD' ? Number.parseInt(data, 16) !== 0 : data === 'true' || data === '1' ? true : data === 'false' || data === '0' ? false : data;
     else if (type === 'REG_MULTI_SZ') values[name] = data.split('\\0').filter(Boolean);
-    else values[name] = name === 'brokerEnabled' ? data === 'true' || data === '1' : data.split(/[,\s]+/).filter(Boolean);
+    else if (data.trim().startsWith('[')) values[name] = parseJsonList(data);
+    else values[name] = data.split(/[,\s]+/).filter(Boolean);
   }
+  if (listed.length > 0 && values.brokerOperations === undefined) values.brokerOperations = listed;
   return values;
+}
+
+/** A JSON list as written in a REG_SZ; anything else is kept as is so brokerPolicyFrom refuses it. */
+function parseJsonList(data: string): unknown {
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
 }
 
 export type PolicyReader = () => Promise<BrokerPolicy>;
@@ -50,7 +82,7 @@ export function createPolicyReader(platform: Platform, run: CommandRunner, linux
   return async () => {
     if (platform === 'win32') {
       const key = machinePolicyLocations.win32;
-      const result = await run({ file: 'reg', args: ['query', key] }, 10_000);
+      const result = await run({ file: 'reg', args: ['query', key, '/s'] }, 10_000);
       if (result.exitCode !== 0) return /unable to find/i.test(result.stderr + result.stdout) ? brokerPolicyFrom({}, key) : off(key, 'reg query failed');
       return brokerPolicyFrom(parseRegValues(result.stdout), key);
     }

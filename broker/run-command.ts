@@ -11,10 +11,34 @@ export type CommandRunner = (argv: OpArgv, timeoutMs: number) => Promise<Command
 
 const maxOutput = 16 * 1024;
 
-export function createCommandRunner(base: { path: string; extraEnv?: Record<string, string> }): CommandRunner {
+export type RunnerBase = { path: string; extraEnv?: Record<string, string>; platform?: NodeJS.Platform; systemRoot?: string };
+
+/**
+ * The child's whole environment. Windows programs need SystemRoot (PowerShell and .NET do not
+ * start without it), a temp folder and PowerShell's own module folder (Get-Printer lives there);
+ * all come from the service's SystemRoot, none from a caller.
+ */
+export function childEnv(base: RunnerBase, argv: OpArgv): Record<string, string> {
+  if (base.platform === 'win32') {
+    const root = base.systemRoot ?? 'C:\\Windows';
+    return {
+      PATH: base.path,
+      SystemRoot: root,
+      windir: root,
+      TEMP: `${root}\\Temp`,
+      TMP: `${root}\\Temp`,
+      PSModulePath: `${root}\\System32\\WindowsPowerShell\\v1.0\\Modules`,
+      ...base.extraEnv,
+      ...argv.env,
+    };
+  }
+  return { PATH: base.path, LC_ALL: 'C', LANG: 'C', ...base.extraEnv, ...argv.env };
+}
+
+export function createCommandRunner(base: RunnerBase): CommandRunner {
   return (argv, timeoutMs) =>
     new Promise((resolve) => {
-      const env = { PATH: base.path, LC_ALL: 'C', LANG: 'C', ...base.extraEnv, ...argv.env };
+      const env = childEnv(base, argv);
       execFile(argv.file, argv.args, { env, timeout: timeoutMs, maxBuffer: maxOutput * 4, windowsHide: true, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
         const code = error && typeof (error as NodeJS.ErrnoException).code === 'string' ? (error as NodeJS.ErrnoException).code : undefined;
         const exitCode = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : null) : 0;

@@ -1,5 +1,6 @@
 /**
- * The broker's local channel: a Unix socket (Linux, macOS) that every local user may connect to.
+ * The broker's local channel: a Unix socket (Linux, macOS) or a named pipe (Windows) that every
+ * local user may connect to.
  * One connection, one request: challenge → proof of identity (identity.ts) → request → answer.
  * A client that stalls, floods or disappears mid-request costs the broker one bounded socket and
  * nothing else; a failure in one connection never stops the service.
@@ -8,7 +9,7 @@ import { chmod, chown, lstat, mkdir, unlink } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import { handleRequest, type BrokerDeps } from './handle.ts';
-import { checkProofDir, newChallenge, sweepProofDir, verifyProof, type ProofChallenge } from './identity.ts';
+import { checkProofDir, newChallenge, sweepProofDir, verifyProof, type OwnerReader, type ProofChallenge } from './identity.ts';
 import { maxRequestBytes, protocolVersion, type BrokerResponse } from './protocol.ts';
 
 export type ServerOptions = {
@@ -18,6 +19,11 @@ export type ServerOptions = {
   /** Time a client has to send its request (ms). */
   requestTimeoutMs?: number;
   maxConnections?: number;
+  /**
+   * Windows: the proof's owner comes from NTFS (windows-identity.ts), and the folders are secured
+   * by `prepareState` (windows-state.ts) instead of chmod/chown.
+   */
+  windows?: { owner: OwnerReader; prepareState: () => Promise<void> };
 };
 
 /** Creates the drop folder for identity proofs: root-owned, mode 1733 (see identity.ts). */
@@ -62,7 +68,7 @@ function serve(socket: Socket, options: ServerOptions): void {
     const line = buffer.slice(0, end);
     void (async () => {
       try {
-        const caller = await verifyProof(options.proofDir, challenge);
+        const caller = await verifyProof(options.proofDir, challenge, options.windows?.owner);
         send(socket, await handleRequest(line, caller, options.deps));
       } catch {
         send(socket, { v: protocolVersion, type: 'error', code: 'internal', message: 'The broker could not handle the request.' });
@@ -73,21 +79,27 @@ function serve(socket: Socket, options: ServerOptions): void {
 }
 
 export async function startServer(options: ServerOptions): Promise<Server> {
-  await prepareProofDir(options.proofDir);
+  if (options.windows) {
+    await options.windows.prepareState();
+  } else {
+    await prepareProofDir(options.proofDir);
+    const existing = await lstat(options.socketPath).catch(() => undefined);
+    if (existing?.isSocket()) await unlink(options.socketPath);
+    else if (existing) throw new Error(`${options.socketPath} exists and is not a socket`);
+    await mkdir(path.dirname(options.socketPath), { recursive: true, mode: 0o755 });
+  }
   await sweepProofDir(options.proofDir, 0);
-  const existing = await lstat(options.socketPath).catch(() => undefined);
-  if (existing?.isSocket()) await unlink(options.socketPath);
-  else if (existing) throw new Error(`${options.socketPath} exists and is not a socket`);
-  await mkdir(path.dirname(options.socketPath), { recursive: true, mode: 0o755 });
 
   const server = createServer({ allowHalfOpen: false }, (socket) => serve(socket, options));
   server.maxConnections = options.maxConnections ?? 32;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.socketPath, () => (server.off('error', reject), resolve()));
+    // Every local user may connect; who they are is proven per request. On Windows libuv then adds
+    // an Everyone read/write entry to the pipe (its default lets others only read); it creates the
+    // pipe as the first instance, so a pipe an employee squatted first makes the start fail, visibly.
+    server.listen({ path: options.socketPath, readableAll: Boolean(options.windows), writableAll: Boolean(options.windows) }, () => (server.off('error', reject), resolve()));
   });
-  // Every local user may connect; who they are is proven per request.
-  await chmod(options.socketPath, 0o666);
+  if (!options.windows) await chmod(options.socketPath, 0o666);
   const sweeper = setInterval(() => void sweepProofDir(options.proofDir, 60_000), 60_000);
   sweeper.unref();
   server.once('close', () => clearInterval(sweeper));

@@ -16,10 +16,20 @@ export const brokerLocations: Record<'linux' | 'darwin', BrokerClientOptions> = 
   darwin: { socketPath: '/var/run/firstline/broker.sock', proofDir: '/var/run/firstline/proof' },
 };
 
+/**
+ * Windows: the FirstlineBroker service's named pipe and its drop folder under %ProgramData%
+ * (broker/defaults.ts on the broker's side). A wrong ProgramData in the employee's environment
+ * only makes their own proof fail.
+ */
+export function windowsBrokerLocation(env: Readonly<Record<string, string | undefined>>): BrokerClientOptions {
+  const programData = (env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData').replace(/[\\/]+$/, '');
+  return { socketPath: '\\\\.\\pipe\\firstline-broker', proofDir: `${programData}\\Firstline\\broker\\proof` };
+}
+
 /** FIRSTLINE_BROKER_SOCKET / FIRSTLINE_BROKER_PROOF_DIR point at a broker started elsewhere (tests, development). */
 export function brokerClientOptions(platform: Platform, env: Readonly<Record<string, string | undefined>>): BrokerClientOptions | undefined {
   if (env.FIRSTLINE_BROKER_SOCKET && env.FIRSTLINE_BROKER_PROOF_DIR) return { socketPath: env.FIRSTLINE_BROKER_SOCKET, proofDir: env.FIRSTLINE_BROKER_PROOF_DIR };
-  return platform === 'win32' ? undefined : brokerLocations[platform];
+  return platform === 'win32' ? windowsBrokerLocation(env) : brokerLocations[platform];
 }
 
 const asExecResult = (run: CommandRun, durationMs: number): ExecResult => ({

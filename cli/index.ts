@@ -12,6 +12,7 @@ import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { secretCommand } from './commands/secret.ts';
 import { testCommand } from './commands/test.ts';
+import { ticketCommand } from './commands/ticket.ts';
 
 export const commands: Record<string, Command> = {
   list: { summary: 'list the troubleshooters in a catalog', run: listCommand },
@@ -22,6 +23,7 @@ export const commands: Record<string, Command> = {
   catalog: { summary: 'sign and verify catalogs', run: catalogCommand },
   policy: { summary: 'check a policy as the app reads it; export it as .mobileconfig, .reg, policy.json or ADMX', run: policyCommand },
   report: { summary: 'self-help numbers from the run history', run: (argv, io) => reportCommand(argv, io) },
+  ticket: { summary: 'send one marked test ticket through the configured helpdesk and read it back', run: (argv, io) => ticketCommand(argv, io) },
   secret: { summary: 'store a helpdesk credential for development (value read from stdin)', run: (argv, io) => secretCommand(argv, io) },
 };
 

@@ -199,4 +199,24 @@ describe.skipIf(skipReason !== '')('Request Tracker 5 (real)', () => {
     const attachments = await rest(`/REST/2.0/ticket/${id}/attachments?fields=Filename`);
     expect((attachments.items as { Filename?: string }[]).map((a) => a.Filename)).toContain('firstline-transcript.txt');
   }, 60_000);
+  it('firstline ticket test creates one marked ticket in the real RT, finds it by its client id and reads its status', async () => {
+    const { ticketCommand } = await import('../../../cli/commands/ticket.ts');
+    const { secretCommand } = await import('../../../cli/commands/secret.ts');
+    const dataDir = path.join(dir, 'cli-data');
+    const noop = { out: () => undefined, err: () => undefined };
+    expect(await secretCommand(['set', 'rt', '--data-dir', dataDir], noop, { readStdin: () => Promise.resolve(token) })).toBe(0);
+    const policy = path.join(dir, 'policy.json');
+    await writeFile(policy, JSON.stringify({ helpdesk: { connector: { type: 'rt', baseUrl, tokenSecret: 'rt', queue: 'General' }, timeoutMs: 20_000 } }));
+    const out: string[] = [];
+    const code = await ticketCommand(['test', '--policy', policy, '--data-dir', dataDir], { out: (l) => out.push(l), err: (l) => out.push(l) }, { machineSecretsFile: path.join(dir, 'none.json') });
+    const text = out.join('\n');
+    expect(text).toMatch(/OK {3}create created #(\d+) \(id \d+\)/);
+    expect(text).toMatch(/OK {3}search found again by its client id/);
+    expect(text).toContain('OK   status open (the helpdesk says "new")');
+    const id = /created #(\d+)/.exec(text)?.[1] ?? '';
+    expect(text).toContain(`${baseUrl}/Ticket/Display.html?id=${id}`);
+    expect(code).toBe(0);
+    const ticket = await rest(`/REST/2.0/ticket/${id}`);
+    expect(String(ticket.Subject)).toMatch(/^\[Firstline test\] Connection test/);
+  }, 60_000);
 });

@@ -1,12 +1,23 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspMetaProblem } from './core/security/csp.ts';
+
+/** index.html carries the CSP as a literal <meta> for auditors; it must be the one core/security/csp.ts builds (#11). */
+const cspMetaCheck: Plugin = {
+  name: 'firstline-csp-meta',
+  transformIndexHtml(html) {
+    const problem = cspMetaProblem(html);
+    if (problem) throw new Error(`renderer/index.html: ${problem}`);
+    return html;
+  },
+};
 
 // Vite over electron-vite: one well-kept tool for the renderer (which the browser host also
 // serves) and a plain library build for main/preload; no extra abstraction to learn or pin.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMetaCheck],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -20,7 +20,7 @@ import { registerIpc, sendEvent } from './ipc.ts';
 import { createKeychainSecretStore } from './secrets.ts';
 import { hardenSessions, openContactChecked, openExternalChecked, openMailChecked, registerAppScheme, serveRenderer } from './security.ts';
 import { createTray } from './tray.ts';
-import { createWindow } from './windows.ts';
+import { createWindow, setApplicationMenu } from './windows.ts';
 
 app.enableSandbox();
 
@@ -48,6 +48,7 @@ async function start(): Promise<void> {
   const trusted = new Set<number>();
 
   hardenSessions();
+  setApplicationMenu();
   serveRenderer(path.join(root, 'out', 'renderer'));
 
   // The notifier needs the window (a click opens My tickets) and the window needs firstline:

@@ -1,6 +1,7 @@
 /**
- * The web preferences every Firstline window is created with. Kept as plain data here so a
- * Node test can assert them; the shell's single window factory spreads them unchanged.
+ * The web preferences every Firstline window is created with. The shell's single window factory
+ * (main/windows.ts) writes them out literally, as auditors expect; test/unit/shell/window-security
+ * fails when the two differ.
  */
 export const secureWebPreferences = {
   contextIsolation: true,
@@ -10,9 +11,11 @@ export const secureWebPreferences = {
   nodeIntegrationInSubFrames: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
+  experimentalFeatures: false,
   webviewTag: false,
   navigateOnDragDrop: false,
   spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
 } as const;
 
 /** The app's own origin (custom protocol); the only origin a trusted sender may have. */

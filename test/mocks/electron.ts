@@ -21,6 +21,8 @@ export const app = {
   getAppPath: vi.fn(() => '/tmp/firstline-mock/app'),
   getVersion: vi.fn(() => '0.0.0-test'),
   getLocale: vi.fn(() => 'en-US'),
+  /** Tests of packaged-only behaviour set this to true (and back). */
+  isPackaged: false,
 };
 export const shell = { openExternal: vi.fn(async (url: string) => void calls.push({ api: 'shell.openExternal', args: [url] })) };
 export const ipcMain = { handle: vi.fn(record('ipcMain.handle')) };
@@ -38,7 +40,7 @@ export const safeStorage = {
 };
 export const screen = { getDisplayNearestPoint: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })) };
 export const nativeImage = { createFromPath: vi.fn(() => ({})) };
-export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })) };
+export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn(record('Menu.setApplicationMenu')) };
 export class Tray {
   handlers = new Map<string, () => void>();
   menu: unknown;

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ActionContext } from '../../engine/action.ts';
-import { runCommand, succeeded } from '../shared/exec.ts';
+import { runArgv, succeeded } from '../shared/exec.ts';
 import { pingCommand } from './commands.ts';
 import { expectedExternalText, type NetworkProbesConfig } from './config.ts';
 import { NotAvailable, readLocalState, readProxy, readWifi } from './read-state.ts';
@@ -165,7 +165,7 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
         if (!host && state.gatewaylessDefaultVia) return { status: 'not-available', detail: `default route via ${state.gatewaylessDefaultVia}, no gateway` };
         if (!host) return { status: 'fail', detail: 'no default gateway' };
         const ping = pingCommand(ctx.platform, host, config.gateway.timeoutMs);
-        const result = await runCommand(ctx, ping.file, ping.args, { timeoutMs: config.gateway.timeoutMs });
+        const result = await runArgv(ctx, ping.file, ping.args, { timeoutMs: config.gateway.timeoutMs });
         if (!result.notFound) return { status: succeeded(result) ? 'pass' : 'fail', detail: `ping ${host}` };
         // No ping binary (minimal images): fall back to a TCP knock on a port routers usually serve.
         const answered = await tcpAnswers(host, config.gateway.tcpPort, config.gateway.timeoutMs);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
-import { isSafeArgument, runCommand, succeeded } from '../shared/exec.ts';
+import { isSafeArgument, runArgv, succeeded } from '../shared/exec.ts';
 import { say } from '../shared/text.ts';
 import { daysUntil, parseChage, parseMacExpiry, parseNetUser, type Expiry } from './parse.ts';
 import { passwordTexts as t } from './texts.ts';
@@ -56,20 +56,20 @@ async function readExpiry(ctx: ActionContext, user: string): Promise<Expiry | un
         ['user', user, '/domain'],
         ['user', user],
       ]) {
-        const result = await runCommand(ctx, 'net', args, { ...opts, locale: 'keep' });
+        const result = await runArgv(ctx, 'net', args, { ...opts, locale: 'keep' });
         if (succeeded(result)) return parseNetUser(result.stdout);
       }
       return undefined;
     }
     case 'darwin': {
       const [policyData, policies] = await Promise.all([
-        runCommand(ctx, 'dscl', ['.', '-read', `/Users/${user}`, 'accountPolicyData'], opts),
-        runCommand(ctx, 'pwpolicy', ['-u', user, '-getaccountpolicies'], opts),
+        runArgv(ctx, 'dscl', ['.', '-read', `/Users/${user}`, 'accountPolicyData'], opts),
+        runArgv(ctx, 'pwpolicy', ['-u', user, '-getaccountpolicies'], opts),
       ]);
       return succeeded(policies) ? parseMacExpiry(policyData.stdout, policies.stdout) : undefined;
     }
     case 'linux': {
-      const result = await runCommand(ctx, 'chage', ['-l', user], opts);
+      const result = await runArgv(ctx, 'chage', ['-l', user], opts);
       return succeeded(result) ? parseChage(result.stdout, ctx.now()) : undefined;
     }
   }

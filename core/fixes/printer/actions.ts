@@ -2,7 +2,7 @@
 import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
-import { isSafeArgument, runCommand, succeeded } from '../shared/exec.ts';
+import { isSafeArgument, runArgv, succeeded } from '../shared/exec.ts';
 import { fixResultSchema, runSequence, type FixResult } from '../shared/result.ts';
 import { say } from '../shared/text.ts';
 import { cancelJobsCommand, clearQueueCommand, cupsTestPages, restartSpoolerCommand, resumeCommands, testPageCommand, usesOtherCupsServer } from './commands.ts';
@@ -189,7 +189,7 @@ export const testPageAction = defineAction({
     if (page === undefined) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang), printer: name };
     const before = new Set(target.jobs.map((j) => j.id));
     const command = testPageCommand(ctx.platform, name, page);
-    const sent = await runCommand(ctx, command.file, command.args, { ...(command.env ? { env: command.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c', timeoutMs: 20_000 });
+    const sent = await runArgv(ctx, command.file, command.args, { ...(command.env ? { env: command.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c', timeoutMs: 20_000 });
     if (!succeeded(sent)) return { ...done(ctx, { ok: false, notFound: sent.notFound, error: `${command.file}: ${sent.stderr.trim().split('\n')[0] ?? ''}` }, ''), printer: name };
     const jobId = await testJobId(ctx, name, sent.stdout, before);
     const limit = waitBudget(ctx, 25_000);

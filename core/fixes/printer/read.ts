@@ -1,6 +1,6 @@
 /** Reads printers, queue state and jobs through the exec port. */
 import type { ActionContext } from '../../engine/action.ts';
-import { briefError, runCommand, succeeded } from '../shared/exec.ts';
+import { briefError, runArgv, succeeded } from '../shared/exec.ts';
 import { listCommands } from './commands.ts';
 import type { Printer } from './model.ts';
 import { combineCups } from './parse-cups.ts';
@@ -17,7 +17,7 @@ export async function readPrinters(ctx: ActionContext): Promise<PrinterReadout> 
     names.map((name) => {
       const c = commands[name];
       if (!c) throw new Error(name);
-      return runCommand(ctx, c.file, c.args, { timeoutMs: name === 'states' ? 8_000 : 20_000, ...(c.env ? { env: c.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c' });
+      return runArgv(ctx, c.file, c.args, { timeoutMs: name === 'states' ? 8_000 : 20_000, ...(c.env ? { env: c.env } : {}), locale: ctx.platform === 'win32' ? 'keep' : 'c' });
     }),
   );
   const by = Object.fromEntries(names.map((n, i) => [n, results[i]]));

@@ -4,7 +4,7 @@
  * the status check; stops early when the printer reports a fault that does not go away.
  */
 import type { ActionContext } from '../../engine/action.ts';
-import { runCommand, succeeded } from '../shared/exec.ts';
+import { runArgv, succeeded } from '../shared/exec.ts';
 import { jobStatesCommand } from './commands.ts';
 import { finalJobStates, type Fault, type JobState, type Printer } from './model.ts';
 import { jobNumber, parseIppJobStates } from './parse-cups.ts';
@@ -40,7 +40,7 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
 /** Final state of a CUPS job that left the not-completed list (ipptool; undefined when it cannot say). */
 async function finishedState(ctx: ActionContext, printer: string, id: string): Promise<JobState | undefined> {
   const c = jobStatesCommand(ctx.env, true, printer);
-  const result = await runCommand(ctx, c.file, c.args, { timeoutMs: 8_000 });
+  const result = await runArgv(ctx, c.file, c.args, { timeoutMs: 8_000 });
   if (!succeeded(result)) return undefined;
   return parseIppJobStates(result.stdout).get(jobNumber(id) ?? '');
 }

@@ -6,7 +6,7 @@
 import type { ActionContext } from '../../engine/action.ts';
 import type { ExecResult } from '../../engine/ports.ts';
 
-export type CommandOptions = { timeoutMs?: number; env?: Record<string, string>; locale?: 'c' | 'keep' };
+export type ArgvOptions = { timeoutMs?: number; env?: Record<string, string>; locale?: 'c' | 'keep' };
 
 /** Environment for children: `ctx.env` without undefined values, plus C locale unless kept. */
 export function childEnv(ctx: Pick<ActionContext, 'env'>, extra: Record<string, string> = {}, locale: 'c' | 'keep' = 'c'): Record<string, string> {
@@ -36,7 +36,7 @@ export function outputEncodingFor(file: string): 'console' | 'utf8' {
 }
 
 /** Runs one argv command through the port with a timeout that never exceeds the step's budget. */
-export async function runCommand(ctx: ActionContext, file: string, args: readonly string[], options: CommandOptions = {}): Promise<ExecResult> {
+export async function runArgv(ctx: ActionContext, file: string, args: readonly string[], options: ArgvOptions = {}): Promise<ExecResult> {
   const budget = Math.max(1, ctx.timeoutMs);
   const timeout = Math.min(options.timeoutMs ?? budget, budget);
   return ctx.exec.exec(file, args, {

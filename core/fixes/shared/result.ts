@@ -1,7 +1,7 @@
 /** Result shape shared by fix actions: `ok` decides the check, `finding` is the plain sentence shown and ticketed. */
 import { z } from 'zod';
 import type { ActionContext } from '../../engine/action.ts';
-import { briefError, runCommand, succeeded } from './exec.ts';
+import { briefError, runArgv, succeeded } from './exec.ts';
 
 export const fixResultSchema = z.object({
   ok: z.boolean(),
@@ -20,7 +20,7 @@ export type Command = { file: string; args: readonly string[]; env?: Record<stri
 export async function runSequence(ctx: ActionContext, commands: readonly Command[], timeoutMs?: number): Promise<{ ok: boolean; notFound: boolean; error?: string }> {
   for (const command of commands) {
     // Windows tools print in the user's language and we only read their exit code, so keep it.
-    const result = await runCommand(ctx, command.file, command.args, {
+    const result = await runArgv(ctx, command.file, command.args, {
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       ...(command.env ? { env: command.env } : {}),
       locale: ctx.platform === 'win32' ? 'keep' : 'c',

@@ -9,7 +9,7 @@
 import { userInfo } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import type { ActionContext } from '../../engine/action.ts';
-import { isSafeArgument, runCommand, succeeded } from '../shared/exec.ts';
+import { isSafeArgument, runArgv, succeeded } from '../shared/exec.ts';
 import { launcherOf } from '../shared/launch.ts';
 import { teamsProcesses, type TeamsClient } from './paths.ts';
 
@@ -75,7 +75,7 @@ export async function findTeams(ctx: ActionContext, user: CurrentUser = currentU
     // act on nothing rather than on someone else's session.
     if (!command) return found;
     const { file, args } = command;
-    const result = await runCommand(ctx, file, args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
+    const result = await runArgv(ctx, file, args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
     if (result.notFound) throw new Error(`${file} is not available`);
     if (ctx.platform === 'win32') {
       for (const row of parseTasklist(result.stdout)) if (row.name.toLowerCase() === spec.name.toLowerCase()) found.push({ client: spec.client, name: spec.name, pid: row.pid });
@@ -137,11 +137,11 @@ export async function quitTeams(ctx: ActionContext, force: boolean, graceMs: num
   if (running.length === 0) return { outcome: 'not-running', restart: [], clients: [] };
   const restart = await commandLines(ctx, running);
   const clients = [...new Set(running.map((p) => p.client))];
-  for (const c of quitCommands(ctx, running, false)) await runCommand(ctx, c.file, c.args, { timeoutMs: 10_000 });
+  for (const c of quitCommands(ctx, running, false)) await runArgv(ctx, c.file, c.args, { timeoutMs: 10_000 });
   if (await waitFor(ctx, graceMs, async () => (await findTeams(ctx)).length === 0)) return { outcome: 'graceful', restart, clients };
   if (!force) return { outcome: 'still-running', restart, clients };
   const left = await findTeams(ctx);
-  for (const c of quitCommands(ctx, left, true)) await runCommand(ctx, c.file, c.args, { timeoutMs: 10_000 });
+  for (const c of quitCommands(ctx, left, true)) await runArgv(ctx, c.file, c.args, { timeoutMs: 10_000 });
   const gone = await waitFor(ctx, 5000, async () => (await findTeams(ctx)).length === 0);
   return { outcome: gone ? 'forced' : 'still-running', restart, clients };
 }
@@ -165,7 +165,7 @@ export async function startTeams(ctx: ActionContext, client: TeamsClient, record
       : client === 'classic' && ctx.env.LOCALAPPDATA
         ? { file: `${ctx.env.LOCALAPPDATA}\\Microsoft\\Teams\\Update.exe`, args: ['--processStart', 'Teams.exe'] }
         : { file: 'explorer.exe', args: ['shell:AppsFolder\\MSTeams_8wekyb3d8bbwe!MSTeams'] };
-  const result = await runCommand(ctx, command.file, command.args, { timeoutMs: 15_000, locale: 'keep' });
+  const result = await runArgv(ctx, command.file, command.args, { timeoutMs: 15_000, locale: 'keep' });
   // explorer.exe exits with 1 even when it opened the app; the running check decides.
   return result.notFound ? { started: false, error: `${command.file} not found` } : { started: true };
 }

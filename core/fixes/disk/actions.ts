@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
-import { runCommand } from '../shared/exec.ts';
+import { runArgv } from '../shared/exec.ts';
 import { say } from '../shared/text.ts';
 import { findCommand, parseTasklist } from '../teams/process.ts';
 import { clearPlaces, measurePlaces, type AppState } from './clean.ts';
@@ -24,7 +24,7 @@ export async function appState(ctx: ActionContext, names: readonly string[]): Pr
   for (const name of names) {
     const command = findCommand(ctx, name);
     if (!command) return 'unknown';
-    const result = await runCommand(ctx, command.file, command.args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
+    const result = await runArgv(ctx, command.file, command.args, { timeoutMs: 5000, locale: ctx.platform === 'win32' ? 'keep' : 'c' });
     if (result.notFound || result.timedOut) return 'unknown';
     if (ctx.platform === 'win32') {
       if (parseTasklist(result.stdout).some((row) => row.name.toLowerCase() === name.toLowerCase())) return 'running';

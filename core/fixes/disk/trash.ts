@@ -10,7 +10,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionContext } from '../../engine/action.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { briefError, runCommand, succeeded } from '../shared/exec.ts';
+import { briefError, runArgv, succeeded } from '../shared/exec.ts';
 import { checkBase, confined, sizeOf } from '../teams/cache.ts';
 import { profileRoots, type CacheLocation, type ProfileEnv } from '../teams/paths.ts';
 
@@ -88,12 +88,12 @@ export async function readTrash(ctx: ActionContext): Promise<TrashState> {
       return { available: true, items, bytes };
     }
     case 'win32': {
-      const result = await runCommand(ctx, trashCommands.win32.read.file, trashCommands.win32.read.args, { timeoutMs: 20_000 });
+      const result = await runArgv(ctx, trashCommands.win32.read.file, trashCommands.win32.read.args, { timeoutMs: 20_000 });
       const parsed = succeeded(result) ? parseRecycleBin(result.stdout) : undefined;
       return parsed ? { available: true, ...parsed } : { available: false, items: 0, error: briefError(result) };
     }
     case 'darwin': {
-      const result = await runCommand(ctx, trashCommands.darwin.read.file, trashCommands.darwin.read.args, { timeoutMs: 20_000 });
+      const result = await runArgv(ctx, trashCommands.darwin.read.file, trashCommands.darwin.read.args, { timeoutMs: 20_000 });
       const items = succeeded(result) ? parseFinderCount(result.stdout) : undefined;
       return items === undefined ? { available: false, items: 0, error: briefError(result) } : { available: true, items };
     }
@@ -115,6 +115,6 @@ export async function emptyTrash(ctx: ActionContext, platform: Platform = ctx.pl
     }
   }
   const command = platform === 'win32' ? trashCommands.win32.empty : trashCommands.darwin.empty;
-  const result = await runCommand(ctx, command.file, command.args, { timeoutMs: 60_000 });
+  const result = await runArgv(ctx, command.file, command.args, { timeoutMs: 60_000 });
   return succeeded(result) ? { ok: true } : { ok: false, error: `${command.file}: ${briefError(result)}` };
 }

@@ -8,6 +8,7 @@ import { catalogCommand } from './commands/catalog.ts';
 import { lintCommand } from './commands/lint.ts';
 import { listCommand } from './commands/list.ts';
 import { policyCommand } from './commands/policy.ts';
+import { previewCommand } from './commands/preview.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { secretCommand } from './commands/secret.ts';
@@ -22,6 +23,7 @@ export const commands: Record<string, Command> = {
   actions: { summary: 'list the actions troubleshooters may use', run: actionsCommand },
   catalog: { summary: 'sign and verify catalogs', run: catalogCommand },
   policy: { summary: 'check a policy as the app reads it; export it as .mobileconfig, .reg, policy.json or ADMX', run: policyCommand },
+  preview: { summary: "open the employee's window in a browser with a policy and catalog (temp data folder)", run: (argv, io) => previewCommand(argv, io) },
   report: { summary: 'self-help numbers from the run history', run: (argv, io) => reportCommand(argv, io) },
   ticket: { summary: 'send one marked test ticket through the configured helpdesk and read it back', run: (argv, io) => ticketCommand(argv, io) },
   secret: { summary: 'store a helpdesk credential for development (value read from stdin)', run: (argv, io) => secretCommand(argv, io) },

@@ -166,9 +166,9 @@ export default tseslint.config(
             { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer has no Node.' },
             { group: ['**/core/**', '**/main/**', '**/app/**', '**/host/**', '**/preload/**', '**/cli/**'], message: 'The renderer imports only the contract (types) and its own code.' },
             {
-              group: ['**/contract/**', '!**/contract/langs.ts'],
+              group: ['**/contract/**', '!**/contract/langs.ts', '!**/contract/phone.ts'],
               allowTypeImports: true,
-              message: 'Import the contract with `import type` only (contract/langs.ts, the language list, is the one value import).',
+              message: 'Import the contract with `import type` only (contract/langs.ts, the language list, and contract/phone.ts, the callback-number check, are the value imports).',
             },
           ],
         },

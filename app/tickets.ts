@@ -9,12 +9,16 @@ import type { RunEvent } from '../core/engine/events.ts';
 import type { TicketService } from '../core/tickets/service.ts';
 import type { TicketDraft, Urgency } from '../core/tickets/types.ts';
 import { finaliseDraft, ticketAsText, type ArticleContext } from '../core/tickets/draft.ts';
+import { applyChoices, normalisePhone, type EmployeeChoices } from '../core/tickets/choices.ts';
 import { IpcFailure } from './dispatcher.ts';
 
 const keepDrafts = 20;
 const keepTranscripts = 20;
 
 export type TicketDesk = ReturnType<typeof createTicketDesk>;
+
+/** What the employee may change in a draft (contract `ticketEditSchema`). */
+export type TicketEdit = { clientId: string; title: string; userText: string } & EmployeeChoices;
 
 export function createTicketDesk(deps: {
   service: TicketService;
@@ -27,6 +31,8 @@ export function createTicketDesk(deps: {
   saveText?(suggestedName: string, text: string): Promise<boolean>;
 }) {
   const drafts = new Map<string, TicketDraft>();
+  /** The language each draft was written in, so the urgency and callback lines read like the rest. */
+  const langs = new Map<string, Lang>();
   const transcripts = new Map<string, RunEvent[]>();
   /** The mailto URL core built for each ticket sent that way, so `ticket:open-mail` needs only the id. */
   const mailtos = new Map<string, string>();
@@ -38,6 +44,13 @@ export function createTicketDesk(deps: {
   const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
     map.set(key, value);
     while (map.size > max) map.delete(map.keys().next().value as string);
+  };
+
+  /** The draft as core wrote it plus the employee's edits; a callback number that is no phone number is refused, not dropped. */
+  const applyEdit = (draft: TicketDraft, edit: TicketEdit): TicketDraft => {
+    if (edit.callbackPhone?.trim() && !normalisePhone(edit.callbackPhone)) throw new IpcFailure('bad-arguments', { field: 'callbackPhone' });
+    const choices = { urgency: edit.urgency, callbackPhone: edit.callbackPhone?.trim() || undefined };
+    return applyChoices({ ...draft, title: edit.title.trim() || draft.title, userText: edit.userText }, choices, langs.get(edit.clientId) ?? 'en');
   };
 
   /** The redacted text of a ticket (as stored in the outbox, or as last tried), for the way out. */
@@ -78,13 +91,14 @@ export function createTicketDesk(deps: {
         ...(request.userText ? { userText: request.userText } : {}),
       });
       remember(drafts, draft.clientId, draft, keepDrafts);
+      remember(langs, draft.clientId, request.lang, keepDrafts * 2);
       return { draft, channel: deps.service.channel() };
     },
 
-    async send(edit: { clientId: string; title: string; userText: string }) {
+    async send(edit: TicketEdit) {
       const draft = drafts.get(edit.clientId);
       if (!draft) throw new IpcFailure('not-found', { clientId: edit.clientId });
-      const edited = { ...draft, title: edit.title.trim() || draft.title, userText: edit.userText };
+      const edited = applyEdit(draft, edit);
       const result = await deps.service.send(edited);
       if (result.kind === 'error') remember(unsent, edit.clientId, edited, keepDrafts);
       else unsent.delete(edit.clientId);
@@ -102,10 +116,10 @@ export function createTicketDesk(deps: {
      * No way to send from here: keep the edited draft like a failed send, so the way out (Copy,
      * Save as file) exports what the employee wrote. The draft stays usable.
      */
-    hold(edit: { clientId: string; title: string; userText: string }): { text: string; filename: string } {
-      const draft = drafts.get(edit.clientId) ?? unsent.get(edit.clientId);
+    hold(edit: TicketEdit): { text: string; filename: string } {
+      const draft = drafts.get(edit.clientId);
       if (!draft) throw new IpcFailure('not-found', { clientId: edit.clientId });
-      remember(unsent, edit.clientId, { ...draft, title: edit.title.trim() || draft.title, userText: edit.userText }, keepDrafts);
+      remember(unsent, edit.clientId, applyEdit(draft, edit), keepDrafts);
       return exportFor(edit.clientId);
     },
 

@@ -1,7 +1,7 @@
 /** Schemas of the employee window's own channels (settings, history, tickets). */
 import { z } from 'zod';
 import { runHistoryRecordSchema } from '../core/report/types.ts';
-import { ticketDraftSchema } from '../core/tickets/types.ts';
+import { ticketDraftSchema, urgencySchema } from '../core/tickets/types.ts';
 import { langs } from '../core/kernel/lang.ts';
 import { idSchema, langSchema, runIdSchema } from './schemas.ts';
 
@@ -35,12 +35,18 @@ export const ticketChannelSchema = z.enum(['api', 'email', 'mailto', 'none']);
 
 export const ticketDraftViewSchema = z.object({ draft: ticketDraftSchema, channel: ticketChannelSchema });
 
-/** The employee may edit only the title and their own words; the rest is what core drafted. */
+/**
+ * The employee may edit only the title and their own words, and choose how urgent it is and a
+ * number to call back; the rest is what core drafted.
+ */
 export const ticketEditSchema = z
   .object({
     clientId: z.string().min(8).max(60),
     title: z.string().max(300),
     userText: z.string().max(8000),
+    urgency: urgencySchema.optional(),
+    /** Checked again in the app (core/tickets/choices.ts): the renderer is untrusted. */
+    callbackPhone: z.string().max(40).optional(),
   })
   .strict();
 

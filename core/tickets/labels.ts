@@ -38,6 +38,11 @@ export type TicketLabels = {
   /** The employee read a knowledge article before contacting IT. */
   articleRead: string;
   articleHelped: Record<'yes' | 'no' | 'unanswered', string>;
+  /** How much the problem stops the employee's work (their choice on the ticket form). */
+  urgency: string;
+  urgencyLevels: Record<'low' | 'normal' | 'high', string>;
+  /** The number the employee asked IT to call back on. */
+  callback: string;
 };
 
 export const ticketLabels: Record<Lang, TicketLabels> = {
@@ -71,6 +76,9 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     nothingTried: 'Nothing was tried automatically.',
     articleRead: 'How-to read first',
     articleHelped: { yes: 'It helped', no: 'It did not help', unanswered: 'Not said whether it helped' },
+    urgency: 'Urgency',
+    urgencyLevels: { high: 'cannot work at all', normal: 'can work around it', low: 'no hurry' },
+    callback: 'Call back at',
   },
   nl: {
     whatWasTried: 'Wat al geprobeerd is',
@@ -102,6 +110,9 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     nothingTried: 'Er is niets automatisch geprobeerd.',
     articleRead: 'Eerst gelezen handleiding',
     articleHelped: { yes: 'Het hielp', no: 'Het hielp niet', unanswered: 'Niet gezegd of het hielp' },
+    urgency: 'Urgentie',
+    urgencyLevels: { high: 'kan helemaal niet werken', normal: 'kan er omheen werken', low: 'geen haast' },
+    callback: 'Terugbellen op',
   },
   fr: {
     whatWasTried: 'Ce qui a déjà été essayé',
@@ -133,6 +144,9 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     nothingTried: 'Rien n’a été essayé automatiquement.',
     articleRead: 'Guide lu avant',
     articleHelped: { yes: 'Il a aidé', no: 'Il n’a pas aidé', unanswered: 'Pas indiqué s’il a aidé' },
+    urgency: 'Urgence',
+    urgencyLevels: { high: 'ne peut plus travailler du tout', normal: 'peut contourner le problème', low: 'pas pressé' },
+    callback: 'Rappeler au',
   },
   de: {
     whatWasTried: 'Was bereits versucht wurde',
@@ -164,5 +178,8 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     nothingTried: 'Es wurde nichts automatisch versucht.',
     articleRead: 'Zuvor gelesene Anleitung',
     articleHelped: { yes: 'Sie hat geholfen', no: 'Sie hat nicht geholfen', unanswered: 'Nicht angegeben, ob sie geholfen hat' },
+    urgency: 'Dringlichkeit',
+    urgencyLevels: { high: 'kann gar nicht arbeiten', normal: 'kann es umgehen', low: 'keine Eile' },
+    callback: 'Rückruf unter',
   },
 };

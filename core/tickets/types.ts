@@ -28,6 +28,8 @@ export const ticketDraftSchema = z.object({
   urgency: urgencySchema.default('normal'),
   requesterEmail: z.string().optional(),
   requesterName: z.string().optional(),
+  /** A number IT can call back, as the employee typed it (validated: core/tickets/choices.ts). */
+  callbackPhone: z.string().max(40).optional(),
   troubleshooterId: z.string().optional(),
   runId: z.string().optional(),
   attachments: z.array(attachmentSchema).default([]),

@@ -2,8 +2,11 @@
 export type Screen =
   | { name: 'home' }
   | { name: 'run'; troubleshooterId: string; title: string }
-  /** `text`: what the employee typed in search before choosing "I can't find my problem". `articleId`: "Contact IT" from a how-to. */
-  | { name: 'ticket'; runId?: string; troubleshooterId?: string; title?: string; text?: string; articleId?: string }
+  /**
+   * `text`: what the employee typed in search before choosing "I can't find my problem". `articleId`: "Contact IT" from a how-to.
+   * `callback`: the employee asked IT to call them back ("Rather talk to a person?"), so the number is required.
+   */
+  | { name: 'ticket'; runId?: string; troubleshooterId?: string; title?: string; text?: string; articleId?: string; callback?: boolean }
   | { name: 'article'; articleId: string; title?: string }
   | { name: 'history'; tab?: 'runs' | 'tickets' }
   | { name: 'settings' };

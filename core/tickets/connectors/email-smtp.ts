@@ -58,6 +58,8 @@ export function createEmailConnector(
           ...(ticket.requesterEmail ? { replyTo: ticket.requesterEmail } : {}),
           to: config.to,
           subject: ticket.title,
+          // X-Priority, X-MSMail-Priority and Importance: what mail-to-ticket intakes read as urgency.
+          priority: ticket.urgency,
           text: ticketBody(ticket),
           messageId: emailMessageId(clientId),
           headers: { 'X-Firstline-Client-Id': clientId },

@@ -23,6 +23,8 @@ export const freshserviceConfigSchema = z.object({
 });
 type Config = z.infer<typeof freshserviceConfigSchema>;
 const defaultPriority: Record<Urgency, number> = { low: 1, normal: 2, high: 3 };
+/** Freshservice's own urgency field: 1 low, 2 medium, 3 high. */
+const urgencyField: Record<Urgency, number> = { low: 1, normal: 2, high: 3 };
 const states: Record<string, TicketStatus['state']> = { '2': 'open', '3': 'waiting', '4': 'resolved', '5': 'closed' };
 const MAX_ATTACHMENTS = 15 * 1024 * 1024;
 
@@ -45,6 +47,7 @@ export function createFreshserviceConnector(config: Config, http: HttpContext): 
         description: textToHtml(ticketBody(ticket)),
         email,
         priority: config.priorities[ticket.urgency] ?? defaultPriority[ticket.urgency],
+        urgency: urgencyField[ticket.urgency],
         status: 2,
         source: 2,
         ...(category ? { category } : {}),

@@ -9,7 +9,7 @@ import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
-import { url, secretName } from './fields.ts';
+import { url, secretName, urgencyMap } from './fields.ts';
 import { defineConnector } from './unit.ts';
 
 export const jiraConfigSchema = z.object({
@@ -20,6 +20,8 @@ export const jiraConfigSchema = z.object({
   serviceDeskId: z.string(),
   requestTypeId: z.string(),
   raiseOnBehalfOf: z.string().optional().meta({ description: 'Atlassian accountId (not an email).' }),
+  /** Jira priority id per urgency; sent only when set (the request type must show the Priority field, or Jira refuses the request). */
+  priorities: urgencyMap(z.string()),
 });
 type Config = z.infer<typeof jiraConfigSchema>;
 const categories: Record<string, TicketStatus['state']> = { NEW: 'open', INDETERMINATE: 'in-progress', DONE: 'resolved' };
@@ -38,7 +40,11 @@ export function createJiraConnector(config: Config, http: HttpContext): Connecto
       const payload = {
         serviceDeskId: config.serviceDeskId,
         requestTypeId: config.requestTypeId,
-        requestFieldValues: { summary: ticket.title.slice(0, 254), description: ticketBody(ticket) },
+        requestFieldValues: {
+          summary: ticket.title.slice(0, 254),
+          description: ticketBody(ticket),
+          ...(config.priorities[ticket.urgency] ? { priority: { id: config.priorities[ticket.urgency] } } : {}),
+        },
         ...(config.raiseOnBehalfOf ? { raiseOnBehalfOf: config.raiseOnBehalfOf } : {}),
       };
       const res = await httpRequest(http, 'POST', '/rest/servicedeskapi/request', { json: payload, okStatuses: [200, 201] });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
-import type { Connector, CreateResult, TicketStatus } from '../types.ts';
+import type { Connector, CreateResult, TicketStatus, Urgency } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, urgencyMap } from './fields.ts';
@@ -25,6 +25,8 @@ export const rtConfigSchema = z.object({
   priorities: urgencyMap(z.number().int()),
 });
 type Config = z.infer<typeof rtConfigSchema>;
+/** RT 5's default PriorityAsString scale (Low 0, Medium 50, High 100); `priorities` overrides it. */
+const defaultPriority: Record<Urgency, number> = { low: 0, normal: 50, high: 100 };
 const states: Record<string, TicketStatus['state']> = { new: 'open', open: 'in-progress', stalled: 'waiting', resolved: 'resolved', rejected: 'closed', deleted: 'closed' };
 
 export const rtSubjectTag = (clientId: string) => `[fl:${clientId}]`;
@@ -47,8 +49,7 @@ export function createRtConnector(config: Config, http: HttpContext): Connector 
       };
       const requestor = config.requestor ?? ticket.requesterEmail;
       if (requestor) payload.Requestor = requestor;
-      const priority = config.priorities[ticket.urgency];
-      if (priority !== undefined) payload.Priority = priority;
+      payload.Priority = config.priorities[ticket.urgency] ?? defaultPriority[ticket.urgency];
       if (config.clientIdCustomField) payload.CustomFields = { [config.clientIdCustomField]: clientId };
       if (ticket.attachments.length) {
         payload.Attachments = ticket.attachments.map((a) => ({

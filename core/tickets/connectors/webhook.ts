@@ -31,6 +31,7 @@ export function createWebhookConnector(http: HttpContext): Connector {
         details: ticket.details,
         category: ticket.category ?? null,
         urgency: ticket.urgency,
+        callbackPhone: ticket.callbackPhone ?? null,
         troubleshooterId: ticket.troubleshooterId ?? null,
         requesterEmail: ticket.requesterEmail ?? null,
         createdAt: ticket.createdAt,

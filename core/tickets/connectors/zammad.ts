@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
-import type { Connector, CreateResult, TicketRef, TicketStatus } from '../types.ts';
+import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
-import { url, secretName } from './fields.ts';
+import { url, secretName, urgencyMap } from './fields.ts';
 import { defineConnector } from './unit.ts';
 
 export const zammadConfigSchema = z.object({
@@ -16,8 +16,11 @@ export const zammadConfigSchema = z.object({
   tokenSecret: secretName,
   group: z.string().default('Users'),
   customerEmail: z.string().optional(),
+  /** Zammad priority ids; the defaults are the ones every Zammad ships with (1 low, 2 normal, 3 high). */
+  priorities: urgencyMap(z.number().int().min(1)),
 });
 type Config = z.infer<typeof zammadConfigSchema>;
+const defaultPriority: Record<Urgency, number> = { low: 1, normal: 2, high: 3 };
 
 function stateOf(raw: string): TicketStatus['state'] {
   if (raw === 'new' || raw === 'open') return 'open';
@@ -40,6 +43,7 @@ export function createZammadConnector(config: Config, http: HttpContext): Connec
       const payload = {
         title: ticket.title,
         group: config.group,
+        priority_id: config.priorities[ticket.urgency] ?? defaultPriority[ticket.urgency],
         ...(customerEmail ? { customer: `guess:${customerEmail}` } : {}),
         article: {
           subject: ticket.title,

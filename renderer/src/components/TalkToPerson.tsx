@@ -5,9 +5,10 @@ import { call } from '../api.ts';
 
 /**
  * "Rather talk to a person?" leads to a way to talk: the phone number and the call-back page
- * from policy first, writing to IT after them (issue 14).
+ * from policy first, then asking IT to call back on a number the employee gives, writing to IT
+ * after them (issue 14).
  */
-export function TalkToPerson({ info, onWrite }: { info: AppInfo | null; onWrite(): void }) {
+export function TalkToPerson({ info, onWrite, onCallback }: { info: AppInfo | null; onWrite(): void; onCallback(): void }) {
   const { t } = useTranslation();
   const contact = info?.supportContact ?? {};
   const [failed, setFailed] = useState(false);
@@ -39,6 +40,10 @@ export function TalkToPerson({ info, onWrite }: { info: AppInfo | null; onWrite(
             {t('contact.callBack')}
           </button>
         )}
+        {/* Works without any policy: the number goes to IT with the ticket (or in the text to copy). */}
+        <button type="button" className="button" onClick={onCallback}>
+          {t('contact.askCallback')}
+        </button>
         <button type="button" className="button" onClick={onWrite}>
           {t('home.humanAction')}
         </button>

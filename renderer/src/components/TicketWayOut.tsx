@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChannelArgs } from '../../../contract/index.ts';
 import { call } from '../api.ts';
 
 type Status = 'idle' | 'busy' | 'copied' | 'copy-failed' | 'saved' | 'save-failed';
@@ -78,7 +79,7 @@ type HeldStatus = 'idle' | 'busy' | 'copied' | 'saved' | 'failed';
  * No helpdesk and no e-mail address: the employee's text still reaches IT by hand. Copy and
  * Save as file take exactly what the form shows (the app keeps it under the draft's id first).
  */
-export function HeldWayOut({ edit, blocked, onBlocked }: { edit(): { clientId: string; title: string; userText: string }; blocked: boolean; onBlocked(): void }) {
+export function HeldWayOut({ edit, blocked, onBlocked }: { edit(): ChannelArgs<'ticket:hold'>; blocked: boolean; onBlocked(): void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<HeldStatus>('idle');
   const run = (how: 'copy' | 'save') => {

@@ -165,7 +165,7 @@ export function Home({ info, navigate }: { info: AppInfo | null; navigate: Navig
           </ul>
         </>
       )}
-      <TalkToPerson info={info} onWrite={() => navigate({ name: 'ticket' })} />
+      <TalkToPerson info={info} onWrite={() => navigate({ name: 'ticket' })} onCallback={() => navigate({ name: 'ticket', callback: true })} />
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { TicketSent } from '../components/TicketSent.tsx';
 import { HeldWayOut, TicketWayOut } from '../components/TicketWayOut.tsx';
 import { messageKeyOr } from '../messages.ts';
 import { enoughWords, subjectFromWords } from '../ticket-words.ts';
+import { normalisePhone } from '../../../contract/phone.ts';
+import { TicketChoices, type Urgency } from '../components/TicketChoices.tsx';
 
 type DraftView = ChannelResult<'ticket:draft'>;
 type SendResult = ChannelResult<'ticket:send'>;
@@ -30,6 +32,10 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
   const [sending, setSending] = useState(false);
   const [tooShort, setTooShort] = useState(false);
   const [result, setResult] = useState<SendResult | null>(null);
+  const [urgency, setUrgency] = useState<Urgency | null>(null);
+  const [phone, setPhone] = useState('');
+  const [phoneChecked, setPhoneChecked] = useState(false);
+  const callbackRequired = screen.callback === true;
   /** Counts failed sends, so the way out reloads the text of the latest attempt. */
   const [attempt, setAttempt] = useState(0);
   const fromRun = screen.runId !== undefined;
@@ -46,17 +52,23 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
 
   // Written from scratch, the subject follows the employee's first words until they edit it.
   const shownTitle = !fromRun && !screen.articleId && !titleEdited && userText.trim() ? subjectFromWords(userText) : title;
-  const edit = () => ({ clientId: view?.draft.clientId ?? '', title: shownTitle, userText });
+  const shownUrgency: Urgency = urgency ?? view?.draft.urgency ?? 'normal';
+  const edit = () => ({ clientId: view?.draft.clientId ?? '', title: shownTitle, userText, urgency: shownUrgency, ...(phone.trim() ? { callbackPhone: phone.trim() } : {}) });
   const wordsMissing = !fromRun && !enoughWords(userText);
+  const phoneProblem = phone.trim() ? (normalisePhone(phone) ? null : 'invalid') : callbackRequired ? 'missing' : null;
+  /** Says what is missing and puts the cursor there; true when the form may go. */
+  const ready = (): boolean => {
+    setTooShort(true);
+    setPhoneChecked(true);
+    const field = wordsMissing ? 'ticket-text' : phoneProblem ? 'ticket-callback' : null;
+    if (field) document.getElementById(field)?.focus();
+    return field === null;
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!view || sending) return;
-    if (wordsMissing) {
-      setTooShort(true);
-      document.getElementById('ticket-text')?.focus();
-      return;
-    }
+    if (!ready()) return;
     setSending(true);
     setResult(null);
     void call('ticket:send', edit())
@@ -100,6 +112,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
           <p id="ticket-text-hint" className={tooShort && wordsMissing ? 'error' : 'hint'}>
             {tooShort && wordsMissing ? t('ticket.userTextTooShort') : t('ticket.userTextHint')}
           </p>
+          <TicketChoices urgency={shownUrgency} onUrgency={setUrgency} phone={phone} onPhone={setPhone} phoneError={phoneChecked ? phoneProblem : null} callbackRequired={callbackRequired} />
           <label htmlFor="ticket-title">{t('ticket.title')}</label>
           <input
             id="ticket-title"
@@ -128,7 +141,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
             </p>
           )}
           {result && <TicketWayOut key={attempt} clientId={view.draft.clientId} />}
-          {!canSend && <HeldWayOut edit={edit} blocked={wordsMissing} onBlocked={() => setTooShort(true)} />}
+          {!canSend && <HeldWayOut edit={edit} blocked={wordsMissing || phoneProblem !== null} onBlocked={ready} />}
           <div className="button-row">
             {canSend && (
               <button type="submit" className="button button-primary" disabled={sending && result === null}>

@@ -38,6 +38,11 @@ export type ActionDefinition<I extends z.ZodType = z.ZodType, R extends z.ZodTyp
   /** Localized one-sentence description of what will change (shown in the consent dialog). */
   describe?(input: z.infer<I>, lang: Lang): string;
   run(input: z.infer<I>, ctx: ActionContext): Promise<z.infer<R>>;
+  /**
+   * A last check once templates are filled in: `raw` is the input as written in the YAML. Returns
+   * why the input is refused (the action is then not run), e.g. an answer that would become an option.
+   */
+  checkSubstituted?(raw: unknown, input: z.infer<I>): string | undefined;
   /** Catalog-relative files this input refers to (e.g. a script); lint reports missing ones. */
   catalogFiles?(input: z.infer<I>): string[];
 };

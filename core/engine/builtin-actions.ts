@@ -10,6 +10,7 @@ import { defineAction, type ActionContext } from './action.ts';
 import { platforms } from '../kernel/platform.ts';
 import type { Lang } from '../kernel/lang.ts';
 import { createRegistry } from './registry.ts';
+import { hasTemplate } from './template.ts';
 
 const scriptInput = z.strictObject({
   path: z
@@ -50,6 +51,26 @@ export function scriptCommand(file: string, args: readonly string[], platform: s
   }
   if (platform === 'win32') throw new Error('Shell scripts (.sh) cannot run on Windows; ship a .ps1 script.');
   return { file: '/bin/sh', args: [file, ...args] };
+}
+
+/** PowerShell reads a leading -, – (en dash), — (em dash) or ― as a parameter name. */
+const optionLike = /^[-\u2013\u2014\u2015]/;
+
+/**
+ * `pwsh -File x.ps1 <args>` binds an argument that starts with "-" to a named parameter (#11), and
+ * a shell script's getopts does the same. Arguments IT wrote literally may be options
+ * (`-PrinterName`); a value that came from a template (an answer, a result, policy) may not, nor
+ * may it hold NUL or a line break.
+ */
+export function templatedArgumentProblem(raw: unknown, input: ScriptInput): string | undefined {
+  const written = raw !== null && typeof raw === 'object' && Array.isArray((raw as { args?: unknown }).args) ? ((raw as { args: unknown[] }).args as unknown[]) : [];
+  for (const [i, value] of input.args.entries()) {
+    const source = written[i];
+    if (typeof source === 'string' && !hasTemplate(source)) continue;
+    if (optionLike.test(value)) return `Argument ${i + 1} of "${input.path}" starts with "${value[0] ?? ''}" and would be read as an option by the script; it was not run.`;
+    if (/[\0\r\n]/.test(value)) return `Argument ${i + 1} of "${input.path}" holds a line break or NUL character; it was not run.`;
+  }
+  return undefined;
 }
 
 function definedEnv(env: ActionContext['env']): Record<string, string> {
@@ -97,6 +118,7 @@ export const scriptAction = defineAction({
   changesMachine: true,
   describe: (input, lang) => scriptDescriptions[lang](input.path),
   run: runScript,
+  checkSubstituted: templatedArgumentProblem,
   catalogFiles: (input) => [input.path],
 });
 
@@ -108,6 +130,7 @@ export const scriptCheckAction = defineAction({
   platforms,
   changesMachine: false,
   run: runScript,
+  checkSubstituted: templatedArgumentProblem,
   catalogFiles: (input) => [input.path],
 });
 

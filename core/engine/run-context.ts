@@ -136,6 +136,8 @@ export class RunContext {
     }
     const parsedInput = def.input.safeParse(input);
     if (!parsedInput.success) return fail(`Invalid input for "${def.name}": ${parsedInput.error.issues.map((i) => i.message).join('; ')}`);
+    const refused = def.checkSubstituted?.(rawInput ?? {}, parsedInput.data);
+    if (refused !== undefined) return fail(refused);
     if (!def.platforms.includes(this.platform)) return fail(`"${def.name}" is not available on ${this.platform}.`);
     if (budgetMs <= 0) return fail('The step ran out of time.', true);
 

@@ -89,12 +89,13 @@ export function serviceRemoveCommands(): OpArgv[] {
  * One argv as a Windows command line, quoted the way CommandLineToArgvW and the C runtime split
  * it again (backslashes double only before a quote). sc.exe, icacls and takeown parse it so.
  */
-export function windowsCommandLine(argv: OpArgv): string {
-  return [argv.file, ...argv.args].map(quoteWindowsArg).join(' ');
+export function windowsCommandLine(argv: OpArgv, mustQuote: (arg: string) => boolean = () => false): string {
+  return [argv.file, ...argv.args].map((arg) => quoteWindowsArg(arg, mustQuote(arg))).join(' ');
 }
 
-export function quoteWindowsArg(arg: string): string {
-  if (arg !== '' && !/[\s"]/.test(arg)) return arg;
+/** `force` quotes an argument that has no space yet (a placeholder whose value may have one). */
+export function quoteWindowsArg(arg: string, force = false): string {
+  if (!force && arg !== '' && !/[\s"]/.test(arg)) return arg;
   let out = '"';
   let slashes = 0;
   for (const ch of arg) {

@@ -127,7 +127,7 @@ describe('electron-builder.yml ships the broker', () => {
   it('declares the bundle, the service files and the maintainer scripts for every package', async () => {
     const config = parse(await readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown>>;
     const extra = (section: unknown) => (section as { extraResources?: { from: string; to: string }[] }).extraResources ?? [];
-    expect(extra(config)).toContainEqual({ from: 'out/broker', to: 'broker', filter: ['firstline-broker', 'firstline-broker.cjs'] });
+    expect(extra(config)).toContainEqual({ from: 'out/broker', to: 'broker', filter: ['firstline-broker', 'firstline-broker.exe', 'firstline-broker-service.exe', 'firstline-broker.cjs'] });
     expect(extra(config.linux)).toContainEqual(expect.objectContaining({ from: 'build/broker/linux', to: 'broker' }));
     expect(extra(config.mac)).toContainEqual(expect.objectContaining({ from: 'build/broker/macos', to: 'broker' }));
     for (const target of ['deb', 'rpm']) {

@@ -2,6 +2,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { execFileSync } from 'node:child_process';
 import type { Question, RunEvent } from '../../core/engine/events.ts';
+import { formatConditionTrace } from '../../core/engine/condition-trace.ts';
 import { brokerClientOptions, createBrokerPort } from '../../core/platform/broker-port.ts';
 import { createNodeExecPort } from '../../core/platform/node-exec.ts';
 import type { RunPorts } from '../../core/engine/runner.ts';
@@ -102,7 +103,7 @@ export function renderEvent(e: RunEvent): string | undefined {
     case 'info':
       return `    ${e.text}${e.link ? ` ${e.link}` : ''}`;
     case 'step-finished':
-      return `    => ${marks[e.status] ?? e.status}${e.finding ? `: ${e.finding}` : ''}`;
+      return `    => ${marks[e.status] ?? e.status}${e.finding ? `: ${e.finding}` : ''}${e.skip ? ` — when ${formatConditionTrace(e.skip)} was false` : ''}`;
     case 'run-finished':
       return `Outcome: ${e.outcome}${e.reason ? ` — ${e.reason}` : ''}`;
     default:

@@ -29,6 +29,14 @@ export const outcomeReasonSchema = z.enum([
 ]);
 export type OutcomeReason = z.infer<typeof outcomeReasonSchema>;
 
+const tracedValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const skipTraceSchema = z.object({
+  reason: z.literal('condition'),
+  when: z.string(),
+  values: z.array(z.object({ ref: z.string(), value: tracedValueSchema })),
+});
+export type SkipTrace = z.infer<typeof skipTraceSchema>;
+
 export const phaseSchema = z.enum(['check', 'fix', 'verify']);
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -131,6 +139,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     type: z.literal('step-finished'),
     status: z.enum(['passed', 'fixed', 'failed', 'skipped', 'error', 'timeout', 'refused']),
     finding: z.string().optional(),
+    /** Why a `skipped` step was skipped: its `when:` as written and each value it read (redacted), as GitHub Actions traces `if:`. */
+    skip: skipTraceSchema.optional(),
   }),
   z.object({
     ...base,

@@ -2,7 +2,8 @@
  * The runner: walks a loaded troubleshooter and yields typed, timestamped run events
  * (events.ts) as an async stream. Semantics:
  *
- * - Steps run in order; a step whose `when:` is false is `skipped`.
+ * - Steps run in order; a step whose `when:` is false is `skipped`, with the condition and the values
+ *   it read in `skip` (as GitHub Actions traces `if:`).
  * - check: passes → `passed`; fails with fixes → consent (for actions that change the machine),
  *   elevation (when `elevation: required`), fixes, then the check re-runs as verification →
  *   `fixed` or `failed`. Elevation is asked only before changes, never for a read-only check.
@@ -24,6 +25,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateCondition, parseCondition } from './condition.ts';
+import { traceCondition } from './condition-trace.ts';
 import type { AnswerValue, Outcome, Question, RunEvent } from './events.ts';
 import { say, text } from './messages.ts';
 import { failureReason, firstOpen, newLedger, note } from './outcome.ts';
@@ -79,7 +81,7 @@ export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, opti
         if (!cond.ok) throw new Error(`Step "${step.id}": invalid condition: ${cond.error.message}`);
         if (!evaluateCondition(cond.expr, ctx.scope)) {
           ctx.recordStep(step.id, 'skipped');
-          yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'skipped' });
+          yield ctx.event({ type: 'step-finished', stepId: step.id, status: 'skipped', skip: { reason: 'condition', ...traceCondition(step.when, cond.refs, ctx.scope, (t) => ctx.redactText(t)) } });
           current = undefined;
           continue;
         }

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../kernel/lang.ts';
 import type { RunEvent } from '../engine/events.ts';
+import { formatConditionTrace } from '../engine/condition-trace.ts';
 import { ticketLabels } from './labels.ts';
 import type { TicketLabels } from './labels.ts';
 import type { TicketRedactor } from './redaction.ts';
@@ -100,6 +101,7 @@ export function describeRun(events: readonly RunEvent[], l: TicketLabels): strin
         break;
       case 'step-finished':
         if (e.finding) lines.push(`   ${l.finding}: ${e.finding}`);
+        if (e.skip) lines.push(`   ${l.skippedWhen}: ${formatConditionTrace(e.skip)}`);
         break;
       default:
         break;

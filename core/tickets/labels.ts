@@ -18,6 +18,8 @@ export type TicketLabels = {
   viaBroker: string;
   verified: string;
   verificationFailed: string;
+  /** A step skipped because its condition was false; followed by the condition and the values it read. */
+  skippedWhen: string;
   answer: string;
   reason: string;
   /** The machine-readable cause the checks named (run-finished `cause`). */
@@ -58,6 +60,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     viaBroker: 'with administrator rights through the Firstline elevation broker',
     verified: 'Verification passed',
     verificationFailed: 'Verification failed',
+    skippedWhen: 'Skipped, condition not met',
     answer: 'Answer',
     reason: 'Reason',
     cause: 'Cause found',
@@ -92,6 +95,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     viaBroker: 'met beheerdersrechten via de Firstline-elevatiebroker',
     verified: 'Controle achteraf geslaagd',
     verificationFailed: 'Controle achteraf mislukt',
+    skippedWhen: 'Overgeslagen, voorwaarde niet vervuld',
     answer: 'Antwoord',
     reason: 'Reden',
     cause: 'Gevonden oorzaak',
@@ -126,6 +130,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     viaBroker: 'avec les droits d’administrateur via le courtier d’élévation Firstline',
     verified: 'Contrôle final réussi',
     verificationFailed: 'Contrôle final échoué',
+    skippedWhen: 'Ignorée, condition non remplie',
     answer: 'Réponse',
     reason: 'Raison',
     cause: 'Cause trouvée',
@@ -160,6 +165,7 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     viaBroker: 'mit Administratorrechten über den Firstline-Elevationsbroker',
     verified: 'Abschlussprüfung bestanden',
     verificationFailed: 'Abschlussprüfung fehlgeschlagen',
+    skippedWhen: 'Übersprungen, Bedingung nicht erfüllt',
     answer: 'Antwort',
     reason: 'Grund',
     cause: 'Gefundene Ursache',

@@ -7,8 +7,9 @@
 import type { Platform } from '../core/kernel/platform.ts';
 import { flushDnsCommands, renewDhcpCommands, resetStackCommands } from '../core/fixes/network/commands.ts';
 import { restartSpoolerCommand, resumeCommands } from '../core/fixes/printer/commands.ts';
+import { resyncCommands } from '../core/fixes/clock/commands.ts';
 
-export const opNames = ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack'] as const;
+export const opNames = ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'time.resync'] as const;
 export type OpName = (typeof opNames)[number];
 
 export type OpArgs = { queue?: string | undefined; adapter?: string | undefined };
@@ -44,6 +45,8 @@ export function opPlan(op: OpName, platform: Platform, args: OpArgs): OpPlan | u
       const reset = resetStackCommands(platform);
       return reset ? [reset.commands] : undefined;
     }
+    case 'time.resync':
+      return resyncCommands(platform);
   }
 }
 

@@ -10,8 +10,16 @@ import { printerActions } from './printer/actions.ts';
 import { teamsActions } from './teams/actions.ts';
 import { passwordActions } from './password/actions.ts';
 import { diskActions } from './disk/actions.ts';
+import { clockActions } from './clock/actions.ts';
 
-export const fixActions: readonly ActionDefinition[] = [...networkActions, ...printerActions, ...teamsActions, ...passwordActions, ...diskActions] as unknown as readonly ActionDefinition[];
+export const fixActions: readonly ActionDefinition[] = [
+  ...networkActions,
+  ...printerActions,
+  ...teamsActions,
+  ...passwordActions,
+  ...diskActions,
+  ...clockActions,
+] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);

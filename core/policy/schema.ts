@@ -123,13 +123,13 @@ export const policyFields = {
     .boolean()
     .default(true)
     .describe(
-      'Let the Firstline elevation broker make the few listed changes that need administrator rights (switch a print queue back on, restart the print service, clear the DNS cache, renew the network address, reset the network settings on Windows) for employees without those rights. Set to false to turn it off: those fixes then end with a ticket for IT. Read by the broker itself from machine policy only.',
+      'Let the Firstline elevation broker make the few listed changes that need administrator rights (switch a print queue back on, restart the print service, clear the DNS cache, renew the network address, reset the network settings on Windows, set the clock from the time server) for employees without those rights. Set to false to turn it off: those fixes then end with a ticket for IT. Read by the broker itself from machine policy only.',
     ),
   brokerOperations: z
     .array(z.enum(opNames))
     .optional()
     .describe(
-      'When set, the elevation broker runs only these operations (one per line): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. When not set, all of them.',
+      'When set, the elevation broker runs only these operations (one per line): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. When not set, all of them.',
     ),
   redactionPatterns: z
     .array(regexSource)
@@ -144,6 +144,13 @@ export const policyFields = {
     .describe('Company portal for approved software (Intune Company Portal, Jamf Self Service or your software catalogue web page). The software article links to it.'),
   phishingReportAddress: z.email().optional().describe('E-mail address employees forward suspicious e-mails to. The phishing article shows it.'),
   vpnGateway: hostName.optional().describe('Host name of the VPN gateway. The VPN troubleshooter checks that its name resolves and that it answers on port 443.'),
+  vpnClientService: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,79}$/, { message: 'must be a service or process name such as vpnagent or PanGPS' })
+    .optional()
+    .describe(
+      'The VPN client that must be running: on Windows its service name (for example vpnagent, PanGPS, openvpnserv), on macOS and Linux its process name (for example vpnagentd, GlobalProtect, openvpn). The VPN troubleshooter checks that it runs.',
+    ),
   timeReferenceUrl: remoteUrl()
     .optional()
     .describe('https:// page on the intranet whose Date header is the reference time for the clock troubleshooter. When not set, the internal URL of networkProbes is used.'),

@@ -37,5 +37,6 @@ export const examplePolicy: z.input<typeof policySchema> = {
   companyPortalUrl: 'https://portal.manage.microsoft.com/',
   phishingReportAddress: 'phishing@example.com',
   vpnGateway: 'vpn.example.com',
+  vpnClientService: 'vpnagent',
   timeReferenceUrl: 'https://intranet.example.com/',
 };

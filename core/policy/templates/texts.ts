@@ -240,9 +240,9 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
       de: 'Elevationsbroker für Reparaturen, die Administratorrechte brauchen',
     },
     explain: {
-      nl: 'Laat de Firstline-elevatiebroker de weinige vermelde wijzigingen maken die beheerdersrechten nodig hebben (een afdrukwachtrij weer aanzetten, de afdrukservice herstarten, de DNS-cache wissen, het netwerkadres vernieuwen, de netwerkinstellingen terugzetten op Windows) voor medewerkers zonder die rechten. Zet op false om hem uit te schakelen: die herstellingen eindigen dan met een ticket voor IT. De broker leest dit zelf, alleen uit computerbeleid.',
-      fr: 'Permet au courtier d’élévation Firstline d’effectuer les quelques modifications listées qui exigent des droits d’administrateur (réactiver une file d’impression, redémarrer le service d’impression, vider le cache DNS, renouveler l’adresse réseau, réinitialiser les paramètres réseau sous Windows) pour les employés sans ces droits. Mettez false pour le désactiver : ces réparations se terminent alors par un ticket pour l’informatique. Le courtier le lit lui-même, uniquement dans la stratégie ordinateur.',
-      de: 'Lässt den Firstline-Elevationsbroker die wenigen aufgeführten Änderungen vornehmen, die Administratorrechte brauchen (eine Druckwarteschlange wieder einschalten, den Druckdienst neu starten, den DNS-Cache leeren, die Netzwerkadresse erneuern, die Netzwerkeinstellungen unter Windows zurücksetzen), für Mitarbeitende ohne diese Rechte. Auf false setzen, um ihn auszuschalten: Diese Reparaturen enden dann mit einem Ticket für die IT. Der Broker liest dies selbst, nur aus der Computerrichtlinie.',
+      nl: 'Laat de Firstline-elevatiebroker de weinige vermelde wijzigingen maken die beheerdersrechten nodig hebben (een afdrukwachtrij weer aanzetten, de afdrukservice herstarten, de DNS-cache wissen, het netwerkadres vernieuwen, de netwerkinstellingen terugzetten op Windows, de klok gelijkzetten met de tijdserver) voor medewerkers zonder die rechten. Zet op false om hem uit te schakelen: die herstellingen eindigen dan met een ticket voor IT. De broker leest dit zelf, alleen uit computerbeleid.',
+      fr: 'Permet au courtier d’élévation Firstline d’effectuer les quelques modifications listées qui exigent des droits d’administrateur (réactiver une file d’impression, redémarrer le service d’impression, vider le cache DNS, renouveler l’adresse réseau, réinitialiser les paramètres réseau sous Windows, régler l’horloge sur le serveur de temps) pour les employés sans ces droits. Mettez false pour le désactiver : ces réparations se terminent alors par un ticket pour l’informatique. Le courtier le lit lui-même, uniquement dans la stratégie ordinateur.',
+      de: 'Lässt den Firstline-Elevationsbroker die wenigen aufgeführten Änderungen vornehmen, die Administratorrechte brauchen (eine Druckwarteschlange wieder einschalten, den Druckdienst neu starten, den DNS-Cache leeren, die Netzwerkadresse erneuern, die Netzwerkeinstellungen unter Windows zurücksetzen, die Uhr nach dem Zeitserver stellen), für Mitarbeitende ohne diese Rechte. Auf false setzen, um ihn auszuschalten: Diese Reparaturen enden dann mit einem Ticket für die IT. Der Broker liest dies selbst, nur aus der Computerrichtlinie.',
     },
   },
   brokerOperations: {
@@ -254,9 +254,9 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
       de: 'Vorgänge, die der Elevationsbroker ausführen darf',
     },
     explain: {
-      nl: 'Indien ingesteld, voert de elevatiebroker alleen deze bewerkingen uit (één per regel): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Indien niet ingesteld, allemaal.',
-      fr: 'Si défini, le courtier d’élévation n’exécute que ces opérations (une par ligne) : printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Sinon, toutes.',
-      de: 'Wenn gesetzt, führt der Elevationsbroker nur diese Vorgänge aus (einer pro Zeile): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack. Wenn nicht gesetzt, alle.',
+      nl: 'Indien ingesteld, voert de elevatiebroker alleen deze bewerkingen uit (één per regel): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. Indien niet ingesteld, allemaal.',
+      fr: 'Si défini, le courtier d’élévation n’exécute que ces opérations (une par ligne) : printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. Sinon, toutes.',
+      de: 'Wenn gesetzt, führt der Elevationsbroker nur diese Vorgänge aus (einer pro Zeile): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. Wenn nicht gesetzt, alle.',
     },
     label: { en: 'Operations:', nl: 'Bewerkingen:', fr: 'Opérations :', de: 'Vorgänge:' },
   },
@@ -309,6 +309,16 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
       de: 'Hostname des VPN-Gateways. Der VPN-Problemlöser prüft, ob der Name aufgelöst wird und das Gateway auf Port 443 antwortet.',
     },
     label: { en: 'Host name:', nl: 'Hostnaam:', fr: 'Nom d’hôte :', de: 'Hostname:' },
+  },
+  vpnClientService: {
+    category: 'network',
+    title: { en: 'VPN client service', nl: 'Service van de VPN-client', fr: 'Service du client VPN', de: 'Dienst des VPN-Clients' },
+    explain: {
+      nl: 'De VPN-client die moet draaien: op Windows de servicenaam (bijvoorbeeld vpnagent, PanGPS, openvpnserv), op macOS en Linux de procesnaam (bijvoorbeeld vpnagentd, GlobalProtect, openvpn). De VPN-probleemoplosser controleert of hij draait.',
+      fr: 'Le client VPN qui doit tourner : sous Windows le nom de son service (par exemple vpnagent, PanGPS, openvpnserv), sous macOS et Linux le nom de son processus (par exemple vpnagentd, GlobalProtect, openvpn). L’assistant VPN vérifie qu’il tourne.',
+      de: 'Der VPN-Client, der laufen muss: unter Windows sein Dienstname (zum Beispiel vpnagent, PanGPS, openvpnserv), unter macOS und Linux sein Prozessname (zum Beispiel vpnagentd, GlobalProtect, openvpn). Der VPN-Problemlöser prüft, ob er läuft.',
+    },
+    label: { en: 'Service or process name:', nl: 'Service- of procesnaam:', fr: 'Nom du service ou du processus :', de: 'Dienst- oder Prozessname:' },
   },
   timeReferenceUrl: {
     category: 'network',

@@ -1,4 +1,5 @@
 /** Runs a built-in troubleshooter through the real engine and actions (live tests), collecting its events. */
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
 import type { AnswerValue, RunEvent } from '../../../core/engine/events.ts';
@@ -48,6 +49,38 @@ export async function runCatalog(
   const finished = events.at(-1);
   if (finished?.type !== 'run-finished') throw new Error('run did not finish');
   const results: Record<string, unknown> = {};
-  for (const e of events) if (e.type === 'action-result') results[`${e.stepId}:${e.phase}${e.type === 'action-result' && e.action !== undefined ? `:${e.action}` : ''}`] = e.result;
+  for (const e of events) {
+    if (e.type !== 'action-result') continue;
+    results[`${e.stepId}:${e.phase}`] = e.result;
+    results[`${e.stepId}:${e.phase}:${e.action}`] = e.result;
+  }
   return { events, finished, steps: events.filter((e) => e.type === 'step-finished').map((e) => [e.stepId, (e as { status: string }).status]), results };
+}
+
+/** The unprivileged account live tests run fixes as (created when missing; CI runs as root). */
+export function employeeAccount(): { uid: number; gid: number } {
+  const user = 'firstline-employee';
+  if (spawnSync('id', ['-u', user]).status !== 0) spawnSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', user]);
+  const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+export type ChildRun = { uid: number; finished: LiveRun['finished']; steps: LiveRun['steps']; results: LiveRun['results'] };
+
+/** Runs a troubleshooter as the employee in a child process (asynchronously: the test's loopback servers keep answering). */
+export function runCatalogAsEmployee(id: string, options: Omit<Parameters<typeof runCatalog>[1], 'exec' | 'file'>): Promise<ChildRun> {
+  const { uid, gid } = employeeAccount();
+  const child = new URL('./catalog-child.ts', import.meta.url).pathname;
+  return new Promise((resolve, reject) => {
+    execFile(
+      'setpriv',
+      ['--reuid', String(uid), '--regid', String(gid), '--clear-groups', process.execPath, '--import', 'tsx', child, JSON.stringify({ id, ...options })],
+      { encoding: 'utf8', timeout: 90_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as ChildRun);
+      },
+    );
+  });
 }

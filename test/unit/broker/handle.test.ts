@@ -77,7 +77,20 @@ describe('broker request handling', () => {
     const { deps, commands } = fakeDeps('darwin');
     expect(await handleRequest(runLine('network.reset-stack'), caller, deps)).toMatchObject({ type: 'error', code: 'not-supported' });
     expect(commands).toEqual([]);
-    expect(await handleRequest(line({ v: 1, type: 'status' }), caller, deps)).toMatchObject({ operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp'] });
+    expect(await handleRequest(line({ v: 1, type: 'status' }), caller, deps)).toMatchObject({
+      operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'time.resync'],
+    });
+  });
+
+  it('sets the clock with chrony, or with systemd-timesyncd when chrony is not installed', async () => {
+    const { deps, commands } = fakeDeps('linux', {
+      run: async (argv) => {
+        commands.push(argv);
+        return { file: argv.file, args: argv.args, exitCode: argv.file === 'chronyc' ? null : 0, stdout: '', stderr: '', timedOut: false, notFound: argv.file === 'chronyc' };
+      },
+    });
+    expect(await handleRequest(runLine('time.resync'), caller, deps)).toMatchObject({ type: 'result', ok: true });
+    expect(commands.map((c) => [c.file, ...c.args].join(' '))).toEqual(['chronyc makestep', 'timedatectl set-ntp false', 'timedatectl set-ntp true']);
   });
 
   it('falls back to the next way of flushing DNS only when the first is not installed', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { platforms } from '../../../core/kernel/platform.ts';
 import { flushDnsCommands, renewDhcpCommands, resetStackCommands } from '../../../core/fixes/network/commands.ts';
 import { restartSpoolerCommand, resumeCommands } from '../../../core/fixes/printer/commands.ts';
+import { resyncCommands } from '../../../core/fixes/clock/commands.ts';
 import { matchOp, opNames, opPlan } from '../../../broker/op-argv.ts';
 
 describe("broker operations use the fixes' own argv", () => {
@@ -13,6 +14,25 @@ describe("broker operations use the fixes' own argv", () => {
     expect(opPlan('network.renew-dhcp', platform, { adapter: 'eth0' })).toEqual(renew ? [renew] : undefined);
     const reset = resetStackCommands(platform);
     expect(opPlan('network.reset-stack', platform, {})).toEqual(reset ? [reset.commands] : undefined);
+    expect(opPlan('time.resync', platform, {})).toEqual(resyncCommands(platform));
+  });
+
+  it('resyncs the clock with fixed argv only, and recognises exactly those commands', () => {
+    expect(opPlan('time.resync', 'win32', {})).toEqual([[{ file: 'w32tm', args: ['/resync'] }]]);
+    expect(opPlan('time.resync', 'darwin', {})).toEqual([[{ file: 'sntp', args: ['-sS', 'time.apple.com'] }]]);
+    expect(opPlan('time.resync', 'linux', {})).toEqual([
+      [{ file: 'chronyc', args: ['makestep'] }],
+      [
+        { file: 'timedatectl', args: ['set-ntp', 'false'] },
+        { file: 'timedatectl', args: ['set-ntp', 'true'] },
+      ],
+    ]);
+    expect(matchOp('linux', { file: 'chronyc', args: ['makestep'] })).toEqual({ op: 'time.resync', args: {} });
+    expect(matchOp('linux', { file: 'timedatectl', args: ['set-ntp', 'false'] })).toEqual({ op: 'time.resync', args: {} });
+    expect(matchOp('win32', { file: 'w32tm', args: ['/resync'] })).toEqual({ op: 'time.resync', args: {} });
+    expect(matchOp('darwin', { file: 'sntp', args: ['-sS', 'evil.example.com'] })).toBeUndefined();
+    expect(matchOp('linux', { file: 'timedatectl', args: ['set-time', '2020-01-01'] })).toBeUndefined();
+    expect(matchOp('win32', { file: 'w32tm', args: ['/config', '/manualpeerlist:evil', '/update'] })).toBeUndefined();
   });
 
   it("recognises a fix command as its operation, with the app's own environment around it", () => {
@@ -38,6 +58,6 @@ describe("broker operations use the fixes' own argv", () => {
   });
 
   it('names every operation after the fix action that needs it', () => {
-    expect([...opNames].sort()).toEqual(['network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'printer.restart-spooler', 'printer.resume']);
+    expect([...opNames].sort()).toEqual(['network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'printer.restart-spooler', 'printer.resume', 'time.resync']);
   });
 });

@@ -5,6 +5,7 @@ import { printerTexts } from '../../../core/fixes/printer/texts.ts';
 import { teamsTexts } from '../../../core/fixes/teams/texts.ts';
 import { passwordTexts } from '../../../core/fixes/password/texts.ts';
 import { diskTexts, placeNames } from '../../../core/fixes/disk/texts.ts';
+import { clockTexts } from '../../../core/fixes/clock/texts.ts';
 import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
 import type { Texts } from '../../../core/fixes/shared/text.ts';
 
@@ -16,6 +17,7 @@ const all: Array<[string, Record<string, Texts>]> = [
   ['password', passwordTexts],
   ['disk', diskTexts],
   ['disk places', placeNames],
+  ['clock', clockTexts],
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -4,7 +4,14 @@ import { defineConfig } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
 const builtins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const external = ['electron', ...builtins, ...Object.keys(pkg.dependencies ?? {})];
+/**
+ * Runtime dependencies bundled into main instead of loaded from node_modules: zod is on the start
+ * path of every module that declares a schema, and one pre-linked, tree-shaken copy loads in about
+ * half the time of zod's ~90 ES modules (issue #17, `npm run bench -- start`). bench/lib/bundle.ts
+ * builds its entries with the same list.
+ */
+export const inlinedDependencies = ['zod'];
+const external = ['electron', ...builtins, ...Object.keys(pkg.dependencies ?? {}).filter((d) => !inlinedDependencies.includes(d))];
 
 // Main and preload as CommonJS: a sandboxed preload must be CJS and a single file (it cannot
 // require sibling chunks), so each is built on its own (`--mode preload`). The main process
@@ -25,5 +32,5 @@ export default defineConfig(({ mode }) => ({
     },
     rollupOptions: { external: (id) => (mode === 'broker' ? builtins : external).some((e) => id === e || id.startsWith(`${e}/`)) },
   },
-  ...(mode === 'broker' ? { ssr: { noExternal: true } } : {}),
+  ssr: { noExternal: mode === 'broker' ? true : inlinedDependencies },
 }));

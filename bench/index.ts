@@ -38,7 +38,7 @@ const bundled = async (name: string): Promise<string> => {
 const benches: Bench[] = [
   { name: 'network', label: 'Network diagnosis', limitMs: 60_000, run: benchNetwork },
   { name: 'engine', label: 'Engine overhead per step', limitMs: 60_000, run: benchEngine },
-  { name: 'start', label: 'Cold start of the core', limitMs: 90_000, run: async () => benchColdStart(await bundled('cold-start')) },
+  { name: 'start', label: 'Cold start of the core', limitMs: 180_000, run: async () => benchColdStart(await bundled('cold-start')) },
   { name: 'store', label: 'Store growth', limitMs: 60_000, run: benchStore },
   { name: 'memory', label: 'Resident memory idle', limitMs: 60_000, run: async () => benchMemory(await bundled('idle-core')) },
   { name: 'ui', label: 'UI', limitMs: 120_000, run: benchUi },

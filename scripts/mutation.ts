@@ -1,5 +1,5 @@
 /**
- * `npm run test:mutation [-- <module>… | --all]`: runs StrykerJS on the modules listed in
+ * `npm run test:mutation [-- <module>… | --all] [stryker options, e.g. --concurrency 1]`: runs StrykerJS on the modules listed in
  * stryker/modules.ts and prints one score line per module. With no argument it runs the modules
  * whose mutated file or tests differ from main (the "run when those modules change" rule).
  */
@@ -19,11 +19,34 @@ function matches(file: string, pattern: string): boolean {
   return path.matchesGlob(file, pattern);
 }
 
-function selected(args: string[]): string[] {
-  if (args.includes('--all')) return Object.keys(all);
-  const named = args.filter((a) => !a.startsWith('-'));
-  for (const name of named) if (!all[name]) throw new Error(`unknown module "${name}"; known: ${Object.keys(all).join(', ')}`);
-  if (named.length > 0) return named;
+/**
+ * Splits the command line into module names and options for Stryker itself (`--concurrency 1` on
+ * a loaded machine): an option's value is the next argument unless it is written `--opt=value`.
+ */
+function parseArgs(args: string[]): { names: string[]; all: boolean; stryker: string[] } {
+  const names: string[] = [];
+  const stryker: string[] = [];
+  let everything = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--all') everything = true;
+    else if (!arg.startsWith('-')) names.push(arg);
+    else {
+      stryker.push(arg);
+      const value = args[i + 1];
+      if (!arg.includes('=') && value !== undefined && !value.startsWith('-') && !all[value]) {
+        stryker.push(value);
+        i += 1;
+      }
+    }
+  }
+  return { names, all: everything, stryker };
+}
+
+function selected(args: ReturnType<typeof parseArgs>): string[] {
+  if (args.all) return Object.keys(all);
+  for (const name of args.names) if (!all[name]) throw new Error(`unknown module "${name}"; known: ${Object.keys(all).join(', ')}`);
+  if (args.names.length > 0) return args.names;
   const changed = changedFiles();
   return Object.entries(all)
     .filter(([, m]) => changed.some((f) => [...m.mutate, ...m.tests].some((p) => matches(f, p))))
@@ -45,14 +68,15 @@ function score(name: string): { detected: number; undetected: number; percent: n
   return { detected, undetected, percent: total === 0 ? 100 : (100 * detected) / total };
 }
 
-const names = selected(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2));
+const names = selected(args);
 if (names.length === 0) console.log('mutation: no listed module changed against main (use --all or a module name)');
 const lines: string[] = [];
 let failed = false;
 for (const name of names) {
   const m = all[name] as Module;
   const tests = m.tests.flatMap((t) => (t.includes('*') ? [t] : existsSync(path.join(root, t)) ? [t] : []));
-  const run = spawnSync('npx', ['stryker', 'run', 'stryker/stryker.config.mjs'], {
+  const run = spawnSync('npx', ['stryker', 'run', 'stryker/stryker.config.mjs', ...args.stryker], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, STRYKER_MODULE: name, STRYKER_MUTATE: m.mutate.join(','), STRYKER_TESTS: tests.join(',') },

@@ -12,7 +12,6 @@
  */
 import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import iconv from 'iconv-lite';
 import type { Readable } from 'node:stream';
 import type { ExecOptions, ExecPort, ExecResult } from '../engine/ports.ts';
 
@@ -67,7 +66,9 @@ export function createNodeExec(config: NodeExecOptions = {}): ExecPort {
     if (options.outputEncoding === 'console' && platform === 'win32') {
       const cp = await consoleCodePage(port);
       const name = cp ? `cp${cp}` : undefined;
-      if (name && iconv.encodingExists(name)) return () => iconv.getDecoder(name);
+      // Loaded only here: iconv-lite costs ≈15 ms at start (npm run bench) and only Windows consoles need it.
+      const { default: iconv } = name ? await import('iconv-lite') : { default: undefined };
+      if (name && iconv?.encodingExists(name)) return () => iconv.getDecoder(name);
     }
     return () => new StringDecoder('utf8');
   };

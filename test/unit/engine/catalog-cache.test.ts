@@ -61,9 +61,11 @@ describe('validated-catalog cache', () => {
     await load();
     writeFileSync(cacheFile, '{ not json');
     expect((await load()).cache.misses).toBe(1);
-    const text = JSON.parse(readFileSync(cacheFile, 'utf8')) as { files: Record<string, { troubleshooter: { steps: unknown } }> };
-    for (const entry of Object.values(text.files)) entry.troubleshooter.steps = 'not a list';
-    writeFileSync(cacheFile, JSON.stringify(text));
+    // The body edited without its header's checksum (catalog-cache-trust.test.ts covers more).
+    const [header, body] = readFileSync(cacheFile, 'utf8').split('\n') as [string, string];
+    const files = JSON.parse(body) as Record<string, { troubleshooter: { steps: unknown } }>;
+    for (const entry of Object.values(files)) entry.troubleshooter.steps = 'not a list';
+    writeFileSync(cacheFile, `${header}\n${JSON.stringify(files)}`);
     const reloaded = await load();
     expect(reloaded.cache.misses).toBe(1);
     expect(reloaded.catalog.entries).toHaveLength(1);

@@ -272,7 +272,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
   });
   if (ticketService.storeReport) log.warn('tickets: outbox file was unreadable and moved aside', ticketService.storeReport);
-  const telemetry = exporterFromPolicy(policy.telemetry, { appVersion: options.version, platform });
+  const telemetry = exporterFromPolicy(policy.telemetry, { appVersion: options.version, platform, redact: { patterns: compilePatterns(policy.redactionPatterns).patterns } });
   telemetry?.start();
   const tickets = createTicketDesk({
     service: ticketService,

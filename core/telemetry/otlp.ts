@@ -9,6 +9,7 @@ import type { ActivityRecord } from '../report/activity.ts';
 import type { Diagnosis } from '../report/learn.ts';
 import { normalizeSearch } from '../report/search-terms.ts';
 import type { RunHistoryRecord } from '../report/types.ts';
+import { redact, type RedactOptions } from '../redact.ts';
 
 export type RunTelemetryEvent = Pick<RunHistoryRecord, 'troubleshooterId' | 'category' | 'outcome' | 'ticketCreated' | 'finishedAt'> & {
   kind?: 'run';
@@ -45,6 +46,11 @@ export type OtlpExporterOptions = {
   /** Injectable so tests need no real waiting. */
   sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
+  /**
+   * The one redaction pipeline (#11): built-in rules plus the policy's `redactionPatterns`, applied
+   * to every text that leaves (bodies and string attributes), as for tickets and logs.
+   */
+  redact?: RedactOptions;
 };
 
 export type FlushResult = { sent: number; dropped: number; pending: number };
@@ -121,7 +127,10 @@ export function eventFromActivity(record: ActivityRecord): LearningTelemetryEven
   }
 }
 
-export function toOtlpLogs(events: readonly TelemetryEvent[], options: Pick<OtlpExporterOptions, 'appVersion' | 'platform'>) {
+export function toOtlpLogs(events: readonly TelemetryEvent[], options: Pick<OtlpExporterOptions, 'appVersion' | 'platform' | 'redact'>) {
+  // Only texts: timestamps and counts are digits that a card-number rule could mistake for data.
+  const clean = (text: string) => redact(text, options.redact);
+  const cleanAttribute = (a: Attribute): Attribute => ('stringValue' in a.value ? str(a.key, clean(a.value.stringValue)) : a);
   return {
     resourceLogs: [
       {
@@ -140,8 +149,8 @@ export function toOtlpLogs(events: readonly TelemetryEvent[], options: Pick<Otlp
                   severityNumber: 9,
                   severityText: 'INFO',
                   eventName: record.name,
-                  body: { stringValue: record.body },
-                  attributes: record.attributes,
+                  body: { stringValue: clean(record.body) },
+                  attributes: record.attributes.map(cleanAttribute),
                 },
               ];
             }),

@@ -161,3 +161,35 @@ describe('OTLP/HTTP export of anonymous run events', () => {
     expect(e).toEqual({ troubleshooterId: 'dns.flush', category: 'network', outcome: 'resolved', ticketCreated: false, finishedAt: '2026-11-24T10:00:42.500Z', durationMs: 42_500 });
   });
 });
+
+describe('OTLP export goes through the one redaction pipeline (#11)', () => {
+  it("removes what the policy's redactionPatterns and the built-in rules match from bodies and attributes, never from timestamps", async () => {
+    const { compilePatterns } = await import('../../../core/tickets/redaction.ts');
+    // A finish time whose nanosecond form passes the Luhn check, so a card-number rule applied to
+    // the whole payload would have eaten it.
+    let finishedAt = '';
+    for (let s = 0; !finishedAt; s++) {
+      const at = new Date(Date.UTC(2026, 10, 24, 10, 0, s)).toISOString();
+      const digits = `${BigInt(Date.parse(at)) * 1_000_000n}`;
+      const sum = [...digits].reverse().reduce((acc, ch, i) => acc + (i % 2 === 1 ? (Number(ch) * 2 > 9 ? Number(ch) * 2 - 9 : Number(ch) * 2) : Number(ch)), 0);
+      if (sum % 10 === 0) finishedAt = at;
+    }
+    const collector = await receiver();
+    const exporter = exporterFromPolicy({ enabled: true, endpoint: collector.endpoint }, { appVersion: '0.1.0', platform: 'linux', redact: { patterns: compilePatterns(['falcon-[a-z]+']).patterns } });
+    exporter?.record(event(0, { troubleshooterId: 'falcon-vpn', category: 'jan.peeters@example.com', finishedAt }));
+    expect(await exporter?.flush()).toMatchObject({ sent: 1 });
+    const sent = collector.received[0];
+    if (!sent) throw new Error('nothing received');
+    const text = JSON.stringify(sent.body);
+    expect(text).not.toMatch(/falcon-vpn|jan\.peeters/);
+    expect(attrs(sent)).toMatchObject({ 'firstline.troubleshooter.id': '[REDACTED]', 'firstline.run.outcome': 'resolved' });
+    expect(sent.body.resourceLogs[0]?.scopeLogs[0]?.logRecords[0]).toMatchObject({ timeUnixNano: `${BigInt(Date.parse(finishedAt)) * 1_000_000n}` });
+  });
+
+  it('the app hands the policy redactionPatterns to the exporter', async () => {
+    const { readFileSync } = await import('node:fs');
+    // createFirstline needs an https/loopback collector and a finished run to show this end to end;
+    // this pins the wiring the test above relies on.
+    expect(readFileSync('app/compose.ts', 'utf8')).toMatch(/exporterFromPolicy\(policy\.telemetry, \{[^}]*redact: \{ patterns: compilePatterns\(policy\.redactionPatterns\)\.patterns \}/);
+  });
+});

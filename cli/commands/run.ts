@@ -23,6 +23,7 @@ import { cliRegistry } from '../registry.ts';
 import { defaultCatalogFolder } from '../catalog-folder.ts';
 import { didYouMean } from '../../core/util/did-you-mean.ts';
 import { createCliPorts, renderEvent } from './run-io.ts';
+import { renderPlan } from './run-plan.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 import { parseLang } from './shared.ts';
 import { policyFromDocument } from '../../core/policy/document.ts';
@@ -141,6 +142,8 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     process.off('SIGINT', onSigint);
     ports.close();
   }
+  // A dry run shows the whole plan, not only the path it took (JSON keeps to the event stream).
+  if (values['dry-run'] && !values.json) for (const line of ['', ...renderPlan(ts, events, lang)]) io.out(line);
   if (!values['no-history']) await recordCliRun(events, ts.category, values['data-dir'] ?? appDataDir(), io);
   return exitCodes[outcome];
 }

@@ -129,7 +129,7 @@ export const policyFields = {
     .array(z.enum(opNames))
     .optional()
     .describe(
-      'When set, the elevation broker runs only these operations (one per line): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. When not set, all of them.',
+      `When set, the elevation broker runs only these operations (one per line): ${opNames.join(', ')}. When not set, all of them. Machine policy only (HKLM, the device profile, /etc/firstline/policy.json): the broker ignores a user's.`,
     ),
   redactionPatterns: z
     .array(regexSource)
@@ -160,6 +160,12 @@ export const policySchema = z.object(policyFields);
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyKey = keyof typeof policyFields;
 export const policyKeys = Object.keys(policyFields) as PolicyKey[];
+
+/**
+ * Keys the elevation broker reads itself, from machine policy only (broker/policy.ts): the ADMX
+ * offers them under Computer Configuration alone, so nobody sets a user policy that does nothing.
+ */
+export const machineOnlyPolicyKeys: readonly PolicyKey[] = ['brokerEnabled', 'brokerOperations'];
 
 /** Keys the employee may set in their own settings; everything else is for admins only. */
 export const userSettableKeys: ReadonlySet<PolicyKey> = new Set<PolicyKey>(['defaultLanguage', 'autostart', 'tileOrder']);

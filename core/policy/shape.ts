@@ -35,7 +35,8 @@ export function fieldShape(schema: z.ZodType): FieldShape {
       return { kind: 'enum', values: (s as unknown as { options: string[] }).options };
     case 'array': {
       const element = fieldShape((s as unknown as { element: z.ZodType }).element);
-      return element.kind === 'string' ? { kind: 'list' } : { kind: 'json' };
+      // A list of names from a closed set (brokerOperations) is a list too: a GPO list box, a plist array.
+      return element.kind === 'string' || element.kind === 'enum' ? { kind: 'list' } : { kind: 'json' };
     }
     case 'object': {
       const shape = (s as unknown as { shape: Record<string, z.ZodType> }).shape;

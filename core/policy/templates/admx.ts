@@ -2,10 +2,11 @@
  * ADMX/ADML for Group Policy and Intune (ADMX ingestion), generated from the policy schema.
  * Layout matches the registry reader: scalars are values under Software\Policies\Firstline,
  * lists are subkeys with values 1, 2, 3…, objects are subkeys with one value per field, and
- * anything more complex is a JSON string. `class="Both"` → HKLM (computer) and HKCU (user).
+ * anything more complex is a JSON string. `class="Both"` → HKLM (computer) and HKCU (user);
+ * `class="Machine"` for the keys only the elevation broker reads, from HKLM.
  */
 import type { Lang } from '../../kernel/lang.ts';
-import { policyFields, policyKeys, type PolicyKey } from '../schema.ts';
+import { machineOnlyPolicyKeys, policyFields, policyKeys, type PolicyKey } from '../schema.ts';
 import { fieldShape, type FieldShape } from '../shape.ts';
 import { categoryTexts, keyTexts, productCategory, supportedOnText, templateDescription, type CategoryId } from './texts.ts';
 import { xmlEscape as x } from './xml.ts';
@@ -49,7 +50,8 @@ export function generateAdmx(): string {
 
 function policyXml(key: PolicyKey, shape: FieldShape): string[] {
   const texts = keyTexts[key];
-  const head = (extra: string) => `    <policy name="${key}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${rootKey}"${extra}>`;
+  const scope = machineOnlyPolicyKeys.includes(key) ? 'Machine' : 'Both';
+  const head = (extra: string) => `    <policy name="${key}" class="${scope}" displayName="$(string.${key})" explainText="$(string.${key}_Explain)" key="${rootKey}"${extra}>`;
   const common = [`      <parentCategory ref="${catName(texts.category)}" />`, `      <supportedOn ref="${supported}" />`];
   if (shape.kind === 'boolean') {
     return [head(` valueName="${key}"`), ...common, '      <enabledValue><decimal value="1" /></enabledValue>', '      <disabledValue><decimal value="0" /></disabledValue>', '    </policy>'];

@@ -3,6 +3,7 @@
  * are ids of the built-in catalog: test/unit/policy/example-ids.test.ts fails when one is not.
  */
 import type { z } from 'zod';
+import { opNames } from '../../../broker/op-argv.ts';
 import type { policySchema } from '../schema.ts';
 
 export const examplePolicy: z.input<typeof policySchema> = {
@@ -32,6 +33,8 @@ export const examplePolicy: z.input<typeof policySchema> = {
   branding: { name: 'Acme Help', colour: '#1a73e8' },
   networkProbes: { internalUrl: { url: 'https://intranet.example.com/' }, dns: { name: 'intranet.example.com' } },
   redactionPatterns: ['EMP-\\d{6}'],
+  brokerEnabled: true,
+  brokerOperations: [...opNames],
   authenticatorSetupUrl: 'https://mysignins.microsoft.com/security-info',
   accessRequestUrl: 'https://intranet.example.com/it/request-access',
   companyPortalUrl: 'https://portal.manage.microsoft.com/',

@@ -4,6 +4,7 @@
  * (one source of truth); the other languages are translated here. The compiler checks that every
  * policy key has texts in every language.
  */
+import { opNames } from '../../../broker/op-argv.ts';
 import type { Lang } from '../../kernel/lang.ts';
 import type { PolicyKey } from '../schema.ts';
 
@@ -254,9 +255,9 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
       de: 'Vorgänge, die der Elevationsbroker ausführen darf',
     },
     explain: {
-      nl: 'Indien ingesteld, voert de elevatiebroker alleen deze bewerkingen uit (één per regel): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. Indien niet ingesteld, allemaal.',
-      fr: 'Si défini, le courtier d’élévation n’exécute que ces opérations (une par ligne) : printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. Sinon, toutes.',
-      de: 'Wenn gesetzt, führt der Elevationsbroker nur diese Vorgänge aus (einer pro Zeile): printer.resume, printer.restart-spooler, network.flush-dns, network.renew-dhcp, network.reset-stack, time.resync. Wenn nicht gesetzt, alle.',
+      nl: `Indien ingesteld, voert de elevatiebroker alleen deze bewerkingen uit (één per regel): ${opNames.join(', ')}. Indien niet ingesteld, allemaal. Alleen computerbeleid: de broker negeert gebruikersbeleid.`,
+      fr: `Si défini, le courtier d’élévation n’exécute que ces opérations (une par ligne) : ${opNames.join(', ')}. Sinon, toutes. Stratégie ordinateur uniquement : le courtier ignore la stratégie utilisateur.`,
+      de: `Wenn gesetzt, führt der Elevationsbroker nur diese Vorgänge aus (einer pro Zeile): ${opNames.join(', ')}. Wenn nicht gesetzt, alle. Nur Computerrichtlinie: Der Broker ignoriert Benutzerrichtlinien.`,
     },
     label: { en: 'Operations:', nl: 'Bewerkingen:', fr: 'Opérations :', de: 'Vorgänge:' },
   },

@@ -12,7 +12,7 @@ import { brokerDefaultsFor } from '../../../broker/defaults.ts';
 import { handleRequest } from '../../../broker/handle.ts';
 import { newChallenge, verifyProof } from '../../../broker/identity.ts';
 import { createMachine } from '../../../broker/machine.ts';
-import type { OpArgv } from '../../../broker/op-argv.ts';
+import { opNames, type OpArgv } from '../../../broker/op-argv.ts';
 import { createPolicyReader, parseRegValues } from '../../../broker/policy.ts';
 import type { CommandRun } from '../../../broker/protocol.ts';
 import { createRateLimiter } from '../../../broker/rate-limit.ts';
@@ -218,7 +218,7 @@ describe('Windows machine policy (HKLM only)', () => {
       return run(argv, timeout);
     });
     answers.set('reg', done({ file: 'reg', args: [] }, '', 1, 'ERROR: The system was unable to find the specified registry key or value.'));
-    expect(await read()).toMatchObject({ enabled: true, operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack'] });
+    expect(await read()).toMatchObject({ enabled: true, operations: [...opNames] });
     answers.set('reg', done({ file: 'reg', args: [] }, `${key}\r\n    brokerEnabled    REG_DWORD    0x0\r\n`));
     expect(await read()).toMatchObject({ enabled: false });
     answers.set('reg', done({ file: 'reg', args: [] }, `${key}\r\n\r\n${key}\\brokerOperations\r\n    1    REG_SZ    printer.resume\r\n`));

@@ -112,14 +112,36 @@ describe('broker install and removal scripts (temp root)', () => {
     const res = path.join(tmp, 'Applications/Firstline.app/Contents/Resources/broker');
     await mkdir(res, { recursive: true });
     await copyFile(path.join(macDir, 'com.firstline.broker.plist'), path.join(res, 'com.firstline.broker.plist'));
-    await chmod(path.join(macDir, 'pkg-scripts/postinstall'), 0o755);
-    expect((await mode(path.join(macDir, 'pkg-scripts/postinstall'))) & 0o111).toBe(0o111);
+    // pkgbuild keeps the file mode from the checkout: git must record the scripts as executable.
+    const { stdout: modes } = await run('git', ['ls-files', '-s', 'build/broker/macos/pkg-scripts/postinstall', 'build/broker/macos/uninstall-daemon.sh'], { cwd: root });
+    expect(modes.split('\n').filter(Boolean).map((l) => l.split(' ')[0])).toEqual(['100755', '100755']);
     await sh(path.join(macDir, 'pkg-scripts/postinstall'));
     const plist = path.join(tmp, 'Library/LaunchDaemons/com.firstline.broker.plist');
     expect(await mode(plist)).toBe(0o644);
     expect(await mode(path.join(tmp, 'Library/Logs/Firstline'))).toBe(0o750);
     await sh(path.join(macDir, 'uninstall-daemon.sh'));
     expect(existsSync(plist)).toBe(false);
+  });
+
+  it('pkg: installs onto the target volume the installer names ($3) and never starts a daemon there', async () => {
+    const res = path.join(tmp, 'Applications/Firstline.app/Contents/Resources/broker');
+    await mkdir(res, { recursive: true });
+    await copyFile(path.join(macDir, 'com.firstline.broker.plist'), path.join(res, 'com.firstline.broker.plist'));
+    // A launchctl on PATH that records calls: it must not be called for another volume.
+    const bin = path.join(tmp, 'bin');
+    await mkdir(bin);
+    await writeFile(path.join(bin, 'launchctl'), `#!/bin/sh\necho "$@" >> ${path.join(tmp, 'launchctl.log')}\n`);
+    await chmod(path.join(bin, 'launchctl'), 0o755);
+    await run('/bin/sh', [path.join(macDir, 'pkg-scripts/postinstall'), '/path/to/pkg', '/Applications', tmp, '/'], { env: { PATH: `${bin}:/usr/bin:/bin` } });
+    expect(await mode(path.join(tmp, 'Library/LaunchDaemons/com.firstline.broker.plist'))).toBe(0o644);
+    expect(existsSync(path.join(tmp, 'launchctl.log'))).toBe(false);
+  });
+
+  it('pkg: a daemon that does not start never fails the installation', async () => {
+    const script = await readFile(path.join(macDir, 'pkg-scripts/postinstall'), 'utf8');
+    const bootstrap = script.split('\n').find((l) => l.includes('launchctl bootstrap'));
+    expect(bootstrap).toMatch(/\|\| launchctl kickstart -k system\/com\.firstline\.broker \|\| echo /);
+    expect(script.trimEnd().endsWith('exit 0')).toBe(true);
   });
 });
 

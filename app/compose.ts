@@ -7,7 +7,6 @@ import path from 'node:path';
 import { fullActionRegistry } from '../core/action-registry.ts';
 import type { Lang } from '../core/kernel/lang.ts';
 import { toPlatform } from '../core/kernel/platform.ts';
-import { text } from '../core/engine/messages.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
 import { run } from '../core/engine/runner.ts';
 import type { Logger } from '../core/log.ts';
@@ -37,7 +36,7 @@ import { createLinkOpeners } from './links.ts';
 import { createRunManager, type StartRun } from './runs.ts';
 import { createRunHistory, historyRecord } from './history.ts';
 import { createSettingsService } from './settings.ts';
-import { createTicketDesk } from './tickets.ts';
+import { createTicketDesk, ticketTroubleshooter } from './tickets.ts';
 import { createTicketService } from '../core/tickets/service.ts';
 import { ticketConfigSchema, type TicketConfig } from '../core/tickets/config.ts';
 import { createSystemSnapshot, type SnapshotPort } from '../core/tickets/snapshot.ts';
@@ -278,7 +277,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     service: ticketService,
     troubleshooter: (id) => {
       const t = catalog.get(id)?.troubleshooter;
-      return t ? { id, title: text(t.title, settings.lang()), category: t.category, ...(t.urgency ? { urgency: t.urgency } : {}) } : undefined;
+      return t ? ticketTroubleshooter(t, settings.lang()) : undefined;
     },
     onTicketCreated: (runId) => history.markTicketCreated(runId),
     onTicketSent: (draft) =>

@@ -6,8 +6,10 @@
  */
 import type { Lang } from '../core/kernel/lang.ts';
 import type { RunEvent } from '../core/engine/events.ts';
-import type { TicketService } from '../core/tickets/service.ts';
-import type { TicketDraft, Urgency } from '../core/tickets/types.ts';
+import { text } from '../core/engine/messages.ts';
+import type { Troubleshooter } from '../core/engine/schema.ts';
+import type { TicketService, TicketTroubleshooter } from '../core/tickets/service.ts';
+import type { TicketDraft } from '../core/tickets/types.ts';
 import { finaliseDraft, ticketAsText, type ArticleContext } from '../core/tickets/draft.ts';
 import { applyChoices, normalisePhone, type EmployeeChoices } from '../core/tickets/choices.ts';
 import { IpcFailure } from './dispatcher.ts';
@@ -20,9 +22,14 @@ export type TicketDesk = ReturnType<typeof createTicketDesk>;
 /** What the employee may change in a draft (contract `ticketEditSchema`). */
 export type TicketEdit = { clientId: string; title: string; userText: string } & EmployeeChoices;
 
+/** What the ticket service is told about a catalog troubleshooter: its texts in the employee's language and what it declared its ticket needs. */
+export function ticketTroubleshooter(t: Troubleshooter, lang: Lang): TicketTroubleshooter {
+  return { id: t.id, title: text(t.title, lang), category: t.category, ...(t.urgency ? { urgency: t.urgency } : {}), ...(t.ticket ? { attach: t.ticket.attach } : {}) };
+}
+
 export function createTicketDesk(deps: {
   service: TicketService;
-  troubleshooter(id: string): { id: string; title: string; category?: string; urgency?: Urgency } | undefined;
+  troubleshooter(id: string): TicketTroubleshooter | undefined;
   onTicketCreated?(runId: string): Promise<void>;
   /** Every ticket that left for the outbox (or mail): its category and diagnosis are counted (issue 15). */
   onTicketSent?(draft: TicketDraft): void;

@@ -162,6 +162,22 @@ export type StepKind = Step['type'];
 export type CheckStep = z.infer<typeof checkStepSchema>;
 export type AskStep = z.infer<typeof askStepSchema>;
 
+/**
+ * What a ticket opened from this troubleshooter needs besides the run and the basic machine facts.
+ * The troubleshooter says so; the ticket service never guesses from the category.
+ */
+export const ticketAttachments = ['printer-snapshot'] as const;
+export type TicketAttachment = (typeof ticketAttachments)[number];
+export const ticketNeedsSchema = z
+  .strictObject({
+    attach: z
+      .array(z.enum(ticketAttachments))
+      .refine((list) => new Set(list).size === list.length, 'List each attachment once.')
+      .meta({ description: 'Extra facts collected for the ticket. printer-snapshot: the printers and the default printer (slow on some machines, so only when asked).' }),
+  })
+  .meta({ description: 'What a ticket opened from this troubleshooter needs.' });
+export type TicketNeeds = z.infer<typeof ticketNeedsSchema>;
+
 export const troubleshooterSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -178,6 +194,7 @@ export const troubleshooterSchema = z
       description: 'Helpdesk category this maps to when a ticket is opened.',
     }),
     urgency: z.enum(['low', 'normal', 'high']).optional(),
+    ticket: ticketNeedsSchema.optional(),
     policy: z.array(policyKey).optional().meta({ description: 'Policy keys this troubleshooter reads.' }),
     steps: z.array(stepSchema).min(1),
   })

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Lang } from '../kernel/lang.ts';
 import type { RunEvent } from '../engine/events.ts';
+import type { TicketAttachment } from '../engine/schema.ts';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import type { Logger } from '../log.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
@@ -44,10 +45,13 @@ export type TicketServiceOptions = {
   onStoreReport?: (report: StoreReport) => void;
 };
 
+/** The troubleshooter a ticket is about: its texts, and what it declared its ticket needs. */
+export type TicketTroubleshooter = { id: string; title: string; category?: string; urgency?: Urgency; attach?: readonly TicketAttachment[] };
+
 export type DraftRequest = {
   lang: Lang;
   events?: readonly RunEvent[];
-  troubleshooter?: { id: string; title: string; category?: string; urgency?: Urgency };
+  troubleshooter?: TicketTroubleshooter;
   article?: ArticleContext;
   userText?: string;
   requesterEmail?: string;
@@ -188,8 +192,9 @@ export async function createTicketService(options: TicketServiceOptions): Promis
     channel: (): TicketChannel => (connector ? (connector.kind === 'email' ? 'email' : 'api') : mailtoTo ? 'mailto' : 'none'),
 
     async draft(request: DraftRequest): Promise<TicketDraft> {
-      const printing = request.troubleshooter?.category === 'printing' || request.troubleshooter?.category === 'printer';
-      const snapshot = await options.snapshot.capture({ printer: printing });
+      // What to collect is the troubleshooter's declaration (`ticket: { attach: [...] }`), not a guess from its category.
+      const attach = request.troubleshooter?.attach ?? [];
+      const snapshot = await options.snapshot.capture({ printer: attach.includes('printer-snapshot') });
       return buildDraft(
         {
           clientId: randomUUID(),

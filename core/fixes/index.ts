@@ -11,6 +11,7 @@ import { teamsActions } from './teams/actions.ts';
 import { passwordActions } from './password/actions.ts';
 import { diskActions } from './disk/actions.ts';
 import { clockActions } from './clock/actions.ts';
+import { vpnActions } from './vpn/actions.ts';
 
 export const fixActions: readonly ActionDefinition[] = [
   ...networkActions,
@@ -19,6 +20,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...passwordActions,
   ...diskActions,
   ...clockActions,
+  ...vpnActions,
 ] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {

@@ -6,6 +6,7 @@ import { teamsTexts } from '../../../core/fixes/teams/texts.ts';
 import { passwordTexts } from '../../../core/fixes/password/texts.ts';
 import { diskTexts, placeNames } from '../../../core/fixes/disk/texts.ts';
 import { clockTexts } from '../../../core/fixes/clock/texts.ts';
+import { vpnTexts } from '../../../core/fixes/vpn/texts.ts';
 import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
 import type { Texts } from '../../../core/fixes/shared/text.ts';
 
@@ -18,6 +19,7 @@ const all: Array<[string, Record<string, Texts>]> = [
   ['disk', diskTexts],
   ['disk places', placeNames],
   ['clock', clockTexts],
+  ['vpn', vpnTexts],
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -18,11 +18,11 @@ export const modules: Record<string, MutationModule> = {
   },
   'cups-parser': {
     mutate: ['core/fixes/printer/parse-cups.ts'],
-    tests: ['test/unit/fixes/printer-cups.test.ts', 'test/unit/fixes/printer.test.ts'],
+    tests: ['test/unit/fixes/printer-cups.test.ts', 'test/unit/fixes/printer-cups-parse.test.ts', 'test/unit/fixes/printer.test.ts'],
   },
   redaction: {
     mutate: ['core/redact.ts'],
-    tests: ['test/unit/engine/redact*.test.ts', 'test/unit/redaction/**/*.test.ts'],
+    tests: ['test/unit/engine/redact*.test.ts', 'test/unit/redaction/**/*.test.ts', 'test/unit/security/redaction*.test.ts'],
   },
   'url-allowlist': {
     mutate: ['core/security/external-url.ts'],

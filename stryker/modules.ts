@@ -14,7 +14,7 @@ export const modules: Record<string, MutationModule> = {
   },
   outbox: {
     mutate: ['core/tickets/outbox.ts'],
-    tests: ['test/unit/tickets/outbox.test.ts', 'test/integration/tickets/outbox-salvage.test.ts'],
+    tests: ['test/unit/tickets/outbox.test.ts', 'test/unit/tickets/outbox-pins.test.ts', 'test/integration/tickets/outbox-salvage.test.ts'],
   },
   'cups-parser': {
     mutate: ['core/fixes/printer/parse-cups.ts'],

@@ -62,7 +62,7 @@ export function readCatalogFileSync(file: string, limit = maxCatalogFileBytes): 
     let length = 0;
     for (;;) {
       // Only the bytes read are ever used, so the buffer need not be zeroed.
-      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, Math.max(size + 1, 65_536)));
+      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, size > 0 ? size + 1 : 65_536));
       const bytesRead = readSync(fd, chunk, 0, chunk.length, length);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));

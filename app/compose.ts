@@ -238,6 +238,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const startRun: StartRun = (id, { runId, lang: runLang, dryRun, signal, interaction }) => {
     const entry = catalog.get(id);
     if (!entry) throw new Error(`unknown troubleshooter ${id}`);
+    // Kept until the run finishes: a run that never does (app killed, machine off) is counted as abandoned by `firstline report`.
+    if (!dryRun)
+      void history
+        .recordStarted({ runId, troubleshooterId: id, category: entry.troubleshooter.category, startedAt: new Date().toISOString() })
+        .catch((error: unknown) => log.error('history: could not record a started run', { error: String(error) }));
     return run(
       entry.troubleshooter,
       {

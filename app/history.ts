@@ -8,7 +8,11 @@ import type { RunEvent } from '../core/engine/events.ts';
 import { historyLimit, runHistoryRecordSchema, type RunHistoryRecord } from '../core/report/types.ts';
 import { keepNewest, openStore, type StoreReport } from '../core/store/store.ts';
 
-const historyFileSchema = z.object({ runs: z.array(runHistoryRecordSchema) });
+/** A run that started and has not finished (yet): kept until it finishes, so `firstline report` can count the abandoned ones. */
+export const openRunSchema = z.object({ runId: z.string(), troubleshooterId: z.string(), category: z.string(), startedAt: z.string() });
+export type OpenRun = z.infer<typeof openRunSchema>;
+const openLimit = 200;
+const historyFileSchema = z.object({ runs: z.array(runHistoryRecordSchema), open: z.array(openRunSchema).default([]) });
 type HistoryFile = z.infer<typeof historyFileSchema>;
 
 export type RunHistory = Awaited<ReturnType<typeof createRunHistory>>;
@@ -47,13 +51,20 @@ export async function createRunHistory(options: {
   const { store } = await openStore<HistoryFile>({
     file: path.join(options.dataDir, 'history.json'),
     schema: historyFileSchema,
-    defaults: () => ({ runs: [] }),
+    defaults: () => ({ runs: [], open: [] }),
     ...(options.onStoreReport ? { onReport: options.onStoreReport } : {}),
   });
   return {
     async record(record: RunHistoryRecord): Promise<void> {
       await store.update((data) => {
         data.runs = keepNewest([...data.runs.filter((r) => r.runId !== record.runId), record], limit);
+        data.open = data.open.filter((r) => r.runId !== record.runId);
+      });
+    },
+    /** A run started (not a dry run); `record` removes it again when it finishes. */
+    async recordStarted(run: OpenRun): Promise<void> {
+      await store.update((data) => {
+        data.open = [...data.open.filter((r) => r.runId !== run.runId), run].slice(-openLimit);
       });
     },
     async markTicketCreated(runId: string): Promise<void> {

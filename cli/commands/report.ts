@@ -12,6 +12,7 @@ import { learningToText, reportToCsv, reportToJson, reportToText } from '../../c
 import { buildLearning, parseActivity, parseOutbox } from '../../core/report/learn.ts';
 import type { CommandIo } from '../command.ts';
 import { appDataDir } from '../data-dir.ts';
+import { openRunSchema } from '../../app/history.ts';
 
 export const reportUsage = `Usage: firstline report [--json|--csv] [--history <file>]
   Without --history: $FIRSTLINE_HISTORY_FILE, else history.json in this machine's Firstline data folder.
@@ -58,7 +59,9 @@ export async function reportCommand(argv: readonly string[], io: CommandIo, opti
     }
   }
   const { records, skipped } = parseHistory(json);
-  const report = buildReport(records, (options.now ?? (() => new Date()))(), skipped);
+  const now = (options.now ?? (() => new Date()))();
+  const report = buildReport(records, now, skipped);
+  const abandoned = abandonedRuns(json, new Set(records.map((r) => r.runId)), now);
   if (values.csv) {
     io.out(reportToCsv(report).trimEnd());
     return 0;
@@ -68,11 +71,33 @@ export async function reportCommand(argv: readonly string[], io: CommandIo, opti
   const outbox = parseOutbox(readSibling(path.join(folder, 'outbox.json'), io));
   const learning = buildLearning({ runs: boundHistory(records), activity: activity.records, tickets: outbox.tickets });
   const unreadable = activity.skipped + outbox.skipped;
-  io.out(values.json ? reportToJson({ ...report, learning, skippedActivity: activity.skipped, skippedTickets: outbox.skipped }) : `${reportToText(report)}\n\n${learningToText(learning)}`);
+  const jsonText = reportToJson({ ...report, learning, skippedActivity: activity.skipped, skippedTickets: outbox.skipped });
+  io.out(values.json ? JSON.stringify({ ...(JSON.parse(jsonText) as object), abandoned }, null, 2) : `${reportToText(report)}\n\n${learningToText(learning)}`);
   if (!values.json) {
+    io.out(
+      `\nAbandoned (started, never finished, over an hour ago): ${abandoned.total}${abandoned.total > 0 ? ` — ${abandoned.byTroubleshooter.map((t) => `${t.troubleshooterId} ${t.count}`).join(', ')}` : ''}`,
+    );
     if (unreadable > 0) io.out(`${unreadable} unreadable activity or outbox records were skipped.`);
     const cli = records.filter((r) => r.via === 'cli').length;
     io.out(`\nHistory: ${file}${cli > 0 ? ` (${cli} of these runs were started by IT from the CLI)` : ''}`);
   }
   return 0;
+}
+
+/** Longer than any troubleshooter waits for the employee: a run open this long was abandoned (app killed, machine off, window left). */
+const abandonedAfterMs = 3600_000;
+
+/** Runs the app recorded as started (history.json `open`) that never finished and are not in progress. */
+export function abandonedRuns(json: unknown, finished: ReadonlySet<string>, now: Date): { total: number; byTroubleshooter: { troubleshooterId: string; count: number }[] } {
+  const open = json && typeof json === 'object' && Array.isArray((json as { open?: unknown }).open) ? (json as { open: unknown[] }).open : [];
+  const counts = new Map<string, number>();
+  for (const item of open) {
+    const parsed = openRunSchema.safeParse(item);
+    if (!parsed.success || finished.has(parsed.data.runId)) continue;
+    const started = Date.parse(parsed.data.startedAt);
+    if (!Number.isFinite(started) || now.getTime() - started < abandonedAfterMs) continue;
+    counts.set(parsed.data.troubleshooterId, (counts.get(parsed.data.troubleshooterId) ?? 0) + 1);
+  }
+  const byTroubleshooter = [...counts].map(([troubleshooterId, count]) => ({ troubleshooterId, count })).sort((a, b) => b.count - a.count || a.troubleshooterId.localeCompare(b.troubleshooterId));
+  return { total: byTroubleshooter.reduce((n, t) => n + t.count, 0), byTroubleshooter };
 }

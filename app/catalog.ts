@@ -4,6 +4,7 @@
  * Invalid files are left out and logged with their file:line:column so IT can fix them.
  */
 import type { TroubleshooterSummary } from '../contract/index.ts';
+import type { Diagnostic } from '../core/kernel/diagnostics.ts';
 import type { Lang } from '../core/kernel/lang.ts';
 import type { Platform } from '../core/kernel/platform.ts';
 import type { TroubleshooterCache } from '../core/engine/catalog-cache.ts';
@@ -27,6 +28,8 @@ export type CatalogView = {
   unknownPolicyIds: readonly { key: 'enabledTroubleshooters' | 'disabledTroubleshooters'; id: string }[];
   articles: readonly ArticleEntry[];
   article(id: string): ArticleEntry | undefined;
+  /** Errors of catalog files that were left out (bad YAML, schema, too large, too deeply nested): logged and shown on About (#11). */
+  leftOut: readonly Diagnostic[];
 };
 
 function keywords(t: Troubleshooter | Article, lang: Lang): string[] {
@@ -63,11 +66,13 @@ export async function loadVisibleCatalog(options: {
 }): Promise<CatalogView> {
   const byId = new Map<string, CatalogEntry>();
   const articlesById = new Map<string, ArticleEntry>();
+  const leftOut: Diagnostic[] = [];
   for (const dir of [options.builtinDir, ...options.orgDirs]) {
     const useCache = options.cache && dir === options.builtinDir;
     const catalog = await loadCatalog(dir, options.registry, useCache && options.cache ? { loadFile: options.cache.loadFile } : {});
     for (const d of catalog.diagnostics.filter((x) => x.severity === 'error')) {
       options.log.warn('catalog: troubleshooter left out', { at: `${d.file}:${d.line}:${d.column}`, message: d.message });
+      leftOut.push(d);
     }
     // A later catalog's entry replaces an earlier one of either kind with the same id.
     for (const entry of catalog.entries) {
@@ -104,6 +109,7 @@ export async function loadVisibleCatalog(options: {
     entries,
     unknownPolicyIds,
     articles,
+    leftOut,
     get: (id) => visible.get(id),
     has: (id) => visible.has(id),
     article: (id) => visibleArticles.get(id),

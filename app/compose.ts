@@ -148,6 +148,9 @@ function storeReportLogger(log: FirstlineOptions['log'], name: string) {
   return (report: StoreReport) => log.warn(report.reason === 'invalid-entries' ? `${name}: invalid entries moved aside, the rest kept` : `${name}: unreadable file moved aside`, { ...report });
 }
 
+/** About lists at most this many catalog errors; the log has them all. */
+const maxShownCatalogProblems = 50;
+
 export async function createFirstline(options: FirstlineOptions): Promise<Firstline> {
   const platform = toPlatform(options.platform ?? process.platform);
   const env = options.env ?? process.env;
@@ -177,6 +180,9 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     },
     get unknownPolicyIds() {
       return catalog.unknownPolicyIds;
+    },
+    get leftOut() {
+      return catalog.leftOut;
     },
     get articles() {
       return catalog.articles;
@@ -355,14 +361,16 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     tickets,
     outages,
     links,
-    policyAbout: () =>
-      policyAbout({
+    policyAbout: () => ({
+      ...policyAbout({
         ...effective,
         issues: [
           ...effective.issues,
           ...catalog.unknownPolicyIds.map(({ key, id }) => ({ key, source: effective.sources[key], message: `"${id}" is not a troubleshooter in any catalog (check the id with "firstline list")` })),
         ],
       }),
+      catalogProblems: catalog.leftOut.slice(0, maxShownCatalogProblems).map(({ file, line, column, message }) => ({ file, line, column, message })),
+    }),
     articles,
     searchMissed,
   });

@@ -13,6 +13,8 @@ export const policySourceSchema = z.enum(['hklm', 'hkcu', 'mac-user', 'mac-machi
 export const policyAboutSchema = z.object({
   settings: z.array(z.object({ key: z.string(), value: z.string(), source: policySourceSchema, location: z.string().optional() })),
   issues: z.array(z.object({ key: z.string(), source: policySourceSchema, message: z.string() })),
+  /** Catalog files left out because they are broken (file:line:column and the linter's sentence for IT); filled in by the app. */
+  catalogProblems: z.array(z.object({ file: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() })).optional(),
 });
 export type PolicyAbout = z.infer<typeof policyAboutSchema>;
 

@@ -39,6 +39,18 @@ function CompanySettings() {
           </ul>
         </div>
       )}
+      {about?.catalogProblems && about.catalogProblems.length > 0 && (
+        <div role="alert" className="policy-issues catalog-problems">
+          <p>{t('settings.catalogProblems', { count: about.catalogProblems.length })}</p>
+          <ul>
+            {about.catalogProblems.map((problem) => (
+              <li key={`${problem.file}:${problem.line}:${problem.column}`}>
+                <code className="about-path">{`${problem.file}:${problem.line}:${problem.column}`}</code> {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {about && (
         <table className="policy-table">
           <caption className="visually-hidden">{t('settings.companySettings')}</caption>

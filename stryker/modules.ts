@@ -10,7 +10,7 @@ export type MutationModule = { mutate: string[]; tests: string[] };
 export const modules: Record<string, MutationModule> = {
   'teams-cache': {
     mutate: ['core/fixes/teams/cache.ts'],
-    tests: ['test/unit/fixes/teams.test.ts', 'test/integration/fixes/teams-confinement.test.ts'],
+    tests: ['test/unit/fixes/teams.test.ts', 'test/unit/fixes/teams-cache-pins.test.ts', 'test/integration/fixes/teams-confinement.test.ts'],
   },
   outbox: {
     mutate: ['core/tickets/outbox.ts'],

@@ -47,3 +47,39 @@ describe('what the packaged app ships', () => {
     expect(pkg.dependencies['node-wifi']).toBeUndefined();
   });
 });
+
+/**
+ * The packed result itself: `electron-builder --linux dir` with a stub Electron (no binary is
+ * downloadable here) under `unshare -n`, then app.asar's node_modules. About a minute, so opt-in:
+ * FIRSTLINE_ASAR_TEST=1 (needs out/main from `npm run build` and root for unshare).
+ */
+describe('app.asar', () => {
+  it('holds only the production dependencies and what they need', async (context) => {
+    if (process.env.FIRSTLINE_ASAR_TEST !== '1') {
+      console.log('skipped: set FIRSTLINE_ASAR_TEST=1 to pack with electron-builder (about a minute)');
+      context.skip();
+    }
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const { mkdtempSync, mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'fl-asar-'));
+    const dist = path.join(dir, 'electron-dist');
+    mkdirSync(dist);
+    writeFileSync(path.join(dist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+    const builder = path.join(root, 'node_modules', '.bin', 'electron-builder');
+    const args = ['-n', builder, '--linux', 'dir', `-c.electronDist=${dist}`, '-c.electronVersion=45.4.1', '-c.npmRebuild=false', `-c.directories.output=${dir}/out`];
+    // The stub has no fuse sentinel, so the run ends with an error after app.asar is written.
+    spawnSync('unshare', args, { cwd: root, encoding: 'utf8', timeout: 240_000 });
+    const asar = path.join(dir, 'out', 'linux-unpacked', 'resources', 'app.asar');
+    expect(existsSync(asar)).toBe(true);
+    const listing = execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(require('@electron/asar').listPackage(${JSON.stringify(asar)})))`], { cwd: root, encoding: 'utf8' });
+    const packed = new Set(
+      (JSON.parse(listing) as string[]).filter((f) => f.startsWith('/node_modules/')).map((f) => packageName(f.slice('/node_modules/'.length))),
+    );
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const production = new Set(Object.entries(lock.packages).filter(([p, info]) => p.startsWith('node_modules/') && !info.dev).map(([p]) => packageName(p.slice('node_modules/'.length))));
+    for (const name of Object.keys(pkg.dependencies)) expect(packed.has(name), name).toBe(true);
+    expect([...packed].filter((name) => !production.has(name))).toEqual([]);
+    for (const name of ['react', 'react-dom', 'i18next', 'minisearch', 'node-wifi', 'zod']) expect(packed.has(name), name).toBe(false);
+  }, 300_000);
+});

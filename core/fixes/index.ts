@@ -12,6 +12,7 @@ import { passwordActions } from './password/actions.ts';
 import { diskActions } from './disk/actions.ts';
 import { clockActions } from './clock/actions.ts';
 import { vpnActions } from './vpn/actions.ts';
+import { slowActions } from './slow/actions.ts';
 
 export const fixActions: readonly ActionDefinition[] = [
   ...networkActions,
@@ -21,6 +22,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...diskActions,
   ...clockActions,
   ...vpnActions,
+  ...slowActions,
 ] as unknown as readonly ActionDefinition[];
 
 export function fixesRegistry(): ActionRegistry {

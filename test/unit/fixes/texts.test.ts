@@ -7,6 +7,7 @@ import { passwordTexts } from '../../../core/fixes/password/texts.ts';
 import { diskTexts, placeNames } from '../../../core/fixes/disk/texts.ts';
 import { clockTexts } from '../../../core/fixes/clock/texts.ts';
 import { vpnTexts } from '../../../core/fixes/vpn/texts.ts';
+import { slowTexts } from '../../../core/fixes/slow/texts.ts';
 import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
 import type { Texts } from '../../../core/fixes/shared/text.ts';
 
@@ -20,6 +21,7 @@ const all: Array<[string, Record<string, Texts>]> = [
   ['disk places', placeNames],
   ['clock', clockTexts],
   ['vpn', vpnTexts],
+  ['slow', slowTexts],
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

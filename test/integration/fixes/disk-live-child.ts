@@ -29,15 +29,16 @@ async function scenario(name: string, cacheMB: number, trashMB: number) {
   const home = path.join(dir, name);
   put(path.join(home, 'Documents', 'report.docx'), 1 * MB);
   put(path.join(home, 'Downloads', 'setup.iso'), 1 * MB);
-  put(path.join(home, '.cache', 'chromium', 'Default', 'Cache', 'Cache_Data', 'data_1'), cacheMB * MB);
-  put(path.join(home, '.cache', 'chromium', 'Default', 'History'), 64 * 1024);
+  put(path.join(home, '.cache', 'google-chrome', 'Default', 'Cache', 'Cache_Data', 'data_1'), cacheMB * MB);
+  put(path.join(home, '.cache', 'google-chrome', 'Default', 'History'), 64 * 1024);
   put(path.join(home, '.local', 'share', 'Trash', 'files', 'old-photos.zip'), trashMB * MB);
   put(path.join(home, '.local', 'share', 'Trash', 'info', 'old-photos.zip.trashinfo'), 100);
   const before = free();
-  // PATH: pgrep must be found (chromium is not running for this user).
+  // PATH: pgrep must be found. Google Chrome's cache, not Chromium's: Playwright runs chromium as root on CI
+  // and dev machines, and the fix rightly leaves a running browser's cache alone.
   const run = await runCatalog('disk-full', { env: { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin' } });
   const after = free();
-  const intact = ['Documents/report.docx', 'Downloads/setup.iso', '.cache/chromium/Default/History'].every((f) => readFileSync(path.join(home, f)).length > 0);
+  const intact = ['Documents/report.docx', 'Downloads/setup.iso', '.cache/google-chrome/Default/History'].every((f) => readFileSync(path.join(home, f)).length > 0);
   process.stdout.write(
     `${JSON.stringify({ name, uid: process.getuid?.(), before, after, intact, outcome: run.finished.outcome, reasonCode: run.finished.reasonCode, steps: run.steps, clean: run.results['clean:fix:disk.clean'], trash: run.results['trash:fix:disk.empty-trash'] })}\n`,
   );

@@ -42,6 +42,7 @@ export function createHandlers(services: AppServices): Handlers {
     'settings:get': () => services.settings.get(),
     'settings:set': ({ language }) => services.settings.setLanguage(language),
     'history:list': () => services.history.list(),
+    'run:feedback': async ({ runId, helpful }) => ({ stored: await services.history.markHelpful(runId, helpful) }),
     'ticket:draft': ({ lang, runId, articleId, userText }) => services.tickets.draft({ lang, runId, userText, ...(articleId ? { article: services.articles.context(articleId, lang) } : {}) }),
     'ticket:send': (edit) => services.tickets.send(edit),
     'ticket:list': () => services.tickets.list(),

@@ -96,6 +96,11 @@ export const channels = {
    * names; core/report/search-terms.ts) so IT can see what the catalog is missing.
    */
   'search:missed': { args: z.object({ query: z.string().min(1).max(500) }).strict(), result: ack },
+  /**
+   * "Was this helpful?" after a run that ended resolved: kept on the run's history record and
+   * counted by `firstline report`. `stored` is false when the run is no longer in the history.
+   */
+  'run:feedback': { args: z.object({ runId: runIdSchema, helpful: z.boolean() }).strict(), result: z.object({ stored: z.boolean() }) },
 } as const;
 
 export const events = {

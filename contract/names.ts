@@ -31,5 +31,6 @@ export const channelNames = [
   'article:open-link',
   'article:feedback',
   'search:missed',
+  'run:feedback',
 ] as const;
 export const eventNames = ['run:event', 'app:navigate', 'ticket:changed'] as const;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunView } from './run-state.ts';
+import { RunFeedback } from './RunFeedback.tsx';
 
 /**
  * The clear ending of a run: "Fixed" and what was done, or "This didn't fix it — send it to IT?"
@@ -50,6 +51,7 @@ export function RunEnding({ view, onTicket, onAgain, onHome }: { view: RunView; 
               </ul>
             </>
           )}
+          <RunFeedback runId={view.runId} />
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={onHome}>
               {t('ending.done')}

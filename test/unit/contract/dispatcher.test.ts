@@ -36,6 +36,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'article:open-link': () => ({ opened: false }),
     'article:feedback': () => ({ ok: true }),
     'search:missed': () => ({ ok: true }),
+    'run:feedback': () => ({ stored: true }),
     ...overrides,
   };
 }

@@ -6,11 +6,10 @@
  */
 import type { Lang } from '../kernel/lang.ts';
 import type { RunEvent } from '../engine/events.ts';
-import { formatConditionTrace } from '../engine/condition-trace.ts';
 import { ticketLabels } from './labels.ts';
-import type { TicketLabels } from './labels.ts';
 import type { TicketRedactor } from './redaction.ts';
 import type { MachineSnapshot } from './snapshot.ts';
+import { describeRun, describeSnapshot } from './summary.ts';
 import type { TicketDraft, Urgency } from './types.ts';
 
 export type DraftInput = {
@@ -52,70 +51,6 @@ export function truncateTitle(title: string, limit: number): string {
   return `${cut.replace(/[\s.,;:–-]+$/, '')}…`;
 }
 
-function formatBytes(bytes: number): string {
-  const gib = bytes / 1024 ** 3;
-  return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
-}
-
-function formatDuration(seconds: number): string {
-  const d = Math.floor(seconds / 86400);
-  const h = Math.floor((seconds % 86400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return d > 0 ? `${d}d ${h}h` : `${h}h ${m}m`;
-}
-
-export function describeSnapshot(s: MachineSnapshot, l: TicketLabels): string {
-  const lines = [`${l.os}: ${s.os} ${s.osVersion}`.trim(), `${l.hostname}: ${s.hostname}`, `${l.user}: ${s.user}`, `${l.uptime}: ${formatDuration(s.uptimeSeconds)}`];
-  for (const d of s.disks.slice(0, 4)) lines.push(`${l.diskFree} ${d.mount}: ${formatBytes(d.freeBytes)} / ${formatBytes(d.sizeBytes)}`);
-  for (const n of s.network.filter((x) => x.up || x.isDefault).slice(0, 4)) {
-    lines.push(`${l.network}: ${n.iface} (${n.type})${n.ip4 ? ` ${n.ip4}` : ''}${n.isDefault ? ' *' : ''}`);
-  }
-  if (s.defaultPrinter) lines.push(`${l.printer}: ${s.defaultPrinter}`);
-  return lines.join('\n');
-}
-
-/** The numbered "what was tried" list, one block per step. */
-export function describeRun(events: readonly RunEvent[], l: TicketLabels): string {
-  const lines: string[] = [];
-  const started = events.find((e) => e.type === 'run-started');
-  const finished = events.find((e) => e.type === 'run-finished');
-  if (started?.type === 'run-started') lines.push(`${l.troubleshooter}: ${started.title} (${started.troubleshooterId} ${started.version})`);
-  let n = 0;
-  for (const e of events) {
-    switch (e.type) {
-      case 'step-started':
-        lines.push(`${++n}. ${e.title}`);
-        break;
-      case 'action-result':
-        if (e.phase === 'check' && e.finding) lines.push(`   ${l.finding}: ${e.finding}`);
-        if (e.phase === 'fix') lines.push(`   ${l.fix}: ${e.action} — ${e.ok ? l.fixApplied : l.fixFailed}${e.elevatedBy === 'broker' ? `, ${l.viaBroker}` : ''}${e.finding ? ` (${e.finding})` : ''}`);
-        break;
-      case 'answer':
-        lines.push(`   ${l.answer}: ${String(e.value)}`);
-        break;
-      case 'verified':
-        lines.push(`   ${l.verified}`);
-        break;
-      case 'verification-failed':
-        lines.push(`   ${l.verificationFailed}`);
-        break;
-      case 'step-finished':
-        if (e.finding) lines.push(`   ${l.finding}: ${e.finding}`);
-        if (e.skip) lines.push(`   ${l.skippedWhen}: ${formatConditionTrace(e.skip)}`);
-        break;
-      default:
-        break;
-    }
-  }
-  if (finished?.type === 'run-finished') {
-    // IT reads the escalation's IT text (the employee's words stay on the employee's screen).
-    const why = finished.itReason ?? finished.reason;
-    lines.push(`${l.outcome[finished.outcome]}${why ? ` — ${l.reason}: ${why}` : ''}`);
-    if (finished.cause) lines.push(`${l.cause}: ${finished.cause}`);
-  }
-  return lines.join('\n');
-}
-
 /** Full transcript, one event per line, with command output (redacted later with the rest). */
 export function transcriptText(events: readonly RunEvent[]): string {
   return events
@@ -140,7 +75,7 @@ export function buildDraft(input: DraftInput, redactor: TicketRedactor): TicketD
       : firstLine(input.userText) || l.contactTitle(input.snapshot.hostname);
   const tried = events.length ? describeRun(events, l) : article ? `${l.articleRead}: ${article.title} (${article.id})\n${helped}` : l.nothingTried;
 
-  const sections = [`${l.whatWasTried}:\n${tried}`, `${l.machine}:\n${describeSnapshot(input.snapshot, l)}`, `${l.reference}: ${input.clientId}`];
+  const sections = [`${l.whatWasTried}:\n${tried}`, `${l.machine}:\n${describeSnapshot(input.snapshot, l, input.lang)}`, `${l.reference}: ${input.clientId}`];
   const draft: TicketDraft = {
     clientId: input.clientId,
     title: redactor.text(truncateTitle(rawTitle, input.titleLimit)),

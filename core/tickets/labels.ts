@@ -45,6 +45,18 @@ export type TicketLabels = {
   urgencyLevels: Record<'low' | 'normal' | 'high', string>;
   /** The number the employee asked IT to call back on. */
   callback: string;
+  /** Readable summary (core/tickets/summary.ts). */
+  yes: string;
+  no: string;
+  declined: string;
+  noRights: string;
+  result: string;
+  nothingRan: string;
+  sizeOf: (free: string, size: string) => string;
+  networkTypes: Record<string, string>;
+  defaultRoute: string;
+  /** Heading of the steps a condition left out (with their skip trace). */
+  notApplied: string;
 };
 
 export const ticketLabels: Record<Lang, TicketLabels> = {
@@ -82,6 +94,16 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     urgency: 'Urgency',
     urgencyLevels: { high: 'cannot work at all', normal: 'can work around it', low: 'no hurry' },
     callback: 'Call back at',
+    yes: 'Yes',
+    no: 'No',
+    declined: 'The employee declined this change',
+    noRights: 'Needs administrator rights, which were not available',
+    result: 'Result',
+    nothingRan: 'No step ran.',
+    sizeOf: (free, size) => `${free} of ${size}`,
+    networkTypes: { wired: 'cable', wireless: 'Wi-Fi', virtual: 'virtual' },
+    defaultRoute: 'default route',
+    notApplied: 'Steps that did not apply',
   },
   nl: {
     whatWasTried: 'Wat al geprobeerd is',
@@ -117,6 +139,16 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     urgency: 'Urgentie',
     urgencyLevels: { high: 'kan helemaal niet werken', normal: 'kan er omheen werken', low: 'geen haast' },
     callback: 'Terugbellen op',
+    yes: 'Ja',
+    no: 'Nee',
+    declined: 'De medewerker heeft deze wijziging geweigerd',
+    noRights: 'Vraagt beheerdersrechten, die er niet waren',
+    result: 'Resultaat',
+    nothingRan: 'Er is geen stap uitgevoerd.',
+    sizeOf: (free, size) => `${free} van ${size}`,
+    networkTypes: { wired: 'kabel', wireless: 'wifi', virtual: 'virtueel' },
+    defaultRoute: 'standaardroute',
+    notApplied: 'Stappen die niet van toepassing waren',
   },
   fr: {
     whatWasTried: 'Ce qui a déjà été essayé',
@@ -152,6 +184,16 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     urgency: 'Urgence',
     urgencyLevels: { high: 'ne peut plus travailler du tout', normal: 'peut contourner le problème', low: 'pas pressé' },
     callback: 'Rappeler au',
+    yes: 'Oui',
+    no: 'Non',
+    declined: 'L’employé a refusé cette modification',
+    noRights: 'Demande des droits d’administrateur, qui n’étaient pas disponibles',
+    result: 'Résultat',
+    nothingRan: 'Aucune étape n’a été exécutée.',
+    sizeOf: (free, size) => `${free} sur ${size}`,
+    networkTypes: { wired: 'câble', wireless: 'Wi-Fi', virtual: 'virtuel' },
+    defaultRoute: 'route par défaut',
+    notApplied: 'Étapes sans objet ici',
   },
   de: {
     whatWasTried: 'Was bereits versucht wurde',
@@ -187,5 +229,15 @@ export const ticketLabels: Record<Lang, TicketLabels> = {
     urgency: 'Dringlichkeit',
     urgencyLevels: { high: 'kann gar nicht arbeiten', normal: 'kann es umgehen', low: 'keine Eile' },
     callback: 'Rückruf unter',
+    yes: 'Ja',
+    no: 'Nein',
+    declined: 'Die Mitarbeiterin oder der Mitarbeiter hat diese Änderung abgelehnt',
+    noRights: 'Braucht Administratorrechte, die nicht verfügbar waren',
+    result: 'Ergebnis',
+    nothingRan: 'Es wurde kein Schritt ausgeführt.',
+    sizeOf: (free, size) => `${free} von ${size}`,
+    networkTypes: { wired: 'Kabel', wireless: 'WLAN', virtual: 'virtuell' },
+    defaultRoute: 'Standardroute',
+    notApplied: 'Nicht zutreffende Schritte',
   },
 };

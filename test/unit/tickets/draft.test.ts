@@ -58,10 +58,11 @@ describe('buildDraft', () => {
     expect(draft.details).toContain('What was tried:');
     expect(draft.details).toContain('1. Check the print queue');
     expect(draft.details).toContain('Finding: 3 jobs are stuck in the queue');
-    expect(draft.details).toContain('Fix: printer.clear-queue — applied');
+    expect(draft.details).toContain('Troubleshooter: Printer does not print\n1. Check the print queue');
+    expect(draft.details).toContain('   Fix: applied\n');
     expect(draft.details).toContain('Verification failed');
-    expect(draft.details).toContain('Answer: true');
-    expect(draft.details).toContain('not resolved — Reason: The print queue stays blocked after clearing it.');
+    expect(draft.details).toContain('Answer: Yes');
+    expect(draft.details).toContain('Result: not resolved — The print queue stays blocked after clearing it.');
     expect(draft.category).toBe('printing');
     expect(draft.urgency).toBe('high');
   });
@@ -69,8 +70,8 @@ describe('buildDraft', () => {
   it('includes the machine snapshot and the reference, and keeps the employee words first', () => {
     expect(draft.details).toContain('Operating system: Ubuntu 24.04');
     expect(draft.details).toContain('Computer name: LT-0042');
-    expect(draft.details).toContain('Free disk space /: 12.0 GiB / 256.0 GiB');
-    expect(draft.details).toContain('Network: wlp2s0 (wireless) 10.0.0.12 *');
+    expect(draft.details).toContain('Free disk space /: 12 GB of 256 GB');
+    expect(draft.details).toContain('Network: wlp2s0 (Wi-Fi) 10.0.0.12, default route');
     expect(draft.details).toContain('Default printer: Office-2F');
     expect(draft.details).toContain('Firstline reference: 0d6c1f9e-5b7a-4c1e-9c7e-2f1f6a9b1234');
     expect(ticketBody(draft).startsWith('I need to print the contracts before 11:00.\n\n')).toBe(true);

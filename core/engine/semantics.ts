@@ -15,7 +15,7 @@ import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
 import { unverifiedFixPaths } from './honesty-lint.ts';
 import { findBareTemplates } from './template-lint.ts';
-import { editDistance as distance } from '../util/did-you-mean.ts';
+import { didYouMean, editDistance as distance } from '../util/did-you-mean.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -46,7 +46,14 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       if ((root === 'steps' || root === 'answers') && id !== undefined) {
         if (id === own) add('error', p, `"${ref.path.join('.')}" refers to this step itself; a step can only use results of earlier steps.`, base + ref.pos);
         else if (!earlier.has(id)) {
-          add('error', p, all.has(id) ? `Step "${id}" runs later; a step can only use results of earlier steps.` : `There is no step "${id}".`, base + ref.pos);
+          add(
+            'error',
+            p,
+            all.has(id)
+              ? `Step "${id}" runs later; a step can only use results of earlier steps.`
+              : `There is no ${root === 'answers' ? 'question' : 'step'} "${id}".${didYouMean(id, [...earlier.keys()])}`,
+            base + ref.pos,
+          );
         } else if (root === 'answers' && earlier.get(id) !== 'ask') add('error', p, `Step "${id}" is not an ask step, so it has no answer.`, base + ref.pos);
       }
       if (root === 'policy' && id !== undefined && !declaredPolicy.has(id)) {

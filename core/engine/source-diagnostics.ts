@@ -7,7 +7,19 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../kernel/diagnostics.ts';
 import { defaultLang, isLang, langs } from '../kernel/lang.ts';
 import type { Article } from './article-schema.ts';
-import type { Troubleshooter } from './schema.ts';
+import {
+  checkStepSchema,
+  askStepSchema,
+  infoStepSchema,
+  linkStepSchema,
+  escalateStepSchema,
+  expectationSchema,
+  fixActionSchema,
+  linkTargetSchema,
+  troubleshooterSchema,
+  type Troubleshooter,
+} from './schema.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 
 export type PathKey = string | number;
 
@@ -67,6 +79,8 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown): string {
       if (issue.keys.every((k) => k.length === 2) && issue.keys.some((k) => !isLang(k))) {
         return `${parent}unknown language ${keys}; use ${langs.slice(0, -1).join(', ')} or ${langs[langs.length - 1]}.`;
       }
+      const hint = issue.keys.map((k) => didYouMean(k, knownKeys())).join('');
+      if (hint) return `${parent}unknown key ${keys}.${hint} (Allowed keys are in troubleshooters/schema.json.)`;
       return `${parent}unknown key ${keys}; check the spelling (allowed keys are in troubleshooters/schema.json).`;
     }
     case 'invalid_union':
@@ -93,4 +107,15 @@ export function issueLocation(issue: z.core.$ZodIssue, locator: Locator) {
 /** Turns schema issues into located diagnostics with author-friendly sentences. */
 export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], data: unknown, locator: Locator, file: string): Diagnostic[] {
   return issues.map((issue) => ({ file, ...issueLocation(issue, locator), severity: 'error' as const, message: explainIssue(issue, data) }));
+}
+
+let known: Set<string> | undefined;
+/** Every key the troubleshooter format knows, for "did you mean" on a misspelt one (issue 16). */
+function knownKeys(): Set<string> {
+  known ??= new Set(
+    [troubleshooterSchema, checkStepSchema, askStepSchema, infoStepSchema, linkStepSchema, escalateStepSchema, expectationSchema, fixActionSchema, linkTargetSchema].flatMap((schema) =>
+      Object.keys(schema.shape),
+    ),
+  );
+  return known;
 }

@@ -88,7 +88,7 @@ describe('loader', () => {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [`${d.line}:${d.column}`, d.message])).toEqual([
       ['17:32', 'step "c", when: Unknown name "nope"; use platform, lang, steps.<id>…, answers.<id> or policy.<key>.'],
-      ['18:44', 'There is no step "zz".'],
+      ['18:44', 'There is no question "zz". Did you mean "q"?'],
       ['18:61', '"${{ answers.q and 1 }}" must be a single reference such as answers.<id>; expressions are not allowed here.'],
     ]);
   });
@@ -205,5 +205,37 @@ describe('loader', () => {
     const catalog = await loadCatalog(path.join(fixtures, 'invalid'), registry);
     expect(catalog.entries.map((e) => e.troubleshooter.id)).toEqual(['translations']);
     expect(catalog.diagnostics.some((d) => d.severity === 'error' && d.file.endsWith('semantics.yaml'))).toBe(true);
+  });
+});
+
+describe('did you mean, for keys, steps and answers (issue 16)', () => {
+  it('suggests the key, step or question an author probably meant, at the place of the mistake', async () => {
+    const { loadTroubleshooterText } = await import('../../../core/engine/loader.ts');
+    const { fullActionRegistry } = await import('../../../core/action-registry.ts');
+    const text = [
+      'id: t',
+      'version: "1.0.0"',
+      'title: { en: T }',
+      'summary: { en: T }',
+      'platforms: [linux]',
+      'category: general',
+      'steps:',
+      '  - id: ask1',
+      '    type: ask',
+      '    title: { en: A }',
+      '    promtp: { en: Q }',
+      '    prompt: { en: Q }',
+      '    answer: yesno',
+      '  - id: s2',
+      '    type: info',
+      "    when: answers.ask2 == true and steps.ask11.outcome == 'passed'",
+      '    title: { en: B }',
+      '    text: { en: x }',
+    ].join('\n');
+    const result = loadTroubleshooterText(text, 't.yaml', fullActionRegistry());
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.message}`);
+    expect(errors).toContain('11:5 step "ask1": unknown key "promtp". Did you mean "prompt"? (Allowed keys are in troubleshooters/schema.json.)');
+    expect(errors).toContain('16:11 There is no question "ask2". Did you mean "ask1"?');
+    expect(errors).toContain('16:36 There is no step "ask11". Did you mean "ask1"?');
   });
 });

@@ -1,5 +1,5 @@
 /** Text, CSV and JSON renderings of the self-help report (for `firstline report`). */
-import type { LearningReport } from './learn.ts';
+import type { LearningReport } from './types.ts';
 import type { SelfHelpReport, SelfHelpStats } from './types.ts';
 
 const columns = ['runs', 'resolvedWithoutTicket', 'escalated', 'cancelled', 'medianSecondsToResolution', 'deflectionRate'] as const;

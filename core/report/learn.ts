@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { activityRecordSchema, type ActivityRecord } from './activity.ts';
 import { median } from './aggregate.ts';
 import { normalizeSearch } from './search-terms.ts';
-import type { RunHistoryRecord } from './types.ts';
+import type { Diagnosis, LearningReport, RunHistoryRecord } from './types.ts';
 
 /** The part of an outbox entry the report reads (core/tickets/outbox.ts keeps much more). */
 export const outboxTicketSchema = z.object({
@@ -24,27 +24,6 @@ export const outboxTicketSchema = z.object({
   }),
 });
 export type OutboxTicket = z.infer<typeof outboxTicketSchema>;
-
-/** How much of a diagnosis came with a ticket. */
-export type Diagnosis = 'full' | 'partial' | 'none';
-
-export type LearningReport = {
-  /** Searches that led nowhere, by normalized words, most frequent first. */
-  missedSearches: { terms: string; count: number }[];
-  /** Per article: times opened and the "Did this help?" answers. */
-  articles: { articleId: string; views: number; helpful: number; notHelpful: number }[];
-  /** "Was this helpful?" after runs (stored in the run history) and after articles. */
-  feedback: {
-    runs: { helpful: number; notHelpful: number; byTroubleshooter: { troubleshooterId: string; helpful: number; notHelpful: number }[] };
-    articles: { helpful: number; notHelpful: number };
-  };
-  /** Category of every ticket sent from Firstline (queued in the outbox), most frequent first. */
-  questionTypes: { category: string; tickets: number }[];
-  /** Opening Firstline (or starting the run, when the opening is not known) to a verified fix, without a ticket. */
-  timeToFix: { fixes: number; medianSeconds: number | null; measuredFromOpening: number };
-  /** Tickets with a full diagnosis: a run that reached its verdict, with its transcript attached. */
-  diagnosis: { tickets: number; full: number; partial: number; none: number; fullShare: number | null };
-};
 
 const uncategorised = 'uncategorised';
 

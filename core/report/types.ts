@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { outcomeSchema } from '../engine/events.ts';
-import type { LearningReport } from './learn.ts';
 
 export const runHistoryRecordSchema = z.object({
   runId: z.string().min(1),
@@ -58,4 +57,25 @@ export type SelfHelpReport = {
   learning?: LearningReport;
   skippedActivity?: number;
   skippedTickets?: number;
+};
+
+/** How much of a diagnosis came with a ticket. */
+export type Diagnosis = 'full' | 'partial' | 'none';
+
+export type LearningReport = {
+  /** Searches that led nowhere, by normalized words, most frequent first. */
+  missedSearches: { terms: string; count: number }[];
+  /** Per article: times opened and the "Did this help?" answers. */
+  articles: { articleId: string; views: number; helpful: number; notHelpful: number }[];
+  /** "Was this helpful?" after runs (stored in the run history) and after articles. */
+  feedback: {
+    runs: { helpful: number; notHelpful: number; byTroubleshooter: { troubleshooterId: string; helpful: number; notHelpful: number }[] };
+    articles: { helpful: number; notHelpful: number };
+  };
+  /** Category of every ticket sent from Firstline (queued in the outbox), most frequent first. */
+  questionTypes: { category: string; tickets: number }[];
+  /** Opening Firstline (or starting the run, when the opening is not known) to a verified fix, without a ticket. */
+  timeToFix: { fixes: number; medianSeconds: number | null; measuredFromOpening: number };
+  /** Tickets with a full diagnosis: a run that reached its verdict, with its transcript attached. */
+  diagnosis: { tickets: number; full: number; partial: number; none: number; fullShare: number | null };
 };

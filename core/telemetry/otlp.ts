@@ -6,7 +6,7 @@
  * Spec: https://opentelemetry.io/docs/specs/otlp/#otlphttp
  */
 import type { ActivityRecord } from '../report/activity.ts';
-import type { Diagnosis } from '../report/learn.ts';
+import type { Diagnosis } from '../report/types.ts';
 import { normalizeSearch } from '../report/search-terms.ts';
 import type { RunHistoryRecord } from '../report/types.ts';
 import { redact, type RedactOptions } from '../redact.ts';

@@ -15,7 +15,9 @@ function messages(lang: string): Array<[string, string]> {
   const dir = path.join(root, 'locales', lang);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => Object.entries(JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Record<string, { message?: unknown }>).map(([k, v]): [string, string] => [`${lang}/${f} ${k}`, String(v.message ?? '')]));
+    .flatMap((f) =>
+      Object.entries(JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Record<string, { message?: unknown }>).map(([k, v]): [string, string] => [`${lang}/${f} ${k}`, String(v.message ?? '')]),
+    );
 }
 
 describe('no leftover words', () => {

@@ -17,7 +17,7 @@ import { lastGoodCatalogDir, syncCatalogs } from '../core/catalog/index.ts';
 import { brokerClientOptions, createBrokerPort } from '../core/platform/broker-port.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
 import { createNodeExecPort } from '../core/platform/node-exec.ts';
-import { entraResetUrl } from '../core/fixes/password/actions.ts';
+import { fixLinks } from '../core/fixes/index.ts';
 import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import type { Policy } from '../core/policy/schema.ts';
@@ -120,7 +120,7 @@ function allowedHosts(policy: Pick<Policy, 'urlAllowlist' | 'passwordResetUrl' |
   const hosts = [...policy.urlAllowlist];
   // Without a policy URL the password fix opens Microsoft Entra's self-service page. The
   // articles' portals were set by the admin, so they are allowed like the support page.
-  for (const url of [policy.passwordResetUrl ?? entraResetUrl, policy.support.url, policy.support.callUrl, policy.authenticatorSetupUrl, policy.accessRequestUrl, policy.companyPortalUrl]) {
+  for (const url of [fixLinks.passwordResetPage(policy.passwordResetUrl), policy.support.url, policy.support.callUrl, policy.authenticatorSetupUrl, policy.accessRequestUrl, policy.companyPortalUrl]) {
     if (url) hosts.push(new URL(url).hostname);
   }
   return hosts;

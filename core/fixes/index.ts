@@ -5,6 +5,7 @@
  */
 import type { ActionDefinition } from '../engine/action.ts';
 import { createRegistry, type ActionRegistry } from '../engine/registry.ts';
+import { passwordResetPage } from './password/reset-url.ts';
 import { networkActions } from './network/actions.ts';
 import { printerActions } from './printer/actions.ts';
 import { teamsActions } from './teams/actions.ts';
@@ -24,6 +25,9 @@ export const fixActions: readonly ActionDefinition[] = [
   ...vpnActions,
   ...slowActions,
 ] as unknown as readonly ActionDefinition[];
+
+/** What the composition root needs to know of the fixes besides their actions: pages they open without a policy URL (to allowlist them). */
+export const fixLinks = { passwordResetPage } as const;
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);

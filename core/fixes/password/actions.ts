@@ -9,8 +9,7 @@ import { isSafeArgument, runArgv, succeeded } from '../shared/exec.ts';
 import { say } from '../shared/text.ts';
 import { daysUntil, parseChage, parseMacExpiry, parseNetUser, type Expiry } from './parse.ts';
 import { passwordTexts as t } from './texts.ts';
-
-export const entraResetUrl = 'https://passwordreset.microsoftonline.com';
+import { entraResetUrl } from './reset-url.ts';
 
 /** Only an https URL without credentials is a usable reset link; anything else counts as missing. */
 export function usableUrl(value: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entraResetUrl, expiryAction, resetUrlAction } from '../../../core/fixes/password/actions.ts';
+import { expiryAction, resetUrlAction } from '../../../core/fixes/password/actions.ts';
+import { entraResetUrl } from '../../../core/fixes/password/reset-url.ts';
 import { daysUntil, parseChage, parseMacExpiry, parseNetUser, parseWindowsDate } from '../../../core/fixes/password/parse.ts';
 import { fakeExec, makeContext } from './context.ts';
 

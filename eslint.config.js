@@ -88,7 +88,7 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              regex: '^(?!node:|zod$|\\./[a-z-]+\\.ts$|\\.\\./core/fixes/(printer|network|clock)/commands\\.ts$|\\.\\./core/kernel/platform\\.ts$)',
+              regex: '^(?!node:|zod$|\\./[a-z-]+\\.ts$|\\.\\./core/fixes/(printer|network|clock|sound)/commands\\.ts$|\\.\\./core/kernel/platform\\.ts$)',
               message: 'broker/ may import only node: built-ins, zod, its own files and core/fixes/*/commands.ts (see broker/op-argv.ts).',
             },
           ],

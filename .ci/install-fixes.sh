@@ -2,10 +2,11 @@
 # Unattended, idempotent install of what the guided fixes' live tests need
 # (test/integration/fixes): a real CUPS scheduler and its client tools for the printer-queue
 # tests (each test starts its own private cupsd on 127.0.0.1; the system service is not used),
-# procps for pgrep/kill in the Teams tests, and iproute2 for the network read-outs.
+# procps for pgrep/kill in the Teams tests, iproute2 for the network read-outs, and PulseAudio with
+# pactl for the sound-mic tests (each test starts its own daemon with null sinks as an unprivileged user).
 # Nothing here talks to anything but the Debian mirror.
 set -eu
-pkgs="cups cups-client cups-bsd procps iproute2"
+pkgs="cups cups-client cups-bsd procps iproute2 pulseaudio pulseaudio-utils"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

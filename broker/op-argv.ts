@@ -8,8 +8,9 @@ import type { Platform } from '../core/kernel/platform.ts';
 import { flushDnsCommands, renewDhcpCommands, resetStackCommands } from '../core/fixes/network/commands.ts';
 import { restartSpoolerCommand, resumeCommands } from '../core/fixes/printer/commands.ts';
 import { resyncCommands } from '../core/fixes/clock/commands.ts';
+import { restartServiceCommand as restartSoundCommand } from '../core/fixes/sound/commands.ts';
 
-export const opNames = ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'time.resync'] as const;
+export const opNames = ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'time.resync', 'sound.restart-service'] as const;
 export type OpName = (typeof opNames)[number];
 
 export type OpArgs = { queue?: string | undefined; adapter?: string | undefined };
@@ -47,6 +48,11 @@ export function opPlan(op: OpName, platform: Platform, args: OpArgs): OpPlan | u
     }
     case 'time.resync':
       return resyncCommands(platform);
+    case 'sound.restart-service': {
+      // Windows Audio / coreaudiod; on Linux the sound server is the employee's own and needs no broker.
+      const restart = restartSoundCommand(platform);
+      return restart ? [[restart]] : undefined;
+    }
   }
 }
 

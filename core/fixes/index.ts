@@ -15,6 +15,7 @@ import { clockActions } from './clock/actions.ts';
 import { vpnActions } from './vpn/actions.ts';
 import { slowActions } from './slow/actions.ts';
 
+import { soundActions } from './sound/actions.ts';
 export const fixActions: readonly ActionDefinition[] = [
   ...networkActions,
   ...printerActions,
@@ -24,6 +25,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...clockActions,
   ...vpnActions,
   ...slowActions,
+  ...soundActions,
 ] as unknown as readonly ActionDefinition[];
 
 /** What the composition root needs to know of the fixes besides their actions: pages they open without a policy URL (to allowlist them). */

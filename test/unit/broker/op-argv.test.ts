@@ -3,6 +3,7 @@ import { platforms } from '../../../core/kernel/platform.ts';
 import { flushDnsCommands, renewDhcpCommands, resetStackCommands } from '../../../core/fixes/network/commands.ts';
 import { restartSpoolerCommand, resumeCommands } from '../../../core/fixes/printer/commands.ts';
 import { resyncCommands } from '../../../core/fixes/clock/commands.ts';
+import { restartServiceCommand } from '../../../core/fixes/sound/commands.ts';
 import { matchOp, opNames, opPlan } from '../../../broker/op-argv.ts';
 
 describe("broker operations use the fixes' own argv", () => {
@@ -15,6 +16,8 @@ describe("broker operations use the fixes' own argv", () => {
     const reset = resetStackCommands(platform);
     expect(opPlan('network.reset-stack', platform, {})).toEqual(reset ? [reset.commands] : undefined);
     expect(opPlan('time.resync', platform, {})).toEqual(resyncCommands(platform));
+    const sound = restartServiceCommand(platform);
+    expect(opPlan('sound.restart-service', platform, {})).toEqual(sound ? [[sound]] : undefined);
   });
 
   it('resyncs the clock with fixed argv only, and recognises exactly those commands', () => {
@@ -33,6 +36,14 @@ describe("broker operations use the fixes' own argv", () => {
     expect(matchOp('darwin', { file: 'sntp', args: ['-sS', 'evil.example.com'] })).toBeUndefined();
     expect(matchOp('linux', { file: 'timedatectl', args: ['set-time', '2020-01-01'] })).toBeUndefined();
     expect(matchOp('win32', { file: 'w32tm', args: ['/config', '/manualpeerlist:evil', '/update'] })).toBeUndefined();
+  });
+
+  it('restarts the sound service only where it needs rights, with a fixed command', () => {
+    expect(opPlan('sound.restart-service', 'linux', {})).toBeUndefined();
+    expect(opPlan('sound.restart-service', 'darwin', {})).toEqual([[{ file: 'launchctl', args: ['kickstart', '-k', 'system/com.apple.audio.coreaudiod'] }]]);
+    expect(opPlan('sound.restart-service', 'win32', {})?.[0]?.[0]?.args.at(-1)).toBe('Restart-Service -Name Audiosrv -Force');
+    expect(matchOp('darwin', { file: 'launchctl', args: ['kickstart', '-k', 'system/com.apple.audio.coreaudiod'] })).toEqual({ op: 'sound.restart-service', args: {} });
+    expect(matchOp('darwin', { file: 'launchctl', args: ['kickstart', '-k', 'system/com.apple.audio.coreaudiod', 'x'] })).toBeUndefined();
   });
 
   it("recognises a fix command as its operation, with the app's own environment around it", () => {
@@ -58,6 +69,6 @@ describe("broker operations use the fixes' own argv", () => {
   });
 
   it('names every operation after the fix action that needs it', () => {
-    expect([...opNames].sort()).toEqual(['network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'printer.restart-spooler', 'printer.resume', 'time.resync']);
+    expect([...opNames].sort()).toEqual(['network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'printer.restart-spooler', 'printer.resume', 'sound.restart-service', 'time.resync']);
   });
 });

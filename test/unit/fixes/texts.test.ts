@@ -8,6 +8,7 @@ import { diskTexts, placeNames } from '../../../core/fixes/disk/texts.ts';
 import { clockTexts } from '../../../core/fixes/clock/texts.ts';
 import { vpnTexts } from '../../../core/fixes/vpn/texts.ts';
 import { slowTexts } from '../../../core/fixes/slow/texts.ts';
+import { soundTexts } from '../../../core/fixes/sound/texts.ts';
 import { problemSentences, problems } from '../../../core/fixes/network/diagnose.ts';
 import type { Texts } from '../../../core/fixes/shared/text.ts';
 
@@ -22,6 +23,7 @@ const all: Array<[string, Record<string, Texts>]> = [
   ['clock', clockTexts],
   ['vpn', vpnTexts],
   ['slow', slowTexts],
+  ['sound', soundTexts],
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

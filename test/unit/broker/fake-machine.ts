@@ -15,7 +15,11 @@ export function fakeDeps(platform: Platform = 'linux', overrides: Partial<Broker
   const deps: BrokerDeps = {
     platform,
     machine: { queues: async () => [...queues], adapters: async () => [...adapters] },
-    policy: async () => ({ enabled: true, operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'time.resync'], source: 'test' }),
+    policy: async () => ({
+      enabled: true,
+      operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'network.reset-stack', 'time.resync', 'sound.restart-service'],
+      source: 'test',
+    }),
     run: async (argv) => {
       commands.push(argv);
       return { file: argv.file, args: argv.args, exitCode: 0, stdout: '', stderr: '', timedOut: false, notFound: false };

@@ -78,8 +78,14 @@ describe('broker request handling', () => {
     expect(await handleRequest(runLine('network.reset-stack'), caller, deps)).toMatchObject({ type: 'error', code: 'not-supported' });
     expect(commands).toEqual([]);
     expect(await handleRequest(line({ v: 1, type: 'status' }), caller, deps)).toMatchObject({
-      operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'time.resync'],
+      operations: ['printer.resume', 'printer.restart-spooler', 'network.flush-dns', 'network.renew-dhcp', 'time.resync', 'sound.restart-service'],
     });
+  });
+
+  it('offers no sound restart on Linux, where the sound server is the employee’s own', async () => {
+    const { deps, commands } = fakeDeps('linux');
+    expect(await handleRequest(runLine('sound.restart-service'), caller, deps)).toMatchObject({ type: 'error', code: 'not-supported' });
+    expect(commands).toEqual([]);
   });
 
   it('sets the clock with chrony, or with systemd-timesyncd when chrony is not installed', async () => {

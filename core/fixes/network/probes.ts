@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ActionContext } from '../../engine/action.ts';
+import type { ExecResult } from '../../engine/ports.ts';
 import { runArgv, succeeded } from '../shared/exec.ts';
 import { pingCommand } from './commands.ts';
 import { expectedExternalText, type NetworkProbesConfig } from './config.ts';
@@ -15,6 +16,16 @@ import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { isLinkLocal } from './state.ts';
 import { TimeoutError, within } from '../../util/within.ts';
 import { collect, fetchViaProxy, ProxyFault, proxyFor, type Fetched } from './proxy.ts';
+
+/**
+ * Ping could not probe at all: it could not be started (EACCES, e.g. a PATH folder the employee may
+ * not read) or the OS refused it a socket (iputils without CAP_NET_RAW and a closed ping_group_range:
+ * "ping: socket: Operation not permitted"). That says nothing about the router.
+ */
+export function pingRefused(result: ExecResult): boolean {
+  if (result.exitCode === null && !result.timedOut && !result.cancelled && /\bEACCES\b|permission denied/i.test(result.stderr)) return true;
+  return result.exitCode !== 0 && /\bsocket\b.*(operation not permitted|permission denied)|lacking privilege/i.test(result.stderr);
+}
 
 export const probeIds = ['adapter', 'wifi', 'ip', 'gateway', 'dns', 'internal', 'external', 'proxy'] as const;
 export type ProbeId = (typeof probeIds)[number];
@@ -166,8 +177,9 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
         if (!host) return { status: 'fail', detail: 'no default gateway' };
         const ping = pingCommand(ctx.platform, host, config.gateway.timeoutMs);
         const result = await runArgv(ctx, ping.file, ping.args, { timeoutMs: config.gateway.timeoutMs });
-        if (!result.notFound) return { status: succeeded(result) ? 'pass' : 'fail', detail: `ping ${host}` };
-        // No ping binary (minimal images): fall back to a TCP knock on a port routers usually serve.
+        if (!result.notFound && !pingRefused(result)) return { status: succeeded(result) ? 'pass' : 'fail', detail: `ping ${host}` };
+        // No ping binary (minimal images), or ping may not be run or may not open its socket for this
+        // user: fall back to a TCP knock on a port routers usually serve, instead of blaming the router.
         const answered = await tcpAnswers(host, config.gateway.tcpPort, config.gateway.timeoutMs);
         return { status: answered ? 'pass' : 'fail', detail: `tcp ${host}:${config.gateway.tcpPort}` };
       }),

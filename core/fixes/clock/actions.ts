@@ -1,7 +1,7 @@
 /** The clock actions: compare with the intranet's Date header (read-only) and resync (administrator rights, through the broker). */
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
-import { fixResultSchema, runSequence } from '../shared/result.ts';
+import { fixResultSchema, runFirstAvailable, sequenceOutcome } from '../shared/result.ts';
 import { say } from '../shared/text.ts';
 import { TimeoutError } from '../../util/within.ts';
 import { resyncCommands } from './commands.ts';
@@ -76,14 +76,8 @@ export const timeResyncAction = defineAction({
   changesMachine: true,
   describe: (_input, lang) => say(t.describeResync, lang),
   async run(_input, ctx) {
-    let last: { ok: boolean; notFound: boolean; error?: string } = { ok: false, notFound: true };
-    for (const alternative of resyncCommands(ctx.platform)) {
-      last = await runSequence(ctx, alternative, 30_000);
-      if (!last.notFound) break;
-    }
-    if (last.ok) return { ok: true, available: true, finding: say(t.resynced, ctx.lang) };
-    if (last.notFound) return { ok: false, available: false, finding: say(t.resyncUnavailable, ctx.lang), ...(last.error ? { error: last.error } : {}) };
-    return { ok: false, available: true, finding: say(t.resyncFailed, ctx.lang, { reason: last.error ?? '' }), ...(last.error ? { error: last.error } : {}) };
+    const last = await runFirstAvailable(ctx, resyncCommands(ctx.platform), 30_000);
+    return sequenceOutcome(last, { success: say(t.resynced, ctx.lang), notAvailable: say(t.resyncUnavailable, ctx.lang), failed: (reason) => say(t.resyncFailed, ctx.lang, { reason }) });
   },
 });
 

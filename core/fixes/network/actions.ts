@@ -1,7 +1,7 @@
 /** The network actions: one read-only diagnosis and four fixes, least invasive first. */
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
-import { fixResultSchema, runSequence, type FixResult } from '../shared/result.ts';
+import { fixResultSchema, runFirstAvailable, runSequence, sequenceOutcome, type FixResult, type SequenceResult } from '../shared/result.ts';
 import { say, type Texts } from '../shared/text.ts';
 import { isSafeArgument } from '../shared/exec.ts';
 import { probesConfigFromPolicy } from './config.ts';
@@ -45,10 +45,8 @@ export const diagnoseAction = defineAction({
 
 const optionalName = z.string().min(1).max(256).refine(isSafeArgument, { message: 'must not start with "-"' }).optional();
 
-function outcome(ctx: ActionContext, seq: { ok: boolean; notFound: boolean; error?: string }, success: Texts, extra: Partial<FixResult> = {}): FixResult {
-  if (seq.ok) return { ok: true, available: true, finding: say(success, ctx.lang), ...extra };
-  if (seq.notFound) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang), ...(seq.error ? { error: seq.error } : {}) };
-  return { ok: false, available: true, finding: say(t.commandFailed, ctx.lang, { reason: seq.error ?? '' }), ...(seq.error ? { error: seq.error } : {}) };
+function outcome(ctx: ActionContext, seq: SequenceResult, success: Texts, extra: Partial<FixResult> = {}): FixResult {
+  return sequenceOutcome(seq, { success: say(success, ctx.lang), notAvailable: say(t.notAvailable, ctx.lang), failed: (reason) => say(t.commandFailed, ctx.lang, { reason }) }, extra);
 }
 
 export const reconnectWifiAction = defineAction({
@@ -77,11 +75,7 @@ export const flushDnsAction = defineAction({
   changesMachine: true,
   describe: (_input, lang) => say(t.describeFlushDns, lang),
   async run(_input, ctx) {
-    let last: { ok: boolean; notFound: boolean; error?: string } = { ok: false, notFound: true };
-    for (const alternative of flushDnsCommands(ctx.platform)) {
-      last = await runSequence(ctx, alternative);
-      if (!last.notFound) break;
-    }
+    const last = await runFirstAvailable(ctx, flushDnsCommands(ctx.platform));
     if (last.notFound) return { ok: false, available: false, finding: say(t.noDnsCache, ctx.lang) };
     return outcome(ctx, last, t.flushed);
   },

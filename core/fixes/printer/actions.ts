@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
 import { isSafeArgument, runArgv, succeeded } from '../shared/exec.ts';
-import { fixResultSchema, runSequence, type FixResult } from '../shared/result.ts';
+import { fixResultSchema, runSequence, sequenceOutcome, type FixResult, type SequenceResult } from '../shared/result.ts';
 import { say } from '../shared/text.ts';
 import { cancelJobsCommand, clearQueueCommand, cupsTestPages, restartSpoolerCommand, resumeCommands, testPageCommand, usesOtherCupsServer } from './commands.ts';
 import { causeDetail, causeSchema, stuckJobs, type Cause } from './diagnose.ts';
@@ -29,10 +29,8 @@ async function targets(ctx: ActionContext, printer: string | undefined, pick: (p
   return { printers: readout.printers.filter(pick) };
 }
 
-function done(ctx: ActionContext, seq: { ok: boolean; notFound: boolean; error?: string }, success: string): FixResult {
-  if (seq.ok) return { ok: true, available: true, finding: success };
-  if (seq.notFound) return { ok: false, available: false, finding: say(t.notAvailable, ctx.lang), ...(seq.error ? { error: seq.error } : {}) };
-  return { ok: false, available: true, finding: say(t.failed, ctx.lang, { reason: seq.error ?? '' }), ...(seq.error ? { error: seq.error } : {}) };
+function done(ctx: ActionContext, seq: SequenceResult, success: string): FixResult {
+  return sequenceOutcome(seq, { success, notAvailable: say(t.notAvailable, ctx.lang), failed: (reason) => say(t.failed, ctx.lang, { reason }) });
 }
 
 export const clearQueueAction = defineAction({

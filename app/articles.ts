@@ -12,12 +12,11 @@ import { resolveArticleImage } from '../core/engine/article-lint.ts';
 import type { ArticleStep } from '../core/engine/article-schema.ts';
 import type { ArticleEntry } from '../core/engine/catalog-dir.ts';
 import { text } from '../core/engine/messages.ts';
+import type { ArticleContext } from '../core/tickets/draft.ts';
 import { activityFileSchema, activityLimit, type ActivityFile, type ActivityRecord } from '../core/report/activity.ts';
 import { checkExternalUrl } from '../core/security/external-url.ts';
 import { keepNewest, openStore } from '../core/store/store.ts';
 import { IpcFailure, type DispatchLog } from './dispatcher.ts';
-
-export type ArticleDesk = Awaited<ReturnType<typeof createArticleDesk>>;
 
 const policyRef = /\$\{\{\s*policy\.([A-Za-z][A-Za-z0-9_.-]*)\s*\}\}/g;
 const mime: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
@@ -59,6 +58,16 @@ export function shownSteps(entry: ArticleEntry, lang: Lang, platform: Platform, 
   return out;
 }
 
+/** Knowledge articles for the window: shown in the employee's language, their links opened, their "Did this help?" and missed searches recorded. */
+export type ArticleDesk = {
+  get(id: string, lang: Lang): Promise<ArticleView>;
+  openLink(id: string, step: number): Promise<{ opened: boolean }>;
+  feedback(id: string, helpful: boolean): Promise<{ ok: true }>;
+  recordMissedSearch(terms: string): Promise<void>;
+  /** What a ticket written from this article carries about it. */
+  context(id: string, lang: Lang): ArticleContext;
+};
+
 export async function createArticleDesk(deps: {
   article(id: string): ArticleEntry | undefined;
   platform: Platform;
@@ -70,7 +79,7 @@ export async function createArticleDesk(deps: {
   now?: () => Date;
   /** Each activity record as it is stored (the OTLP export counts them, issue 15). */
   onRecord?(record: ActivityRecord): void;
-}) {
+}): Promise<ArticleDesk> {
   const now = deps.now ?? (() => new Date());
   const { store } = await openStore<ActivityFile>({
     file: path.join(deps.dataDir, 'activity.json'),

@@ -15,8 +15,6 @@ const openLimit = 200;
 const historyFileSchema = z.object({ runs: z.array(runHistoryRecordSchema), open: z.array(openRunSchema).default([]) });
 type HistoryFile = z.infer<typeof historyFileSchema>;
 
-export type RunHistory = Awaited<ReturnType<typeof createRunHistory>>;
-
 /**
  * The record of one transcript; null when the run never started or never finished. `openedAt`:
  * when the employee opened Firstline's window for this problem, if the shell knows (issue 15's
@@ -40,13 +38,24 @@ export function historyRecord(events: readonly RunEvent[], categoryOf: (troubles
   };
 }
 
+/** Finished runs (history.json, newest kept) and runs in progress, for the window's history and the report. */
+export type RunHistory = {
+  record(record: RunHistoryRecord): Promise<void>;
+  /** A run started (not dry runs): listed as open until it is recorded; `firstline report` counts old open runs as abandoned. */
+  recordStarted(run: OpenRun): Promise<void>;
+  markTicketCreated(runId: string): Promise<void>;
+  /** Stores the "Was this helpful?" answer; false when the run is not in the history. */
+  markHelpful(runId: string, helpful: boolean): Promise<boolean>;
+  list(): RunHistoryRecord[];
+};
+
 export async function createRunHistory(options: {
   dataDir: string;
   limit?: number;
   onStoreReport?: (report: StoreReport) => void;
   /** A "Was this helpful?" answer was stored (the OTLP export counts it, issue 15). */
   onHelpful?: (record: RunHistoryRecord) => void;
-}) {
+}): Promise<RunHistory> {
   const limit = options.limit ?? historyLimit;
   const { store } = await openStore<HistoryFile>({
     file: path.join(options.dataDir, 'history.json'),

@@ -10,10 +10,15 @@ import { checkMailtoUrl } from '../core/security/mailto-url.ts';
 import { checkContactUrl, supportMailtoUrl, telUrl } from '../core/security/contact-url.ts';
 import { IpcFailure, type DispatchLog } from './dispatcher.ts';
 
-export type LinkOpeners = ReturnType<typeof createLinkOpeners>;
-
 export type SupportLinks = { phone?: string | undefined; email?: string | undefined; url?: string | undefined; callUrl?: string | undefined };
 export type SupportVia = 'phone' | 'email' | 'web' | 'call';
+
+/** Opening what leaves the app (a step's link, a ticket's mail, the support contact), each checked against its allowlist first. */
+export type LinkOpeners = {
+  openRunLink(runId: string, stepId: string): Promise<{ opened: boolean }>;
+  openMail(clientId: string): Promise<{ opened: boolean }>;
+  openSupport(via: SupportVia): Promise<{ opened: boolean }>;
+};
 
 export function createLinkOpeners(deps: {
   /** A run's events: the one in progress, else a recently finished one. */
@@ -29,7 +34,7 @@ export function createLinkOpeners(deps: {
   /** Hands a tel: or plain mailto: link to the OS (phone app, mail program); absent where there is none. */
   openContact?: ((url: string) => Promise<boolean>) | undefined;
   log: DispatchLog;
-}) {
+}): LinkOpeners {
   const attempt = (open: () => Promise<boolean>) => open().catch(() => false);
   return {
     async openRunLink(runId: string, stepId: string): Promise<{ opened: boolean }> {

@@ -17,7 +17,13 @@ type SettingsFile = z.infer<typeof settingsFileSchema>;
 
 export type SettingsView = Settings;
 
-export type SettingsService = Awaited<ReturnType<typeof createSettingsService>>;
+/** The employee's own settings (settings.json) and the view of them the window shows. */
+export type SettingsService = {
+  /** The language in use now (the employee's choice, else the policy's, else the OS's). */
+  lang(): Lang;
+  get(): SettingsView;
+  setLanguage(language: LanguageChoice): Promise<SettingsView>;
+};
 
 export async function createSettingsService(options: {
   dataDir: string;
@@ -25,7 +31,7 @@ export async function createSettingsService(options: {
   policy?: { defaultLanguage?: string | undefined; tileOrder?: readonly string[] | undefined; sources?: readonly string[] | undefined };
   catalogSources: readonly { source: string; state: CatalogState }[];
   onStoreReport?: (report: StoreReport) => void;
-}) {
+}): Promise<SettingsService> {
   const { store } = await openStore<SettingsFile>({
     file: path.join(options.dataDir, 'settings.json'),
     schema: settingsFileSchema,

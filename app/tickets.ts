@@ -8,7 +8,7 @@ import type { Lang } from '../core/kernel/lang.ts';
 import type { RunEvent } from '../core/engine/events.ts';
 import { text } from '../core/engine/messages.ts';
 import type { Troubleshooter } from '../core/engine/schema.ts';
-import type { TicketService, TicketTroubleshooter } from '../core/tickets/service.ts';
+import type { MyTicket, SendResult, TicketChannel, TicketService, TicketTroubleshooter } from '../core/tickets/service.ts';
 import type { TicketDraft } from '../core/tickets/types.ts';
 import { finaliseDraft, ticketAsText, type ArticleContext } from '../core/tickets/draft.ts';
 import { applyChoices, normalisePhone, type EmployeeChoices } from '../core/tickets/choices.ts';
@@ -17,8 +17,6 @@ import { IpcFailure } from './dispatcher.ts';
 const keepDrafts = 20;
 const keepTranscripts = 20;
 
-export type TicketDesk = ReturnType<typeof createTicketDesk>;
-
 /** What the employee may change in a draft (contract `ticketEditSchema`). */
 export type TicketEdit = { clientId: string; title: string; userText: string } & EmployeeChoices;
 
@@ -26,6 +24,23 @@ export type TicketEdit = { clientId: string; title: string; userText: string } &
 export function ticketTroubleshooter(t: Troubleshooter, lang: Lang): TicketTroubleshooter {
   return { id: t.id, title: text(t.title, lang), category: t.category, ...(t.urgency ? { urgency: t.urgency } : {}), ...(t.ticket ? { attach: t.ticket.attach } : {}) };
 }
+
+/** The window's ticket flow: drafts from runs or articles, sending with a way out when refused, and My tickets. */
+export type TicketDesk = {
+  /** Keeps a run's events so a ticket written later can carry them. */
+  keepTranscript(events: readonly RunEvent[]): void;
+  draft(request: { lang: Lang; runId?: string | undefined; userText?: string | undefined; article?: ArticleContext | undefined }): Promise<{ draft: TicketDraft; channel: TicketChannel }>;
+  send(edit: TicketEdit): Promise<SendResult>;
+  /** The ticket as text to copy or save when it cannot be sent. */
+  hold(edit: TicketEdit): { text: string; filename: string };
+  transcript(runId: string): readonly RunEvent[] | undefined;
+  mailtoUrl(clientId: string): string | undefined;
+  exportFor(clientId: string): { text: string; filename: string };
+  copy(clientId: string): Promise<{ copied: boolean }>;
+  save(clientId: string): Promise<{ saved: boolean }>;
+  list(): MyTicket[];
+  refresh(): Promise<MyTicket[]>;
+};
 
 export function createTicketDesk(deps: {
   service: TicketService;
@@ -36,7 +51,7 @@ export function createTicketDesk(deps: {
   /** Host ports for the way out of a refused ticket (FirstlineOptions.copyText/saveText). */
   copyText?(text: string): Promise<boolean>;
   saveText?(suggestedName: string, text: string): Promise<boolean>;
-}) {
+}): TicketDesk {
   const drafts = new Map<string, TicketDraft>();
   /** The language each draft was written in, so the urgency and callback lines read like the rest. */
   const langs = new Map<string, Lang>();

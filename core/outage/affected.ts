@@ -12,7 +12,14 @@ type AffectedState = z.infer<typeof stateSchema>;
 
 export type MarkResult = { outageId: string; alreadyMarked: boolean; counted: boolean };
 
-export function createAffectedStore(options: { file: string; now?: () => Date; fetch?: typeof globalThis.fetch; timeoutMs?: number; onReport?: JsonStateFileOptions['onReport'] }) {
+/** "I am affected too": remembered per outage on disk, counted once at the feed's counter URL. */
+export type AffectedStore = {
+  markAffected(outage: Pick<Outage, 'id' | 'affectedCountUrl'>): Promise<MarkResult>;
+  isAffected(outageId: string): boolean;
+  affectedIds(): string[];
+};
+
+export function createAffectedStore(options: { file: string; now?: () => Date; fetch?: typeof globalThis.fetch; timeoutMs?: number; onReport?: JsonStateFileOptions['onReport'] }): AffectedStore {
   const now = options.now ?? (() => new Date());
   const stateFile = jsonStateFile(options.file, stateSchema, { now, ...(options.onReport ? { onReport: options.onReport } : {}) });
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -55,4 +62,3 @@ export function createAffectedStore(options: { file: string; now?: () => Date; f
     affectedIds: (): string[] => Object.keys(load().affected),
   };
 }
-export type AffectedStore = ReturnType<typeof createAffectedStore>;

@@ -32,7 +32,14 @@ export type OutageClientOptions = {
 
 const empty: OutageFeed = { version: 1, outages: [] };
 
-export function createOutageClient(options: OutageClientOptions) {
+/** Fetches the outage feed (conditional GET, validated) and keeps the last good copy on disk. */
+export type OutageClient = {
+  refresh(): Promise<RefreshResult>;
+  /** The last feed that was fetched and validated (empty before the first). */
+  cached(): OutageFeed;
+};
+
+export function createOutageClient(options: OutageClientOptions): OutageClient {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const now = options.now ?? (() => new Date());
   const cacheFile = jsonStateFile<FeedCache>(options.cacheFile, cacheSchema, { now, ...(options.onReport ? { onReport: options.onReport } : {}) });
@@ -82,4 +89,3 @@ export function createOutageClient(options: OutageClientOptions) {
 
   return { refresh, cached: () => fromCache('offline').feed };
 }
-export type OutageClient = ReturnType<typeof createOutageClient>;

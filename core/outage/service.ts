@@ -17,7 +17,17 @@ export type OutageServiceOptions = {
   onReport?: JsonStateFileOptions['onReport'];
 };
 
-export function createOutageService(options: OutageServiceOptions) {
+/** The outage banner's data: the company feed (cached) and the outages this employee said they are affected by. */
+export type OutageService = {
+  refresh(): Promise<RefreshResult>;
+  /** Outages active now, in the employee's language. */
+  active(lang: Lang): ShownOutage[];
+  /** Active outages that concern this troubleshooter (by id or category). */
+  forTroubleshooter(troubleshooter: { id: string; category: string }, lang: Lang): ShownOutage[];
+  markAffected(outageId: string): Promise<MarkResult | { error: 'unknown-outage' }>;
+};
+
+export function createOutageService(options: OutageServiceOptions): OutageService {
   const now = options.now ?? (() => new Date());
   const shared = { now, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.onReport ? { onReport: options.onReport } : {}) };
   const client = createOutageClient({ url: options.url, cacheFile: path.join(options.dataDir, 'outage-feed.json'), ...shared });
@@ -40,4 +50,3 @@ export function createOutageService(options: OutageServiceOptions) {
     },
   };
 }
-export type OutageService = ReturnType<typeof createOutageService>;

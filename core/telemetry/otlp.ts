@@ -161,7 +161,23 @@ export function toOtlpLogs(events: readonly TelemetryEvent[], options: Pick<Otlp
   };
 }
 
-export function createOtlpExporter(options: OtlpExporterOptions) {
+/** Batches telemetry events and sends them to the OTLP collector, redacted, with bounded retries. */
+export type OtlpExporter = {
+  /** Queues one event (dropped, and counted, when the queue is full). */
+  record(event: TelemetryEvent): void;
+  /** Sends what is queued now, in batches. */
+  flush(): Promise<FlushResult>;
+  /** Resolves when no flush is in progress. */
+  idle(): Promise<void>;
+  /** Events waiting to be sent. */
+  pending(): number;
+  /** Flushes every `intervalMs` until stopped. */
+  start(intervalMs?: number): void;
+  /** Stops the timer and sends what is left. */
+  stop(): Promise<FlushResult>;
+};
+
+export function createOtlpExporter(options: OtlpExporterOptions): OtlpExporter {
   const batchSize = options.batchSize ?? 50;
   const maxQueue = options.maxQueue ?? 1000;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -254,7 +270,6 @@ export function createOtlpExporter(options: OtlpExporterOptions) {
     },
   };
 }
-export type OtlpExporter = ReturnType<typeof createOtlpExporter>;
 
 /** From policy: an exporter when telemetry is enabled with an endpoint, otherwise nothing at all. */
 export function exporterFromPolicy(telemetry: { enabled: boolean; endpoint?: string | undefined }, rest: Omit<OtlpExporterOptions, 'endpoint'>): OtlpExporter | undefined {

@@ -33,6 +33,10 @@ export default tseslint.config(
           selector: 'ImportDeclaration[source.value=/^(node:)?child_process$/] > ImportSpecifier[imported.name=/^(exec|execSync)$/]',
           message: 'exec/execSync always use a shell: use execFile/spawn with an argv array.',
         },
+        {
+          selector: "TSTypeReference[typeName.name='ReturnType'] TSTypeQuery[exprName.name=/^create/]",
+          message: "Declare a factory's API as a type before its body (type Foo = { … }; function createFoo(…): Foo), not as ReturnType<typeof createFoo>.",
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IpcFailure } from '../../../app/dispatcher.ts';
-import { createRunManager, type StartRun } from '../../../app/runs.ts';
+import { createRunManager, type RunManager, type StartRun } from '../../../app/runs.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
 
 const at = '2026-11-24T10:00:00.000Z';
@@ -13,11 +13,11 @@ const askOnce: StartRun = async function* (id, { runId, interaction }) {
   yield { type: 'run-finished', runId, seq: 2, at, outcome: 'resolved', reason: String(value), durationMs: 1 };
 };
 
-function setup(onEvent: (manager: ReturnType<typeof createRunManager>, event: RunEvent) => void) {
+function setup(onEvent: (manager: RunManager, event: RunEvent) => void) {
   const order: string[] = [];
   let done: (e: RunEvent) => void = () => undefined;
   const finished = new Promise<RunEvent>((resolve) => (done = resolve));
-  const manager: ReturnType<typeof createRunManager> = createRunManager({
+  const manager: RunManager = createRunManager({
     startRun: askOnce,
     exists: () => true,
     emit: (_name, payload) => {

@@ -33,7 +33,7 @@ const cases = [
     consent: 'Pouvons-nous modifier ceci ?',
     allow: 'Oui, modifier',
     change: "Redémarrer la file d'impression.",
-    ending: "Cela n'a pas résolu le problème — l'envoyer à l'informatique ?",
+    ending: "Cela n'a pas résolu le problème — l'envoyer au service informatique ?",
     finding: "La file d'impression est bloquée.",
     nav: ['Historique', 'Paramètres'],
   },

@@ -29,7 +29,7 @@ export const passwordTexts = {
   noUrl: {
     en: 'Your organisation has not set up a page to reset your password yourself. Please contact IT: they will reset it for you.',
     nl: 'Je organisatie heeft geen pagina ingesteld om zelf je wachtwoord te herstellen. Neem contact op met IT: zij herstellen het voor je.',
-    fr: 'Votre organisation n’a pas configuré de page pour réinitialiser vous-même votre mot de passe. Contactez l’informatique : elle le réinitialisera pour vous.',
+    fr: 'Votre organisation n’a pas configuré de page pour réinitialiser vous-même votre mot de passe. Contactez le service informatique : il le réinitialisera pour vous.',
     de: 'Ihre Organisation hat keine Seite eingerichtet, auf der Sie Ihr Kennwort selbst zurücksetzen können. Bitte wenden Sie sich an die IT: Sie setzt es für Sie zurück.',
   },
   expiresIn: {

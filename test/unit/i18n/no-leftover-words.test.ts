@@ -34,6 +34,21 @@ describe('no leftover words', () => {
     expect(source.split('\n').filter((line) => fakePlural.test(line))).toEqual([]);
   });
 
+  it('names IT one way in French: "le service informatique", never "l’informatique"', () => {
+    // Locale files, built-in troubleshooters (fr: lines) and the fixes' own texts.
+    const other = /\bl['’]informatique\b/i;
+    const sources = [
+      ...messages('fr').map(([where, m]) => [where, m] as const),
+      ...['troubleshooters', 'troubleshooters/examples', 'core/fixes/password', 'core/policy/templates'].flatMap((dir) =>
+        readdirSync(path.join(root, dir))
+          .filter((f) => /\.(ya?ml|ts)$/.test(f))
+          .map((f) => [`${dir}/${f}`, readFileSync(path.join(root, dir, f), 'utf8')] as const),
+      ),
+    ];
+    expect(sources.filter(([, text]) => other.test(text)).map(([where]) => where)).toEqual([]);
+    expect(other.test('Contactez l’informatique')).toBe(true);
+  });
+
   it('the patterns catch what the review found', () => {
     for (const bad of ['dag(en)', 'jour(s)', 'document(en)', 'file(s)']) expect(fakePlural.test(bad)).toBe(true);
     for (const bad of ['Printer (built-in)', 'Proxy (not set)', 'eth0 (wired)']) expect(english.test(bad)).toBe(true);

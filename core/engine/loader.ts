@@ -14,6 +14,7 @@ import { schemaDiagnostics, type EntryLoadResult, type LoadResult, type Locator,
 import { articleSchema } from './article-schema.ts';
 import { checkArticle } from './article-lint.ts';
 import { maxCatalogFileBytes, readCatalogFile, tooLargeDiagnostic } from './read-catalog-file.ts';
+import { plainYamlError } from './yaml-errors.ts';
 
 function createLocator(doc: Document, counter: LineCounter): Locator {
   const pos = (offset: number) => {
@@ -61,7 +62,10 @@ export function parseYamlMapping(text: string, file: string, what: string): Pars
   for (const error of doc.errors) {
     const p = counter.linePos(error.pos[0]);
     // The yaml package turns a stack overflow on deeply nested lists/mappings into an error; say what it means.
-    const message = /call stack/i.test(error.message) ? 'the file is nested too deeply (lists or mappings inside each other hundreds of levels deep).' : error.message.split('\n')[0];
+    const first = error.message.split('\n')[0] ?? '';
+    const message = /call stack/i.test(error.message)
+      ? 'the file is nested too deeply (lists or mappings inside each other hundreds of levels deep).'
+      : plainYamlError({ code: error.code, message: first, line: p.line }, text.split(/\r?\n/)[p.line - 1] ?? '');
     add('error', { line: p.line, column: p.col }, `YAML syntax: ${message}`);
   }
   if (doc.errors.length > 0) return { ok: false, diagnostics };

@@ -21,7 +21,7 @@ describe('loader', () => {
     const result = await loadTroubleshooterFile(path.join(fixtures, 'invalid/yaml-syntax.yaml'), registry);
     expect(result.ok).toBe(false);
     expect(located(result.diagnostics)).toEqual(['4:1 error']);
-    expect(result.diagnostics[0]?.message).toMatch(/^YAML syntax: Flow map/);
+    expect(result.diagnostics[0]?.message).toMatch(/^YAML syntax: a mapping in \{ \} is not closed before line 4: add the \} on the line above \(parser: "Flow map/);
     expect(result.diagnostics[0]?.file).toBe(path.join(fixtures, 'invalid/yaml-syntax.yaml'));
   });
 

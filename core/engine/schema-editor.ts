@@ -72,8 +72,38 @@ function describeKeys(node: unknown): void {
   Object.values(obj).forEach(describeKeys);
 }
 
+/**
+ * The whole-file snippet editors offer on an empty file (yaml-language-server `defaultSnippets`):
+ * a check that runs and an escalation with both texts, in the four languages, `version` quoted so
+ * YAML keeps it text. A test fills in the defaults and lints the result clean.
+ */
+const four = (placeholder: string) => `{ en: ${placeholder}, nl: ${placeholder}, fr: ${placeholder}, de: ${placeholder} }`;
+export const wholeFileSnippet = [
+  'id: ${1:my-fix}',
+  'version: "${2:1.0.0}"',
+  `title: ${four('${3:What the employee sees on the tile}')}`,
+  `summary: ${four('${4:One sentence on what this fixes}')}`,
+  `keywords: ${four('[${5:word}]')}`,
+  'platforms: [win32, darwin, linux]',
+  'category: ${6:other}',
+  'steps:',
+  '  - id: ${7:check}',
+  '    type: check',
+  `    title: ${four('${8:What is checked}')}`,
+  '    action: command.exists',
+  '    with: { command: ${9:sh} }',
+  '    expect: [{ field: exists, equals: true }]',
+  '  - id: ask-it',
+  '    type: escalate',
+  `    title: ${four('${10:Ask IT}')}`,
+  `    employee: ${four('${11:What the employee reads}')}`,
+  `    it: ${four('${12:What IT reads in the ticket}')}`,
+  '',
+].join('\n');
+
 export function decorateForEditors(schema: JsonObject, actions: readonly EditorAction[]): JsonObject {
   describeKeys(schema);
+  schema.defaultSnippets = [{ label: 'Firstline troubleshooter', description: 'A whole troubleshooter: one check and the escalation to IT.', bodyText: wholeFileSnippet }];
   const steps = (schema.properties as JsonObject).steps as JsonObject;
   const variants = ((steps.items as JsonObject).oneOf as JsonObject[]) ?? [];
   for (const variant of variants) {

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { expandPaths } from '../../../core/engine/catalog-dir.ts';
+import { loadTroubleshooterText } from '../../../core/engine/loader.ts';
+import { wholeFileSnippet } from '../../../core/engine/schema-editor.ts';
 import { schemaPath, testSchemaPath } from '../../../scripts/gen-schema.ts';
 
 type Json = Record<string, unknown>;
@@ -99,5 +101,19 @@ describe('files with a yaml-language-server $schema line', () => {
     expect(validate(good)).toBe(true);
     expect(validate({ cases: [{ name: 'n', answer: { a: true }, expect: { outcome: 'resolved' } }] })).toBe(false);
     expect(validate({ cases: [{ name: 'n', expect: { outcome: 'fixed' } }] })).toBe(false);
+  });
+});
+
+describe('the whole-file snippet', () => {
+  it('is in schema.json, quotes the version, and lints without an error or warning once its defaults are filled in', async () => {
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { defaultSnippets?: { bodyText?: string }[] };
+    const body = schema.defaultSnippets?.[0]?.bodyText ?? '';
+    expect(body).toBe(wholeFileSnippet);
+    expect(body).toMatch(/^version: "\$\{2:1\.0\.0\}"$/m);
+    const filled = body.replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    expect(filled).not.toMatch(/\$\{/);
+    const result = loadTroubleshooterText(filled, 'snippet.yaml', fullActionRegistry());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * it, what a check runs and fixes, and what this dry run did with it — ran, skipped because its
  * `when:` was false (with the values it read), or not reached. Framing in the `--lang` language.
  */
-import { formatConditionTrace } from '../../core/engine/condition-trace.ts';
+import { formatConditionReads, formatConditionTrace } from '../../core/engine/condition-trace.ts';
 import type { RunEvent } from '../../core/engine/events.ts';
 import type { Troubleshooter } from '../../core/engine/schema.ts';
 import type { Lang } from '../../core/kernel/lang.ts';
@@ -11,7 +11,7 @@ import { cliText } from '../messages.ts';
 
 /** The values the condition read (the condition itself is on the line above); the condition when it read none. */
 function readValues(trace: Parameters<typeof formatConditionTrace>[0]): string {
-  return trace.values.length > 0 ? trace.values.map((r) => `${r.ref} = ${JSON.stringify(r.value)}`).join(', ') : formatConditionTrace(trace);
+  return formatConditionReads(trace) || formatConditionTrace(trace);
 }
 
 export function renderPlan(ts: Troubleshooter, events: readonly RunEvent[], lang: Lang): string[] {

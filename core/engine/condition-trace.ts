@@ -43,8 +43,13 @@ export function traceCondition(when: string, refs: readonly Extract<Expr, { kind
   return { when: bounded(when), values };
 }
 
+/** The values a condition read, for people: `steps.wifi.outcome = "passed", platform = "linux"` ('' when none). */
+export function formatConditionReads(trace: ConditionTrace): string {
+  return trace.values.map((r) => `${r.ref} = ${JSON.stringify(r.value)}`).join(', ');
+}
+
 /** One line for people: `steps.wifi.outcome == 'failed' (steps.wifi.outcome = "passed")`. */
 export function formatConditionTrace(trace: ConditionTrace): string {
-  const reads = trace.values.map((r) => `${r.ref} = ${JSON.stringify(r.value)}`).join(', ');
+  const reads = formatConditionReads(trace);
   return reads ? `${trace.when} (${reads})` : trace.when;
 }

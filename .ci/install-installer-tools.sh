@@ -4,17 +4,5 @@
 # warnings as errors, Mono's mcs compiles the C# service host against System.ServiceProcess.
 # Without them those two tests skip and print why. Only the Debian mirror is contacted.
 set -eu
-pkgs="nsis mono-mcs libmono-system-serviceprocess4.0-cil"
-missing=""
-for p in $pkgs; do
-  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
-done
-if [ -z "$missing" ]; then
-  echo "install-installer-tools: already installed: $pkgs"
-  exit 0
-fi
-export DEBIAN_FRONTEND=noninteractive
-if ! apt-cache show nsis >/dev/null 2>&1; then apt-get update -q; fi
-# shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $missing
-echo "install-installer-tools: installed:$missing"
+. "$(dirname "$0")/apt-ensure.sh"
+apt_ensure install-installer-tools nsis mono-mcs libmono-system-serviceprocess4.0-cil

@@ -35,6 +35,7 @@ import { createHandlers } from './handlers.ts';
 import { createLinkOpeners } from './links.ts';
 import { createRunManager, type StartRun } from './runs.ts';
 import { createRunHistory, historyRecord } from './history.ts';
+import { createOpeningClock, type WindowState } from './opening.ts';
 import { createSettingsService } from './settings.ts';
 import { createTicketDesk, ticketTroubleshooter } from './tickets.ts';
 import { createTicketService } from '../core/tickets/service.ts';
@@ -91,6 +92,8 @@ export type FirstlineOptions = {
   env?: Record<string, string | undefined>;
   /** Command runner; tests of Windows/macOS paths pass a recording fake. */
   exec?: ExecPort;
+  /** The clock for when the window was opened (tests); the runs' own events use the real clock. */
+  now?: () => Date;
 };
 
 export type Firstline = {
@@ -101,6 +104,12 @@ export type Firstline = {
   catalogsSynced: Promise<void>;
   /** Syncs organisation catalogs now (what the 6-hourly timer does); About shows the new state at once. */
   syncCatalogs(): Promise<void>;
+  /**
+   * The host shows or hides the window (Electron: the popover's show/hide; the browser host: the
+   * page's live connection). A run started while it is shown is measured from that opening in
+   * `firstline report` ("time from opening Firstline to a fix").
+   */
+  window(state: WindowState): void;
   /** Cancels runs and stops background work; resolves once runs have recorded their end. */
   dispose(): Promise<void>;
 };
@@ -241,9 +250,14 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   const brokerClient = brokerClientOptions(platform, env);
   const broker = brokerClient ? createBrokerPort({ client: brokerClient }) : undefined;
 
+  const opening = createOpeningClock(options.now);
+  // The opening each run started in, until it is recorded.
+  const openedAtOf = new Map<string, Date>();
   const startRun: StartRun = (id, { runId, lang: runLang, dryRun, signal, interaction }) => {
     const entry = catalog.get(id);
     if (!entry) throw new Error(`unknown troubleshooter ${id}`);
+    const openedAt = opening.current();
+    if (openedAt && !dryRun) openedAtOf.set(runId, openedAt);
     // Kept until the run finishes: a run that never does (app killed, machine off) is counted as abandoned by `firstline report`.
     if (!dryRun)
       void history
@@ -309,7 +323,10 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     log,
     onFinished: async (events) => {
       tickets.keepTranscript(events);
-      const record = historyRecord(events, categoryOf);
+      const runId = events.find((e) => e.type === 'run-started')?.runId;
+      const openedAt = runId === undefined ? undefined : openedAtOf.get(runId);
+      if (runId !== undefined) openedAtOf.delete(runId);
+      const record = historyRecord(events, categoryOf, openedAt);
       if (!record) return;
       await history.record(record).catch((error: unknown) => log.error('history: could not record a run', { error: String(error) }));
       telemetry?.record(eventFromRecord(record));
@@ -380,6 +397,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     policy: effective,
     catalogsSynced: catalogSynced,
     syncCatalogs: () => (policy.catalogSources.length > 0 ? syncOrganisationCatalogs() : Promise.resolve()),
+    window: (state) => opening.window(state),
     dispose: async () => {
       if (outageTimer) clearInterval(outageTimer);
       if (catalogTimer) clearInterval(catalogTimer);

@@ -13,10 +13,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const log = createLogger({ redact: (text) => redact(text), echo: (line) => process.stderr.write(line + '\n'), level: 'warn' });
 let dispose = (): Promise<void> => Promise.resolve();
+let onWindow: (state: 'shown' | 'hidden') => void = () => undefined;
 
 const host = await startBrowserHost({
   rendererDir: path.join(root, 'out', 'renderer'),
   log,
+  onWindow: (state) => onWindow(state),
   port: process.env.FIRSTLINE_HOST_PORT ? Number(process.env.FIRSTLINE_HOST_PORT) : undefined,
   createHandlers: async (emit) => {
     const firstline = await createFirstline({
@@ -50,6 +52,7 @@ const host = await startBrowserHost({
       log,
     });
     dispose = firstline.dispose;
+    onWindow = firstline.window;
     return firstline.handlers;
   },
 });

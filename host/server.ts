@@ -26,6 +26,11 @@ export async function startBrowserHost(options: {
   createHandlers(emit: EventSink): Promise<Handlers> | Handlers;
   log: Logger;
   port?: number;
+  /**
+   * The page's live connection opened (the window is shown) or its last one closed (hidden): the
+   * browser host's counterpart of Electron's window show/hide, handed to the app the same way.
+   */
+  onWindow?(state: 'shown' | 'hidden'): void;
 }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const clients = new Set<http.ServerResponse>();
@@ -90,7 +95,10 @@ export async function startBrowserHost(options: {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       clients.add(res);
-      req.on('close', () => clients.delete(res));
+      if (clients.size === 1) options.onWindow?.('shown');
+      req.on('close', () => {
+        if (clients.delete(res) && clients.size === 0) options.onWindow?.('hidden');
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();

@@ -81,7 +81,12 @@ async function start(): Promise<void> {
     const id = created.webContents.id;
     trusted.add(id);
     windows.add(created);
+    // Every way the window appears (tray click, menu, notification, second start) shows it:
+    // one place tells the app when the employee opened Firstline (issue 15's time to a fix).
+    created.on('show', () => firstline.window('shown'));
+    created.on('hide', () => firstline.window('hidden'));
     created.on('closed', () => {
+      firstline.window('hidden');
       trusted.delete(id);
       windows.delete(created);
     });

@@ -47,9 +47,11 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
   const saved: Array<{ name: string; text: string }> = [];
   const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
   let dispose = (): Promise<void> => Promise.resolve();
+  let onWindow: (state: 'shown' | 'hidden') => void = () => undefined;
   const host = await startBrowserHost({
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
     log,
+    onWindow: (state) => onWindow(state),
     createHandlers: async (emit) => {
       const firstline = await createFirstline({
         host: 'browser-host',
@@ -86,6 +88,7 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
         ...options,
       });
       dispose = firstline.dispose;
+      onWindow = firstline.window;
       return firstline.handlers;
     },
   });

@@ -3,7 +3,8 @@
  *  [--catalog dir] [--policy file] [--platform os]`
  *
  * Exit codes: 0 resolved, 1 not-resolved or needs-human, 2 error (also usage errors), 3 cancelled.
- * With --json every run event is printed as one JSON line (NDJSON) on stdout; human text goes to
+ * With --json every run event is printed as one JSON line (NDJSON) on stdout (a dry run ends with
+ * one {"type":"plan"} line, run-plan.ts dryRunPlanSchema); human text goes to
  * stderr. Consent: --yes gives it; otherwise it is asked on a terminal and refused when stdin is not
  * a terminal, so a script can never change a machine by accident.
  */
@@ -23,7 +24,7 @@ import { cliRegistry } from '../registry.ts';
 import { defaultCatalogFolder } from '../catalog-folder.ts';
 import { didYouMean } from '../../core/util/did-you-mean.ts';
 import { createCliPorts, renderEvent } from './run-io.ts';
-import { renderPlan } from './run-plan.ts';
+import { planJson, renderPlan } from './run-plan.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 import { parseLang } from './shared.ts';
 import { policyFromDocument } from '../../core/policy/document.ts';
@@ -143,7 +144,9 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     ports.close();
   }
   // A dry run shows the whole plan, not only the path it took (JSON keeps to the event stream).
+  // With --json the stream ends with one `{"type":"plan"}` line: the same plan as data (dryRunPlanSchema).
   if (values['dry-run'] && !values.json) for (const line of ['', ...renderPlan(ts, events, lang)]) io.out(line);
+  if (values['dry-run'] && values.json) io.out(JSON.stringify(planJson(ts, events, lang, platform)));
   if (!values['no-history']) await recordCliRun(events, ts.category, values['data-dir'] ?? appDataDir(), io);
   return exitCodes[outcome];
 }

@@ -70,10 +70,10 @@ describe.skipIf(process.platform === 'win32')('firstline CLI', { timeout: 60_000
     const before = [...snapshot(work), ...snapshot(path.join(root, catalog))];
     const dry = await cli(['run', 'flag', '--catalog', catalog, '--dry-run', '--json', '--yes', '--answer', 'label=dry'], env);
     expect(dry.stderr).toBe('');
-    const events = dry.stdout
-      .trim()
-      .split('\n')
-      .map((line) => runEventSchema.parse(JSON.parse(line)) as RunEvent);
+    const lines = dry.stdout.trim().split('\n');
+    // Events first, then the whole plan as one last line (docs/authoring-troubleshooters.md, Dry run).
+    expect(JSON.parse(lines.at(-1) ?? '')).toMatchObject({ type: 'plan', planVersion: 1, troubleshooter: { id: 'flag' } });
+    const events = lines.slice(0, -1).map((line) => runEventSchema.parse(JSON.parse(line)) as RunEvent);
     expect(events[0]).toMatchObject({ type: 'run-started', troubleshooterId: 'flag', dryRun: true });
     expect(events.filter((e) => e.type === 'action-result').every((e) => e.type === 'action-result' && e.skipped)).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', outcome: 'resolved' });

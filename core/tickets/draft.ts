@@ -114,9 +114,11 @@ export function ticketBody(draft: TicketDraft): string {
   return draft.userText.trim() ? `${draft.userText.trim()}\n\n${draft.details}` : draft.details;
 }
 
-/** The one export-as-text format (copy, save as file): title, body, then each attachment under its file name. */
+/** The one export-as-text format (copy, save as file): title, body, then each text attachment under its file name; an image is named with its type and size, its bytes cannot be text. */
 export function ticketAsText(draft: TicketDraft): string {
-  return [draft.title, '', ticketBody(draft), ...draft.attachments.flatMap((a) => ['', `--- ${a.filename} ---`, a.content])].join('\n');
+  const attachment = (a: TicketDraft['attachments'][number]) =>
+    a.encoding === 'base64' ? ['', `--- ${a.filename} (${a.contentType}, ${a.size ?? Buffer.byteLength(a.content, 'base64')} bytes) ---`] : ['', `--- ${a.filename} ---`, a.content];
+  return [draft.title, '', ticketBody(draft), ...draft.attachments.flatMap(attachment)].join('\n');
 }
 
 /** Re-applies redaction and the title limit to a draft the employee edited. */
@@ -126,6 +128,7 @@ export function finaliseDraft(draft: TicketDraft, redactor: TicketRedactor, titl
     title: redactor.text(truncateTitle(draft.title, titleLimit)) || 'Firstline',
     userText: redactor.text(draft.userText),
     details: redactor.text(draft.details),
-    attachments: draft.attachments.map((a) => ({ ...a, content: redactor.text(a.content) })),
+    // Text is redacted again; an image cannot be, which is why it is attached only when the employee added and saw it.
+    attachments: draft.attachments.map((a) => (a.encoding === 'base64' ? a : { ...a, content: redactor.text(a.content) })),
   };
 }

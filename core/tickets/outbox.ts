@@ -39,6 +39,19 @@ export const outboxFileSchema = z.object({ version: z.literal(1), entries: z.arr
 export type OutboxFile = z.infer<typeof outboxFileSchema>;
 export const emptyOutbox = (): OutboxFile => ({ version: 1, entries: [] });
 
+/**
+ * Once the helpdesk has a ticket, an image's bytes are no use here (a delivered ticket is never
+ * re-sent) and would make the outbox file, rewritten on every attempt, grow by megabytes per
+ * ticket kept for "My tickets". Name, type and size stay.
+ */
+function dropDeliveredBytes(entry: OutboxEntry): void {
+  for (const a of entry.draft.attachments) {
+    if (a.encoding !== 'base64' || !a.content) continue;
+    a.size = a.size ?? Buffer.byteLength(a.content, 'base64');
+    a.content = '';
+  }
+}
+
 export type OutboxOptions = {
   store: Store<OutboxFile>;
   connector: Connector;
@@ -157,6 +170,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (!e) return;
         Object.assign(e, { state: 'delivered', ref: deliveredRef, deliveredAt: clock.now().toISOString(), attachmentsFailed });
         delete e.lastError;
+        dropDeliveredBytes(e);
         prune(data);
       });
       emit({ type: 'delivered', clientId, number: deliveredRef.number, viaLookup });

@@ -8,13 +8,32 @@ import { z } from 'zod';
 export const urgencySchema = z.enum(['low', 'normal', 'high']);
 export type Urgency = z.infer<typeof urgencySchema>;
 
-export const attachmentSchema = z.object({
-  filename: z.string(),
-  contentType: z.string(),
-  /** UTF-8 text (transcripts are text). */
-  content: z.string(),
-});
+export const attachmentSchema = z
+  .object({
+    filename: z.string(),
+    contentType: z.string(),
+    /** UTF-8 text (transcripts), or base64 when `encoding` says so (a screenshot). */
+    content: z.string(),
+    /** Absent: UTF-8 text (outbox files written before binary attachments existed). */
+    encoding: z.enum(['utf8', 'base64']).optional(),
+    /** Bytes of a binary attachment, kept when its content is dropped after delivery. */
+    size: z.number().int().nonnegative().optional(),
+    /** Added by the employee in the ticket form (core/tickets/screenshot.ts); never text-redacted. */
+    screenshot: z.boolean().optional(),
+  })
+  // A base64 attachment that is not base64 (a hand edit, a torn write) is an invalid outbox entry, moved aside alone (store.ts).
+  .refine((a) => a.encoding !== 'base64' || /^[A-Za-z0-9+/]*={0,2}$/.test(a.content), { message: 'content is not base64', path: ['content'] });
 export type TicketAttachment = z.infer<typeof attachmentSchema>;
+
+/** The bytes a connector sends for an attachment, whatever its stored encoding. */
+export function attachmentBytes(a: TicketAttachment): Buffer {
+  return Buffer.from(a.content, a.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/** The same bytes as a Blob for multipart uploads (a copy: a Blob must not share Node's pooled buffer). */
+export function attachmentBlob(a: TicketAttachment): Blob {
+  return new Blob([new Uint8Array(attachmentBytes(a))], { type: a.contentType });
+}
 
 /** What the employee previews and may edit; already redacted. */
 export const ticketDraftSchema = z.object({

@@ -10,7 +10,7 @@ import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult } from '../types.ts';
-import { ConnectorError, ticketMessageKeys } from '../types.ts';
+import { attachmentBytes, ConnectorError, ticketMessageKeys } from '../types.ts';
 
 /** What this file needs of the email config (email.ts); structural, so it does not import the unit back. */
 export type SmtpTarget = { to: string; from: string; smtp: { host: string; port: number; secure: boolean } };
@@ -63,7 +63,7 @@ export function createEmailConnector(
           text: ticketBody(ticket),
           messageId: emailMessageId(clientId),
           headers: { 'X-Firstline-Client-Id': clientId },
-          attachments: ticket.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+          attachments: ticket.attachments.map((a) => ({ filename: a.filename, content: attachmentBytes(a), contentType: a.contentType })),
         });
         return { id: info.messageId || emailMessageId(clientId), number: '' };
       } catch (error) {

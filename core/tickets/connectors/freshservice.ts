@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
-import { ConnectorError, ticketMessageKeys } from '../types.ts';
+import { attachmentBlob, attachmentBytes, ConnectorError, ticketMessageKeys } from '../types.ts';
 import { field, httpRequest, missingField, str, textToHtml, httpContext, requireSecret, basicAuth } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, categoryMap, urgencyMap } from './fields.ts';
@@ -52,13 +52,13 @@ export function createFreshserviceConnector(config: Config, http: HttpContext): 
         source: 2,
         ...(category ? { category } : {}),
       };
-      const total = ticket.attachments.reduce((n, a) => n + Buffer.byteLength(a.content), 0);
+      const total = ticket.attachments.reduce((n, a) => n + attachmentBytes(a).length, 0);
       let res;
       if (ticket.attachments.length && total <= MAX_ATTACHMENTS) {
         const form = new FormData();
         for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
         form.append('tags[]', freshserviceTag(clientId));
-        for (const a of ticket.attachments) form.append('attachments[]', new Blob([a.content], { type: a.contentType }), a.filename);
+        for (const a of ticket.attachments) form.append('attachments[]', attachmentBlob(a), a.filename);
         res = await httpRequest(http, 'POST', '/api/v2/tickets', { body: form, okStatuses: [200, 201] });
       } else {
         res = await httpRequest(http, 'POST', '/api/v2/tickets', { json: { ...fields, tags: [freshserviceTag(clientId)] }, okStatuses: [200, 201] });

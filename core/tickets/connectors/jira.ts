@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus } from '../types.ts';
+import { attachmentBlob } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, urgencyMap } from './fields.ts';
@@ -56,7 +57,7 @@ export function createJiraConnector(config: Config, http: HttpContext): Connecto
           const ids: string[] = [];
           for (const a of ticket.attachments) {
             const form = new FormData();
-            form.append('file', new Blob([a.content], { type: a.contentType }), a.filename);
+            form.append('file', attachmentBlob(a), a.filename);
             const tmp = await httpRequest(http, 'POST', `/rest/servicedeskapi/servicedesk/${encodeURIComponent(config.serviceDeskId)}/attachTemporaryFile`, {
               body: form,
               headers: { 'X-Atlassian-Token': 'no-check' },

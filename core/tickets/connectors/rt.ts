@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketStatus, Urgency } from '../types.ts';
+import { attachmentBytes } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, urgencyMap } from './fields.ts';
@@ -55,7 +56,7 @@ export function createRtConnector(config: Config, http: HttpContext): Connector 
         payload.Attachments = ticket.attachments.map((a) => ({
           FileName: a.filename,
           FileType: a.contentType.split(';')[0],
-          FileContent: Buffer.from(a.content, 'utf8').toString('base64'),
+          FileContent: attachmentBytes(a).toString('base64'),
         }));
       }
       const res = await httpRequest(http, 'POST', '/REST/2.0/ticket', { json: payload, okStatuses: [200, 201] });

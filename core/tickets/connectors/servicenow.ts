@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
+import { attachmentBytes } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, categoryMap } from './fields.ts';
@@ -58,7 +59,7 @@ export function createServicenowConnector(config: Config, http: HttpContext): Co
       for (const a of ticket.attachments) {
         const qs = new URLSearchParams({ table_name: 'incident', table_sys_id: ref.id, file_name: a.filename });
         try {
-          await httpRequest(http, 'POST', `/api/now/attachment/file?${qs}`, { body: a.content, headers: { 'Content-Type': a.contentType }, okStatuses: [200, 201] });
+          await httpRequest(http, 'POST', `/api/now/attachment/file?${qs}`, { body: new Uint8Array(attachmentBytes(a)), headers: { 'Content-Type': a.contentType }, okStatuses: [200, 201] });
         } catch {
           attachmentsFailed = true;
         }

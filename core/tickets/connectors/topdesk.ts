@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketDraft, TicketRef, TicketStatus } from '../types.ts';
+import { attachmentBlob } from '../types.ts';
 import { field, httpRequest, missingField, str, textToHtml, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, categoryMap, urgencyMap } from './fields.ts';
@@ -56,7 +57,7 @@ export function createTopdeskConnector(config: Config, http: HttpContext): Conne
       let attachmentsFailed = false;
       for (const a of ticket.attachments) {
         const form = new FormData();
-        form.append('file', new Blob([a.content], { type: a.contentType }), a.filename);
+        form.append('file', attachmentBlob(a), a.filename);
         try {
           await httpRequest(http, 'POST', `/tas/api/incidents/number/${encodeURIComponent(ref.number)}/attachments?invisibleForCaller=false`, {
             body: form,

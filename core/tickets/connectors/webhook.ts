@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult } from '../types.ts';
+import { attachmentBytes } from '../types.ts';
 import { field, httpRequest, str, httpContext, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName } from './fields.ts';
@@ -35,7 +36,7 @@ export function createWebhookConnector(http: HttpContext): Connector {
         troubleshooterId: ticket.troubleshooterId ?? null,
         requesterEmail: ticket.requesterEmail ?? null,
         createdAt: ticket.createdAt,
-        attachments: ticket.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: Buffer.from(a.content, 'utf8').toString('base64') })),
+        attachments: ticket.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: attachmentBytes(a).toString('base64') })),
       };
       const res = await httpRequest(http, 'POST', '', { json: payload, headers: { 'Idempotency-Key': clientId } });
       // The receiver may answer with its own id/number; otherwise the client id identifies it.

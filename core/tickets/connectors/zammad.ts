@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
 import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
+import { attachmentBytes } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, requireSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
 import { url, secretName, urgencyMap } from './fields.ts';
@@ -53,7 +54,7 @@ export function createZammadConnector(config: Config, http: HttpContext): Connec
           internal: false,
           attachments: ticket.attachments.map((a) => ({
             filename: a.filename,
-            data: Buffer.from(a.content, 'utf8').toString('base64'),
+            data: attachmentBytes(a).toString('base64'),
             'mime-type': a.contentType.split(';')[0],
           })),
         },

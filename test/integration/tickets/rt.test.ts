@@ -26,6 +26,8 @@ import { createConnector } from '../../../core/tickets/connectors/index.ts';
 import { rtSubjectTag } from '../../../core/tickets/connectors/rt.ts';
 import { createOutbox, emptyOutbox, outboxFileSchema } from '../../../core/tickets/outbox.ts';
 import type { Connector, TicketDraft } from '../../../core/tickets/types.ts';
+import { screenshotAttachment } from '../../../core/tickets/screenshot.ts';
+import { makePng } from '../../support/png.ts';
 
 const RT_SERVER = '/usr/share/request-tracker5/libexec/rt-server';
 const RT_MAILGATE = '/usr/bin/rt-mailgate';
@@ -153,6 +155,20 @@ describe.skipIf(skipReason !== '')('Request Tracker 5 (real)', () => {
     expect(names).toContain('firstline-transcript.txt');
     expect(await connector.findByClientId(clientId)).toEqual({ id: ref.id, number: ref.number });
     expect(await connector.findByClientId('a0000000-0000-4000-8000-00000000ffff')).toBeNull();
+  }, 60_000);
+
+  it('keeps a screenshot byte for byte: RT stores the PNG with its name and type', async () => {
+    const connector = await rtConnector();
+    const clientId = 'a0000000-0000-4000-8000-000000000004';
+    const png = makePng(48, 32, [10, 160, 90]);
+    const base = draft(clientId, 'Screen shows an error');
+    const ref = await connector.create({ ...base, attachments: [...base.attachments, screenshotAttachment(clientId, png, 'image/png')] }, clientId);
+    const list = await rest(`/REST/2.0/ticket/${ref.id}/attachments?fields=Filename,ContentType`);
+    const item = (list.items as { Filename?: string; ContentType?: string; id?: string }[]).find((a) => a.Filename === 'screenshot-a0000000.png');
+    expect(item?.ContentType).toBe('image/png');
+    // The attachment endpoint returns the stored bytes base64-encoded (the list's Content is not binary-safe JSON).
+    const stored = await rest(`/REST/2.0/attachment/${item?.id ?? ''}`);
+    expect(Buffer.from(String(stored.Content ?? ''), 'base64').equals(png)).toBe(true);
   }, 60_000);
 
   it('does not create a second ticket when the outbox re-sends after an unknown outcome', async () => {

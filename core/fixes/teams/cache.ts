@@ -13,6 +13,14 @@ import nodePath from 'node:path';
 import type { Platform } from '../../kernel/platform.ts';
 import type { CacheLocation } from './paths.ts';
 
+/**
+ * The two file-system calls whose answer decides how an entry moves: `rename` (EXDEV when the
+ * backup is on another disk) and `statfs` (room for a copy). Injectable so a test can make a
+ * rename cross disks or a disk full without mounting anything; everything else is node:fs.
+ */
+export type MoveFs = { rename(from: string, to: string): Promise<void>; statfs(path: string): Promise<{ bavail: number; bsize: number }> };
+const nodeMoveFs: MoveFs = { rename, statfs };
+
 /** `failed`: entries that could not be moved (typically files still held open by a Teams helper process). */
 export type ClearReport = { moved: string[]; deleted: string[]; kept: string[]; refused: string[]; failed: string[]; backupDir?: string | undefined };
 
@@ -135,15 +143,15 @@ export async function sizeOf(target: string, budget = { entries: 20_000 }): Prom
   return total;
 }
 
-async function move(from: string, to: string): Promise<'moved' | 'deleted'> {
+async function move(fs: MoveFs, from: string, to: string): Promise<'moved' | 'deleted'> {
   await mkdir(nodePath.dirname(to), { recursive: true });
   try {
-    await rename(from, to);
+    await fs.rename(from, to);
     return 'moved';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
   }
-  const free = await statfs(nodePath.dirname(to)).then(
+  const free = await fs.statfs(nodePath.dirname(to)).then(
     (s) => s.bavail * s.bsize,
     () => 0,
   );
@@ -158,7 +166,7 @@ async function move(from: string, to: string): Promise<'moved' | 'deleted'> {
 
 const isKept = (keep: readonly string[], rel: string) => keep.some((k) => rel === k || rel.startsWith(`${k}/`) || k.startsWith(`${rel}/`));
 
-export async function clearLocations(platform: Platform, roots: readonly string[], locations: readonly CacheLocation[], backupDir: string): Promise<ClearReport> {
+export async function clearLocations(platform: Platform, roots: readonly string[], locations: readonly CacheLocation[], backupDir: string, fs: MoveFs = nodeMoveFs): Promise<ClearReport> {
   const p = pathFor(platform);
   const report: ClearReport = { moved: [], deleted: [], kept: [], refused: [], failed: [] };
   for (const [index, location] of locations.entries()) {
@@ -180,7 +188,7 @@ export async function clearLocations(platform: Platform, roots: readonly string[
       const shown = p.join(location.base, rel);
       const dest = p.join(backupDir, `${index}-${location.client}-${p.basename(location.base)}`, rel);
       try {
-        const how = await move(target.path, dest);
+        const how = await move(fs, target.path, dest);
         (how === 'moved' ? report.moved : report.deleted).push(shown);
         if (how === 'moved') report.backupDir = backupDir;
       } catch {

@@ -54,7 +54,6 @@ export const stopWords: ReadonlySet<string> = new Set([
   'keeps',
   'keep',
   'all',
-  'time',
   'very',
   'just',
   'anymore',
@@ -278,6 +277,73 @@ export const synonyms: Readonly<Record<string, readonly string[]>> = {
   meeting: ['teams'],
   besprechung: ['teams'],
 };
+
+/**
+ * Words that say something is failing rather than asking how to do something: negations and
+ * symptoms, per language. A query with one of them wants a fix more than a how-to article.
+ */
+export const symptomWords: ReadonlySet<string> = new Set([
+  // en
+  'not',
+  'no',
+  'doesnt',
+  'dont',
+  'cant',
+  'cannot',
+  'wont',
+  'isnt',
+  'never',
+  'broken',
+  'stuck',
+  'jam',
+  'jammed',
+  'error',
+  'fails',
+  'failed',
+  'crash',
+  'crashes',
+  'frozen',
+  'freezes',
+  // nl
+  'niet',
+  'geen',
+  'niks',
+  'niets',
+  'kapot',
+  'vast',
+  'vastgelopen',
+  'fout',
+  'foutmelding',
+  'papierstoring',
+  // fr
+  'pas',
+  'plus',
+  'rien',
+  'bloque',
+  'bloquee',
+  'panne',
+  'erreur',
+  'impossible',
+  'bourrage',
+  'plante',
+  // de
+  'nicht',
+  'kein',
+  'keine',
+  'nichts',
+  'kaputt',
+  'fehler',
+  'hangt',
+  'stau',
+  'papierstau',
+  'absturz',
+  'sturzt',
+]);
+
+/** Whether a (normalized) query word says something is failing. */
+export function isSymptom(word: string): boolean {
+  return symptomWords.has(word);
+}
 
 /** A query term as search.ts should look it up: null for filler, else the term and its synonyms. */
 export function expandQueryTerm(term: string): string[] | null {

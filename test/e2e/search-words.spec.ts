@@ -30,3 +30,15 @@ test('"I can\'t find my problem" opens Contact IT with the search text', async (
   await expect(page.getByLabel('Quel est le problème ? (quelques mots)')).toHaveValue('la badgeuse refuse mon badge');
   await expect(page.getByLabel('Objet')).toHaveValue('la badgeuse refuse mon badge');
 });
+
+test('Enter with no clear winner moves to the results instead of starting a fix', async ({ page }) => {
+  await page.goto(host.url);
+  const search = page.getByLabel('Décrivez le problème en quelques mots');
+  // "se connecter" fits the VPN and the password fix alike: no clear winner.
+  await search.fill('se connecter');
+  await expect(page.locator('.results .tile').nth(1)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.results .tile').first()).toBeFocused();
+  await expect(page.locator('#home-heading')).toBeVisible();
+  await expect(search).toHaveValue('se connecter');
+});

@@ -70,3 +70,44 @@ describe('a clear winner for Enter', () => {
     expect(ids(search('wlan geht nicht'))[0]).toBe('wifi');
   });
 });
+
+describe('ranking a fix against a how-to article', () => {
+  const howTo = (id: string, texts: Record<'en' | 'nl' | 'fr' | 'de', string>): TroubleshooterSummary => ({ ...item(id, texts), kind: 'article' });
+  const ranked = createRankedSearch([
+    item('queue', {
+      en: 'My document does not print stuck jobs printer',
+      nl: 'Mijn document wordt niet afgedrukt printer',
+      fr: 'Mon document ne s’imprime pas imprimante',
+      de: 'Mein Dokument wird nicht gedruckt Drucker',
+    }),
+    howTo('other-site', {
+      en: 'Print at another office add the printer printer printer',
+      nl: 'Afdrukken op een ander kantoor printer toevoegen printer',
+      fr: 'Imprimer dans un autre site imprimante imprimante',
+      de: 'An einem anderen Standort drucken Drucker hinzufügen Drucker des Standorts',
+    }),
+    item('slow', { en: 'Computer is slow freezes', nl: 'Computer traag loopt vast', fr: 'Ordinateur lent se fige', de: 'Rechner langsam Rechner friert ein' }),
+    item('teams', { en: 'Teams misbehaves', nl: 'Teams doet raar', fr: 'Teams plante', de: 'Teams stürzt ab' }),
+  ]);
+  const first = (query: string) => ranked(query).items[0]?.id;
+
+  it('puts the fix first when the words say something is failing, in every language', () => {
+    expect(first('Drucker geht nicht')).toBe('queue');
+    expect(first('Papierstau')).toBe('queue');
+    expect(first('printer is broken')).toBe('queue');
+    expect(first('afdrukken werkt niet')).toBe('queue');
+    expect(first("l'imprimante est en panne")).toBe('queue');
+  });
+
+  it('still puts the how-to first for its own words, and for the bare device', () => {
+    expect(first('drucken anderer Standort')).toBe('other-site');
+    expect(first('print at another office')).toBe('other-site');
+    expect(ranked('Drucker anderer Standort geht nicht').items.map((hit) => hit.id)).toContain('other-site');
+  });
+
+  it('treats a colloquial synonym as an alternative to the word, not as a second required word', () => {
+    // "friert" also means Teams freezing (synonym → teams); the computer that freezes still wins on "Rechner".
+    expect(first('Rechner friert ein')).toBe('slow');
+    expect(first('Teams friert ein')).toBe('teams');
+  });
+});

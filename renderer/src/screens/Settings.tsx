@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ChannelResult, Settings as SettingsData } from '../../../contract/index.ts';
 import { call } from '../api.ts';
@@ -13,10 +13,12 @@ const languageNames: Record<UiLang, string> = { en: 'English', nl: 'Nederlands',
 type PolicyAbout = ChannelResult<'policy:about'>;
 
 /**
- * For the admin at the employee's desk: every company setting, its effective value and where it
- * came from, and the ones that were refused (with the reason), so a GPO typo is found in seconds.
+ * For the admin at the employee's desk: where the company settings and fixes come from (file
+ * paths), every company setting, its effective value and where it came from, and the ones that
+ * were refused (with the reason), so a GPO typo is found in seconds. Closed by default: an
+ * employee sees no paths (issue 14).
  */
-function CompanySettings() {
+function CompanySettings({ sources }: { sources: ReactNode }) {
   const { t } = useTranslation();
   const [about, setAbout] = useState<PolicyAbout | null>(null);
   const [failed, setFailed] = useState(false);
@@ -51,28 +53,24 @@ function CompanySettings() {
           </ul>
         </div>
       )}
+      {sources}
       {about && (
-        <table className="policy-table">
-          <caption className="visually-hidden">{t('settings.companySettings')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.policyKey')}</th>
-              <th scope="col">{t('settings.policyValue')}</th>
-              <th scope="col">{t('settings.policyFrom')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {about.settings.map((setting) => (
-              <tr key={setting.key}>
-                <th scope="row">
-                  <code>{setting.key}</code>
-                </th>
-                <td className="about-path">{setting.value}</td>
-                <td title={setting.location}>{t(`settings.source.${setting.source}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // One block per setting (name and source on a line, the value under it): three table
+        // columns broke names one letter per line in a 400 px window.
+        <dl className="policy-list" aria-label={t('settings.companySettings')}>
+          {about.settings.map((setting) => (
+            <div key={setting.key} className="policy-setting">
+              <dt>
+                <code className="setting-key">{setting.key}</code>{' '}
+                <span className="setting-from" title={setting.location}>
+                  <span className="visually-hidden">{t('settings.policyFrom')}: </span>
+                  {t(`settings.source.${setting.source}`)}
+                </span>
+              </dt>
+              <dd className="about-path">{setting.value}</dd>
+            </div>
+          ))}
+        </dl>
       )}
     </details>
   );
@@ -127,17 +125,22 @@ export function Settings({ info }: { info: AppInfo | null }) {
       <dl className="about">
         <dt>{t('settings.version')}</dt>
         <dd>{info ? `${info.name} ${info.version}` : '—'}</dd>
-        <dt>{t('settings.policySource')}</dt>
-        <dd>{settings && settings.about.policySources.length > 0 ? settings.about.policySources.join(', ') : t('settings.noPolicy')}</dd>
-        <dt>{t('settings.catalogSource')}</dt>
-        <dd className="about-path">
-          {settings
-            ? settings.about.catalogSources.map((c) => (c.state === 'builtIn' ? t('settings.builtInCatalog') : `${c.source} (${t(`settings.catalogState.${c.state}`)})`)).join(', ') ||
-              t('settings.builtInCatalog')
-            : '—'}
-        </dd>
       </dl>
-      <CompanySettings />
+      <CompanySettings
+        sources={
+          <dl className="about">
+            <dt>{t('settings.policySource')}</dt>
+            <dd className="about-path">{settings && settings.about.policySources.length > 0 ? settings.about.policySources.join(', ') : t('settings.noPolicy')}</dd>
+            <dt>{t('settings.catalogSource')}</dt>
+            <dd className="about-path">
+              {settings
+                ? settings.about.catalogSources.map((c) => (c.state === 'builtIn' ? t('settings.builtInCatalog') : `${c.source} (${t(`settings.catalogState.${c.state}`)})`)).join(', ') ||
+                  t('settings.builtInCatalog')
+                : '—'}
+            </dd>
+          </dl>
+        }
+      />
     </section>
   );
 }

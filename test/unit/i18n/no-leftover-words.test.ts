@@ -34,9 +34,9 @@ describe('no leftover words', () => {
     expect(source.split('\n').filter((line) => fakePlural.test(line))).toEqual([]);
   });
 
-  it('names IT one way in French: "le service informatique", never "l’informatique"', () => {
+  it('names IT one way in French: "le service informatique", never "l’informatique", "l’IT" or "service IT"', () => {
     // Locale files, built-in troubleshooters (fr: lines) and the fixes' own texts.
-    const other = /\bl['’]informatique\b/i;
+    const other = /\b[lL]['’](?:[iI]nformatique|IT)\b|\b[sS]ervice IT\b/;
     const sources = [
       ...messages('fr').map(([where, m]) => [where, m] as const),
       ...['troubleshooters', 'troubleshooters/examples', 'core/fixes/password', 'core/policy/templates'].flatMap((dir) =>
@@ -47,6 +47,9 @@ describe('no leftover words', () => {
     ];
     expect(sources.filter(([, text]) => other.test(text)).map(([where]) => where)).toEqual([]);
     expect(other.test('Contactez l’informatique')).toBe(true);
+    expect(other.test('Contacter l’IT')).toBe(true);
+    expect(other.test('le service IT')).toBe(true);
+    expect(other.test('le service informatique')).toBe(false);
   });
 
   it('the patterns catch what the review found', () => {

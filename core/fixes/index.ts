@@ -16,6 +16,7 @@ import { vpnActions } from './vpn/actions.ts';
 import { slowActions } from './slow/actions.ts';
 
 import { soundActions } from './sound/actions.ts';
+import { cameraActions } from './camera/actions.ts';
 export const fixActions: readonly ActionDefinition[] = [
   ...networkActions,
   ...printerActions,
@@ -26,6 +27,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...vpnActions,
   ...slowActions,
   ...soundActions,
+  ...cameraActions,
 ] as unknown as readonly ActionDefinition[];
 
 /** What the composition root needs to know of the fixes besides their actions: pages they open without a policy URL (to allowlist them). */

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { builtinRegistry } from '../../../core/engine/builtin-actions.ts';
 import type { AnswerValue, RunEvent } from '../../../core/engine/events.ts';
 import { loadTroubleshooterFile } from '../../../core/engine/loader.ts';
-import { composeRegistries } from '../../../core/engine/registry.ts';
+import { composeRegistries, createRegistry } from '../../../core/engine/registry.ts';
+import type { ActionDefinition } from '../../../core/engine/action.ts';
 import { run as runTroubleshooter } from '../../../core/engine/runner.ts';
 import type { ExecPort } from '../../../core/engine/ports.ts';
-import { fixesRegistry } from '../../../core/fixes/index.ts';
+import { fixActions } from '../../../core/fixes/index.ts';
 import { createNodeExec } from '../../../core/platform/node-exec.ts';
 
 export type LiveRun = {
@@ -27,9 +28,12 @@ export async function runCatalog(
     exec?: ExecPort;
     lang?: 'en' | 'nl' | 'fr' | 'de';
     file?: string;
+    /** Fix actions to use instead of the registered ones with the same name (e.g. one reading fake device files). */
+    replace?: readonly ActionDefinition[];
   },
 ): Promise<LiveRun> {
-  const registry = composeRegistries(builtinRegistry(), fixesRegistry());
+  const replaced = new Set((options.replace ?? []).map((a) => a.name));
+  const registry = composeRegistries(builtinRegistry(), createRegistry([...fixActions.filter((a) => !replaced.has(a.name)), ...(options.replace ?? [])]));
   const file = options.file ?? new URL(`../../../troubleshooters/${id}.yaml`, import.meta.url).pathname;
   const loaded = await loadTroubleshooterFile(file, registry);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));

@@ -13,7 +13,8 @@ import type { Logger } from '../core/log.ts';
 import { redactDeep } from '../core/redact.ts';
 import { timerDelay } from '../core/util/timer-delay.ts';
 import { compilePatterns } from '../core/tickets/redaction.ts';
-import { lastGoodCatalogDir, syncCatalogs } from '../core/catalog/index.ts';
+import { lastGoodCatalogDir, syncCatalogs, type SyncResult } from '../core/catalog/index.ts';
+import { catalogLinter } from './catalog-lint.ts';
 import { brokerClientOptions, createBrokerPort } from '../core/platform/broker-port.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
 import { createNodeExecPort } from '../core/platform/node-exec.ts';
@@ -92,6 +93,8 @@ export type FirstlineOptions = {
   env?: Record<string, string | undefined>;
   /** Command runner; tests of Windows/macOS paths pass a recording fake. */
   exec?: ExecPort;
+  /** Opening the window syncs organisation catalogs when the last sync is older than this (default 15 minutes). */
+  catalogResyncOnOpenMs?: number;
   /** The clock for when the window was opened (tests); the runs' own events use the real clock. */
   now?: () => Date;
 };
@@ -102,7 +105,7 @@ export type Firstline = {
   policy: EffectivePolicy;
   /** Resolves when the first background sync of organisation catalogs has finished. */
   catalogsSynced: Promise<void>;
-  /** Syncs organisation catalogs now (what the 6-hourly timer does); About shows the new state at once. */
+  /** Syncs organisation catalogs now (what the 6-hourly timer and a window opening after 15 minutes do); About shows the new state at once. */
   syncCatalogs(): Promise<void>;
   /**
    * The host shows or hides the window (Electron: the popover's show/hide; the browser host: the
@@ -157,6 +160,13 @@ function storeReportLogger(log: FirstlineOptions['log'], name: string) {
   return (report: StoreReport) => log.warn(report.reason === 'invalid-entries' ? `${name}: invalid entries moved aside, the rest kept` : `${name}: unreadable file moved aside`, { ...report });
 }
 
+/** The About state of a synced source; "refused"/"offline" without a cached copy say that nothing is in use. */
+function catalogState(r: SyncResult): CatalogState {
+  if (r.status === 'refused' && r.dir === undefined) return 'refusedNoCopy';
+  if (r.status === 'offline' && r.dir === undefined) return 'offlineNoCopy';
+  return r.status;
+}
+
 /** About lists at most this many catalog errors; the log has them all. */
 const maxShownCatalogProblems = 50;
 
@@ -175,7 +185,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   // fetching them (a share or https, slow exactly when the network is broken) happens in the
   // background and swaps the catalog in when something changed.
   const catalogCacheDir = path.join(options.dataDir, 'catalogs');
-  const syncOptions = { cacheDir: catalogCacheDir, trustedKeys: policy.catalogSigningKeys };
+  const syncOptions = { cacheDir: catalogCacheDir, trustedKeys: policy.catalogSigningKeys, lint: catalogLinter(registry) };
   const cache = createTroubleshooterCache(path.join(options.dataDir, 'catalog-cache.json'), { appVersion: options.version, registry });
   const loadFrom = (orgDirs: readonly string[]) => loadVisibleCatalog({ builtinDir: options.catalogDir, orgDirs, registry, platform, policy, log, cache });
   let catalog = await loadFrom(policy.catalogSources.flatMap((source) => lastGoodCatalogDir(catalogCacheDir, source, policy.catalogSigningKeys) ?? []));
@@ -207,13 +217,30 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     for (const result of set.results.filter((r) => r.status === 'refused' || r.status === 'offline')) {
       log.warn('catalog: organisation catalog not updated', { source: result.source, status: result.status, reason: result.reason });
     }
-    // The reason (English, for IT) is in the log; About shows the state in the employee's language.
-    catalogStatus.splice(1, Infinity, ...set.results.map((r) => ({ source: r.source, state: r.status })));
+    // The reason (English, for IT) is in the log; About shows the state in the employee's language,
+    // and says so when there is no earlier copy to fall back on.
+    catalogStatus.splice(1, Infinity, ...set.results.map((r) => ({ source: r.source, state: catalogState(r) })));
     if (set.results.some((r) => r.status === 'updated')) catalog = await loadFrom(set.dirs.slice(1));
   };
-  const catalogSynced = policy.catalogSources.length > 0 ? syncOrganisationCatalogs().catch((error: unknown) => log.error('catalog: sync failed', { error: String(error) })) : Promise.resolve();
-  const catalogTimer = policy.catalogSources.length > 0 ? setInterval(() => void syncOrganisationCatalogs().catch(() => undefined), 6 * 3600_000) : undefined;
+  // One sync at a time (they share the cache folder): a timer tick or a window opening during a sync joins it.
+  let syncing: Promise<void> | undefined;
+  let lastSync = Date.now();
+  const syncNow = (): Promise<void> => {
+    lastSync = Date.now();
+    syncing ??= syncOrganisationCatalogs().finally(() => (syncing = undefined));
+    return syncing;
+  };
+  const catalogSynced = policy.catalogSources.length > 0 ? syncNow().catch((error: unknown) => log.error('catalog: sync failed', { error: String(error) })) : Promise.resolve();
+  const catalogTimer = policy.catalogSources.length > 0 ? setInterval(() => void syncNow().catch(() => undefined), 6 * 3600_000) : undefined;
   catalogTimer?.unref();
+  // Opening the window also syncs when the last sync is older than this: a change IT published (or
+  // one that was refused) shows the next time the employee looks, not up to 6 hours later.
+  const resyncOnOpenMs = options.catalogResyncOnOpenMs ?? 15 * 60_000;
+  const syncOnOpen = () => {
+    if (policy.catalogSources.length === 0 || Date.now() - lastSync < resyncOnOpenMs) return;
+    log.info('catalog: window opened, syncing organisation catalogs', { sinceLastSyncMs: Date.now() - lastSync });
+    void syncNow().catch((error: unknown) => log.error('catalog: sync failed', { error: String(error) }));
+  };
   const settings = await createSettingsService({
     dataDir: options.dataDir,
     osLocale: options.locale,
@@ -396,8 +423,11 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
     lang,
     policy: effective,
     catalogsSynced: catalogSynced,
-    syncCatalogs: () => (policy.catalogSources.length > 0 ? syncOrganisationCatalogs() : Promise.resolve()),
-    window: (state) => opening.window(state),
+    syncCatalogs: () => (policy.catalogSources.length > 0 ? syncNow() : Promise.resolve()),
+    window: (state) => {
+      opening.window(state);
+      if (state === 'shown') syncOnOpen();
+    },
     dispose: async () => {
       if (outageTimer) clearInterval(outageTimer);
       if (catalogTimer) clearInterval(catalogTimer);

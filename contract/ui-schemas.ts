@@ -9,7 +9,7 @@ export { runHistoryRecordSchema };
 
 export const languageChoiceSchema = z.enum(['auto', ...langs]);
 
-export const catalogStateSchema = z.enum(['builtIn', 'waiting', 'updated', 'unchanged', 'refused', 'offline']);
+export const catalogStateSchema = z.enum(['builtIn', 'waiting', 'updated', 'unchanged', 'refused', 'refusedNoCopy', 'offline', 'offlineNoCopy']);
 export type CatalogState = z.infer<typeof catalogStateSchema>;
 
 export const settingsSchema = z.object({

@@ -17,7 +17,7 @@ export type SyncResult = {
   status: SyncStatus;
   /** Directory to load troubleshooters from (the verified cached copy); absent when none is usable. */
   dir?: string;
-  code?: RefusalCode | 'unreachable';
+  code?: RefusalCode | 'unreachable' | 'lint-errors';
   /** Plain reason for the admin (About screen and log). */
   reason?: string;
 };
@@ -28,6 +28,12 @@ export type SyncOptions = {
   trustedKeys: readonly string[];
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
+  /**
+   * Lints a verified new copy before it replaces the cached one (the app passes its own action
+   * registry); a reason refuses the copy — the same rule as `firstline catalog sign` — and the last
+   * good copy stays in use. Not run when nothing changed.
+   */
+  lint?: (dir: string) => Promise<string | undefined>;
 };
 
 export function cacheDirFor(cacheDir: string, source: string): string {
@@ -76,6 +82,9 @@ export async function syncCatalog(source: string, options: SyncOptions): Promise
     rmSync(staging, { recursive: true, force: true });
     return { source, status: 'unchanged', dir: current };
   }
+
+  const lintProblem = await options.lint?.(staging);
+  if (lintProblem !== undefined) return fallback('refused', 'lint-errors', lintProblem);
 
   const trash = path.join(root, `old-${randomBytes(6).toString('hex')}`);
   if (existsSync(current)) renameSync(current, trash);

@@ -3,7 +3,7 @@
  * the share in the background, swaps in what changed, keeps the last good copy when the share is
  * gone, and refuses a tampered copy. A signed folder catalog plays the file share.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,12 +34,13 @@ function share(): string {
   return shareDir;
 }
 
-async function start(shareDir: string) {
+async function start(shareDir: string, more: { catalogResyncOnOpenMs?: number; logLines?: string[] } = {}) {
   const policyFile = path.join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify({ catalogSources: [shareDir], catalogSigningKeys: [keys.publicKey] }));
-  const log = createLogger({ redact: (s) => s });
+  const log = createLogger({ redact: (s) => s, echo: (line) => more.logLines?.push(line) });
   const app = await createFirstline({
     ...testAppDefaults(dir),
+    ...(more.catalogResyncOnOpenMs === undefined ? {} : { catalogResyncOnOpenMs: more.catalogResyncOnOpenMs }),
     dataDir: path.join(dir, 'data'),
     catalogDir: builtin,
     log,
@@ -97,5 +98,42 @@ describe('organisation catalogs', () => {
     expect((await about())[1]).toEqual({ source: shareDir, state: 'refused' });
     // The last good copy stays in use.
     expect(await first.ids()).toContain('label-file');
+  });
+
+  it('a correctly signed update with a lint error is refused when the window opens next, and the last good copy stays', async () => {
+    const shareDir = share();
+    const logLines: string[] = [];
+    const { app, ids } = await start(shareDir, { catalogResyncOnOpenMs: 0, logLines });
+    const dispatch = createDispatcher(app.handlers, createLogger({ redact: (s) => s }));
+    const about = async () => ((await dispatch('settings:get', undefined, { trusted: true })) as { value: { about: { catalogSources: { state: string }[] } } }).value.about.catalogSources;
+    await app.catalogsSynced;
+    expect((await about())[1]?.state).toBe('updated');
+    const title = async () => ((await dispatch('catalog:list', { lang: 'en' }, { trusted: true })) as { value: { id: string; title: string }[] }).value.find((t) => t.id === 'label-file')?.title;
+    expect(await title()).toBe('Label file is missing');
+
+    // IT publishes a new, properly signed version whose file has an unknown action.
+    const file = path.join(shareDir, 'label-file.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Label file is missing', 'Label file gone').replace('action: script.check', 'action: script.chek'));
+    signCatalog(shareDir, parsePrivateKey(keys.privateKeyPem), new Date('2026-11-25T10:00:00Z'));
+
+    app.window('shown'); // the employee opens Firstline: a sync starts (no restart)
+    expect(logLines.some((l) => l.includes('catalog: window opened, syncing organisation catalogs'))).toBe(true);
+    await app.syncCatalogs(); // joins the sync the opening started
+    expect((await about())[1]?.state).toBe('refused');
+    const warning = logLines.find((l) => l.includes('catalog: organisation catalog not updated'));
+    expect(warning).toContain('lint error(s)');
+    expect(warning).toContain('label-file.yaml:');
+    expect(warning).toContain('script.chek');
+    expect(await ids()).toContain('label-file');
+    expect(await title()).toBe('Label file is missing');
+  });
+
+  it('opening the window does not sync again within the interval', async () => {
+    const shareDir = share();
+    const logLines: string[] = [];
+    const { app } = await start(shareDir, { logLines });
+    await app.catalogsSynced;
+    app.window('shown');
+    expect(logLines.some((l) => l.includes('window opened, syncing'))).toBe(false);
   });
 });

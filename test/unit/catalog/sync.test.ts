@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncCatalogs } from '../../../core/catalog/index.ts';
@@ -135,5 +135,48 @@ describe('organisation catalog from an https URL (loopback server)', () => {
     const set = await syncCatalogs('/opt/firstline/troubleshooters', [source.dir, temps.copyFixture()], { cacheDir: temps.make(), trustedKeys: [source.keys.publicKey, publicKey] });
     expect(set.results.map((r) => r.status)).toEqual(['updated', 'refused']);
     expect(set.dirs).toEqual(['/opt/firstline/troubleshooters', set.results[0]?.dir]);
+  });
+});
+
+describe('a verified copy that does not lint', () => {
+  it('is refused with the lint errors, the last good copy stays, and an unchanged copy is not linted again', async () => {
+    const source = signedSource();
+    const cacheDir = temps.make();
+    const linted: string[] = [];
+    const answer: { problem?: string } = {};
+    const options = {
+      cacheDir,
+      trustedKeys: [source.keys.publicKey],
+      lint: (dir: string) => {
+        linted.push(dir);
+        return Promise.resolve(answer.problem);
+      },
+    };
+    const first = await syncCatalog(source.dir, options);
+    expect(first).toMatchObject({ status: 'updated' });
+    expect(linted).toHaveLength(1);
+    const good = readFileSync(path.join(first.dir ?? '', 'vpn-reconnect.yaml'), 'utf8');
+
+    expect(await syncCatalog(source.dir, options)).toMatchObject({ status: 'unchanged' });
+    expect(linted).toHaveLength(1);
+
+    // A correctly signed new version with an error in it.
+    writeFileSync(path.join(source.dir, 'vpn-reconnect.yaml'), good.replace('type: info', 'type: infoo'));
+    source.resign();
+    const problem = '1 lint error(s): vpn-reconnect.yaml:17:11: error: unknown step type';
+    answer.problem = problem;
+    const refused = await syncCatalog(source.dir, options);
+    expect(refused).toMatchObject({ status: 'refused', code: 'lint-errors', dir: first.dir });
+    expect(refused.reason).toBe(`${problem}; using the last good copy`);
+    expect(readFileSync(path.join(first.dir ?? '', 'vpn-reconnect.yaml'), 'utf8')).toBe(good);
+    expect(readdirSync(path.dirname(first.dir ?? '')).filter((n) => n.startsWith('staging-'))).toEqual([]);
+  });
+
+  it('is refused without a copy to fall back on when it is the first one', async () => {
+    const source = signedSource();
+    const result = await syncCatalog(source.dir, { cacheDir: temps.make(), trustedKeys: [source.keys.publicKey], lint: () => Promise.resolve('2 lint error(s)') });
+    expect(result).toMatchObject({ status: 'refused', code: 'lint-errors' });
+    expect(result.dir).toBeUndefined();
+    expect(result.reason).toContain('no cached copy yet');
   });
 });

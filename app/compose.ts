@@ -79,6 +79,13 @@ export type FirstlineOptions = {
    */
   copyText?(text: string): Promise<boolean>;
   saveText?(suggestedName: string, text: string): Promise<boolean>;
+  /**
+   * Screenshot for a ticket (#14): Electron hides the window, captures the primary screen and
+   * shows it again (main/screenshot.ts). Absent in the browser host: the form offers a file picker.
+   */
+  captureScreen?(): Promise<Uint8Array | null>;
+  /** Saves a screenshot where the employee picks (OS save dialog); the browser host and tests record. */
+  saveFile?(suggestedName: string, bytes: Uint8Array): Promise<boolean>;
   log: Logger;
   platform?: NodeJS.Platform;
   /** Helpdesk settings (core/tickets/config.ts); without a connector tickets fall back to mailto. */
@@ -342,6 +349,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
       }),
     ...(options.copyText ? { copyText: options.copyText.bind(options) } : {}),
     ...(options.saveText ? { saveText: options.saveText.bind(options) } : {}),
+    screenshots: { allowed: policy.allowScreenshots, captureScreen: options.captureScreen?.bind(options), saveFile: options.saveFile?.bind(options) },
   });
   const runs = createRunManager({
     startRun,

@@ -52,6 +52,10 @@ export function createHandlers(services: AppServices): Handlers {
     'ticket:copy': ({ clientId }) => services.tickets.copy(clientId),
     'ticket:save': ({ clientId }) => services.tickets.save(clientId),
     'ticket:hold': (edit) => services.tickets.hold(edit),
+    'ticket:screenshot-capture': ({ clientId }) => services.tickets.captureScreenshot(clientId),
+    'ticket:screenshot-attach': ({ clientId, data }) => services.tickets.attachScreenshot(clientId, data),
+    'ticket:screenshot-remove': ({ clientId }) => services.tickets.removeScreenshot(clientId),
+    'ticket:screenshot-save': ({ clientId }) => services.tickets.saveScreenshot(clientId),
     'support:open': ({ via }) => services.links.openSupport(via),
     'outage:list': ({ lang }) => services.outages.active(lang),
     'outage:for': ({ troubleshooterId, lang }) => {

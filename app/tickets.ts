@@ -13,12 +13,13 @@ import type { TicketDraft } from '../core/tickets/types.ts';
 import { finaliseDraft, ticketAsText, type ArticleContext } from '../core/tickets/draft.ts';
 import { applyChoices, normalisePhone, type EmployeeChoices } from '../core/tickets/choices.ts';
 import { IpcFailure } from './dispatcher.ts';
+import { createScreenshotDesk, screenshotOf, type ScreenshotMode, type ScreenshotPorts, type ScreenshotResult } from './ticket-screenshots.ts';
 
 const keepDrafts = 20;
 const keepTranscripts = 20;
 
 /** What the employee may change in a draft (contract `ticketEditSchema`). */
-export type TicketEdit = { clientId: string; title: string; userText: string } & EmployeeChoices;
+export type TicketEdit = { clientId: string; title: string; userText: string; screenshot?: string | undefined } & EmployeeChoices;
 
 /** What the ticket service is told about a catalog troubleshooter: its texts in the employee's language and what it declared its ticket needs. */
 export function ticketTroubleshooter(t: Troubleshooter, lang: Lang): TicketTroubleshooter {
@@ -29,7 +30,18 @@ export function ticketTroubleshooter(t: Troubleshooter, lang: Lang): TicketTroub
 export type TicketDesk = {
   /** Keeps a run's events so a ticket written later can carry them. */
   keepTranscript(events: readonly RunEvent[]): void;
-  draft(request: { lang: Lang; runId?: string | undefined; userText?: string | undefined; article?: ArticleContext | undefined }): Promise<{ draft: TicketDraft; channel: TicketChannel }>;
+  draft(request: {
+    lang: Lang;
+    runId?: string | undefined;
+    userText?: string | undefined;
+    article?: ArticleContext | undefined;
+  }): Promise<{ draft: TicketDraft; channel: TicketChannel; screenshot: ScreenshotMode }>;
+  /** Screenshot of a draft (#14): captured by the shell, or a picked file's bytes (base64); checked here. */
+  captureScreenshot(clientId: string): Promise<ScreenshotResult>;
+  attachScreenshot(clientId: string, base64: string): ScreenshotResult;
+  removeScreenshot(clientId: string): { ok: true };
+  /** Saves the screenshot of a draft or of a ticket sent by mail program (which cannot carry it). */
+  saveScreenshot(clientId: string): Promise<{ saved: boolean }>;
   send(edit: TicketEdit): Promise<SendResult>;
   /** The ticket as text to copy or save when it cannot be sent. */
   hold(edit: TicketEdit): { text: string; filename: string };
@@ -51,7 +63,10 @@ export function createTicketDesk(deps: {
   /** Host ports for the way out of a refused ticket (FirstlineOptions.copyText/saveText). */
   copyText?(text: string): Promise<boolean>;
   saveText?(suggestedName: string, text: string): Promise<boolean>;
+  /** Policy `allowScreenshots` and the host's capture / save ports. */
+  screenshots?: ScreenshotPorts;
 }): TicketDesk {
+  const shots = createScreenshotDesk(deps.screenshots ?? { allowed: false });
   const drafts = new Map<string, TicketDraft>();
   /** The language each draft was written in, so the urgency and callback lines read like the rest. */
   const langs = new Map<string, Lang>();
@@ -63,6 +78,13 @@ export function createTicketDesk(deps: {
    * helpdesk set up, store error): exported from here since the outbox has no copy.
    */
   const unsent = new Map<string, TicketDraft>();
+  /** Screenshots of tickets handed to the mail program, which cannot attach them: saved on request. */
+  const mailedShots = new Map<string, TicketDraft['attachments'][number]>();
+  const draftOf = (clientId: string): TicketDraft => {
+    const draft = drafts.get(clientId);
+    if (!draft) throw new IpcFailure('not-found', { clientId });
+    return draft;
+  };
   const remember = <T>(map: Map<string, T>, key: string, value: T, max: number) => {
     map.set(key, value);
     while (map.size > max) map.delete(map.keys().next().value as string);
@@ -72,7 +94,7 @@ export function createTicketDesk(deps: {
   const applyEdit = (draft: TicketDraft, edit: TicketEdit): TicketDraft => {
     if (edit.callbackPhone?.trim() && !normalisePhone(edit.callbackPhone)) throw new IpcFailure('bad-arguments', { field: 'callbackPhone' });
     const choices = { urgency: edit.urgency, callbackPhone: edit.callbackPhone?.trim() || undefined };
-    return applyChoices({ ...draft, title: edit.title.trim() || draft.title, userText: edit.userText }, choices, langs.get(edit.clientId) ?? 'en');
+    return applyChoices({ ...shots.confirmed(draft, edit.screenshot), title: edit.title.trim() || draft.title, userText: edit.userText }, choices, langs.get(edit.clientId) ?? 'en');
   };
 
   /** The redacted text of a ticket (as stored in the outbox, or as last tried), for the way out. */
@@ -114,7 +136,27 @@ export function createTicketDesk(deps: {
       });
       remember(drafts, draft.clientId, draft, keepDrafts);
       remember(langs, draft.clientId, request.lang, keepDrafts * 2);
-      return { draft, channel: deps.service.channel() };
+      return { draft, channel: deps.service.channel(), screenshot: shots.mode() };
+    },
+
+    async captureScreenshot(clientId: string): Promise<ScreenshotResult> {
+      const { draft, result } = await shots.capture(draftOf(clientId));
+      // The draft may have been sent meanwhile (the capture takes a moment): never revive it.
+      if (drafts.has(clientId)) drafts.set(clientId, draft);
+      return result;
+    },
+    attachScreenshot(clientId: string, base64: string): ScreenshotResult {
+      const { draft, result } = shots.pick(draftOf(clientId), base64);
+      drafts.set(clientId, draft);
+      return result;
+    },
+    removeScreenshot(clientId: string): { ok: true } {
+      drafts.set(clientId, shots.remove(draftOf(clientId)));
+      return { ok: true };
+    },
+    saveScreenshot(clientId: string): Promise<{ saved: boolean }> {
+      const draft = drafts.get(clientId) ?? unsent.get(clientId);
+      return shots.save(mailedShots.get(clientId) ?? (draft ? screenshotOf(draft) : undefined));
     },
 
     async send(edit: TicketEdit) {
@@ -128,6 +170,8 @@ export function createTicketDesk(deps: {
         // Sending twice must not create two tickets: the draft is used up once it is in the outbox.
         drafts.delete(edit.clientId);
         if (result.kind === 'mailto') remember(mailtos, result.clientId, result.url, keepDrafts);
+        const shot = screenshotOf(edited);
+        if (result.kind === 'mailto' && shot) remember(mailedShots, result.clientId, shot, keepDrafts);
         if (draft.runId) await deps.onTicketCreated?.(draft.runId);
         deps.onTicketSent?.(edited);
       }

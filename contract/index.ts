@@ -8,7 +8,18 @@
  */
 import { z } from 'zod';
 import { appInfoSchema, articleViewSchema, idSchema, langSchema, runEventSchema, runIdSchema, troubleshooterSummarySchema, answerValueSchema } from './schemas.ts';
-import { languageChoiceSchema, myTicketSchema, runHistoryRecordSchema, sendResultSchema, settingsSchema, ticketDraftArgsSchema, ticketDraftViewSchema, ticketEditSchema } from './ui-schemas.ts';
+import {
+  languageChoiceSchema,
+  myTicketSchema,
+  runHistoryRecordSchema,
+  screenshotAttachArgsSchema,
+  screenshotResultSchema,
+  sendResultSchema,
+  settingsSchema,
+  ticketDraftArgsSchema,
+  ticketDraftViewSchema,
+  ticketEditSchema,
+} from './ui-schemas.ts';
 import { markAffectedResultSchema, shownOutageSchema } from '../core/outage/schemas.ts';
 import { policyAboutSchema } from '../core/policy/about.ts';
 
@@ -72,6 +83,17 @@ export const channels = {
    * address), so Copy / Save as file take the text IT should get. Returns that text.
    */
   'ticket:hold': { args: ticketEditSchema, result: z.object({ text: z.string(), filename: z.string() }) },
+  /**
+   * Screenshot for a draft (#14). `capture`: the shell hides Firstline, captures the primary
+   * screen and shows it again; `attach`: bytes of a file the employee picked (browser host). The
+   * app checks the bytes (PNG/JPEG, size) and answers with the image exactly as IT will get it.
+   * The renderer never names a path or gets one.
+   */
+  'ticket:screenshot-capture': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: screenshotResultSchema },
+  'ticket:screenshot-attach': { args: screenshotAttachArgsSchema, result: screenshotResultSchema },
+  'ticket:screenshot-remove': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: ack },
+  /** Saves the screenshot where the employee picks (the e-mail program cannot carry it: mailto). */
+  'ticket:screenshot-save': { args: z.object({ clientId: z.string().min(8).max(60) }).strict(), result: z.object({ saved: z.boolean() }) },
   /**
    * Opens the support contact from policy: "phone" (tel:), "email" (a bare mailto:), "web" (the
    * support page) or "call" (the call-back / call link). The renderer names which; the URL is policy's.

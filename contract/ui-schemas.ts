@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { runHistoryRecordSchema } from '../core/report/types.ts';
 import { ticketDraftSchema, urgencySchema } from '../core/tickets/types.ts';
+import { MAX_SCREENSHOT_BYTES } from '../core/tickets/screenshot.ts';
 import { langs } from '../core/kernel/lang.ts';
 import { idSchema, langSchema, runIdSchema } from './schemas.ts';
 
@@ -33,7 +34,24 @@ export { ticketDraftSchema };
 /** Where a sent ticket goes, so the preview can say "to the helpdesk" or "by email". */
 export const ticketChannelSchema = z.enum(['api', 'email', 'mailto', 'none']);
 
-export const ticketDraftViewSchema = z.object({ draft: ticketDraftSchema, channel: ticketChannelSchema });
+/**
+ * How the employee may add a screenshot: `capture` (the shell hides Firstline and captures the
+ * screen), `pick` (a file picker, where the host cannot capture: the browser host), or `off`
+ * (policy `allowScreenshots: false`). Reported by the app from what the host offers, never guessed
+ * by the renderer.
+ */
+export const screenshotModeSchema = z.enum(['capture', 'pick', 'off']);
+
+export const ticketDraftViewSchema = z.object({ draft: ticketDraftSchema, channel: ticketChannelSchema, screenshot: screenshotModeSchema });
+
+/** The image exactly as IT will receive it (a data: URL of the checked bytes), or why there is none. */
+export const screenshotResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), filename: z.string(), contentType: z.enum(['image/png', 'image/jpeg']), size: z.number().int().positive(), dataUrl: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.enum(['too-large', 'not-image', 'empty', 'off', 'failed']) }),
+]);
+
+/** A picked file's bytes as base64: a little over the limit still reaches the app, which says "too large" in words. */
+export const screenshotAttachArgsSchema = z.object({ clientId: z.string().min(8).max(60), data: z.base64().max(Math.ceil((MAX_SCREENSHOT_BYTES + 1024) / 3) * 4) }).strict();
 
 /**
  * The employee may edit only the title and their own words, and choose how urgent it is and a
@@ -47,6 +65,11 @@ export const ticketEditSchema = z
     urgency: urgencySchema.optional(),
     /** Checked again in the app (core/tickets/choices.ts): the renderer is untrusted. */
     callbackPhone: z.string().max(40).optional(),
+    /**
+     * The screenshot's file name as the preview showed it: a screenshot is sent only when this
+     * matches (never one the employee did not see, e.g. after a failed refresh of the form).
+     */
+    screenshot: z.string().max(100).optional(),
   })
   .strict();
 

@@ -16,7 +16,8 @@ import { contentSecurityPolicy } from '../core/security/csp.ts';
 import { contentTypeFor, resolveRendererFile } from '../core/security/renderer-path.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const maxBody = 1024 * 1024;
+/** A picked screenshot (≤ 5 MB, core/tickets/screenshot.ts) arrives as base64 in JSON: about 6.7 MB; 8 MiB leaves room and no more. */
+export const maxBody = 8 * 1024 * 1024;
 
 export type BrowserHost = { url: string; origin: string; token: string; port: number; emit: EventSink; close(): Promise<void> };
 

@@ -13,6 +13,24 @@ export async function copyTextToClipboard(text: string): Promise<boolean> {
   return (await clipboard.readText()) === text;
 }
 
+/** Saves a screenshot the mail program cannot carry: the save dialog picks the path, the bytes come from core. */
+export async function saveImageWithDialog(suggestedName: string, bytes: Uint8Array): Promise<boolean> {
+  const name = path.basename(suggestedName) || 'screenshot.png';
+  const ext = path.extname(name).slice(1) || 'png';
+  const choice = await dialog.showSaveDialog({
+    defaultPath: path.join(app.getPath('pictures'), name),
+    filters: [{ name: 'Image', extensions: [ext] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (choice.canceled || !choice.filePath) return false;
+  try {
+    await writeFile(choice.filePath, bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Asks where to save (starting in Documents) and writes the file; false when cancelled or unwritable. */
 export async function saveTextWithDialog(suggestedName: string, text: string): Promise<boolean> {
   // Only a plain file name from core; a path in it would steer the default location.

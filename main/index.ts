@@ -15,7 +15,8 @@ import { toPlatform } from '../core/kernel/platform.ts';
 import { hiddenStartArg } from '../core/policy/autostart.ts';
 import { policyEnvironment } from '../core/policy/load.ts';
 import { applyAutostart } from './autostart.ts';
-import { copyTextToClipboard, saveTextWithDialog } from './files.ts';
+import { copyTextToClipboard, saveImageWithDialog, saveTextWithDialog } from './files.ts';
+import { captureScreenHidingWindow } from './screenshot.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
 import { createKeychainSecretStore } from './secrets.ts';
 import { hardenSessions, openContactChecked, openExternalChecked, openMailChecked, registerAppScheme, serveRenderer } from './security.ts';
@@ -67,6 +68,9 @@ async function start(): Promise<void> {
     notifyTicket: (change) => notifyTicket(change),
     copyText: (text) => copyTextToClipboard(text),
     saveText: (name, text) => saveTextWithDialog(name, text),
+    // Firstline hides itself first: the screenshot shows the problem, not the ticket form.
+    captureScreen: () => captureScreenHidingWindow(popover),
+    saveFile: (name, bytes) => saveImageWithDialog(name, bytes),
     log,
     secrets: createKeychainSecretStore(app.getPath('userData')),
     env: policyEnvironment(process.env, app.isPackaged),

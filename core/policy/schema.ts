@@ -142,6 +142,12 @@ export const policyFields = {
   companyPortalUrl: remoteUrl()
     .optional()
     .describe('Company portal for approved software (Intune Company Portal, Jamf Self Service or your software catalogue web page). The software article links to it.'),
+  allowScreenshots: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Let employees add a screenshot to a ticket. They see the image before sending and it is sent only when they added it; an image cannot be cleaned of personal data like text is. Set to false to turn screenshots off.',
+    ),
   phishingReportAddress: z.email().optional().describe('E-mail address employees forward suspicious e-mails to. The phishing article shows it.'),
   vpnGateway: hostName.optional().describe('Host name of the VPN gateway. The VPN troubleshooter checks that its name resolves and that it answers on port 443.'),
   vpnClientService: z

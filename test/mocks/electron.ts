@@ -38,7 +38,32 @@ export const safeStorage = {
   encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`, 'utf8')),
   decryptString: vi.fn((b: Buffer) => b.toString('utf8').replace(/^enc:/, '')),
 };
-export const screen = { getDisplayNearestPoint: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })) };
+export const screen = {
+  getDisplayNearestPoint: vi.fn(() => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } })),
+  getPrimaryDisplay: vi.fn(() => ({ id: 1, size: { width: 1920, height: 1080 }, scaleFactor: 1 })),
+};
+
+/**
+ * A stand-in NativeImage: `toPNG`/`toJPEG` return the bytes a test gives (so size limits and
+ * re-encoding can be driven), `resize` records the width asked for.
+ */
+export function fakeImage(options: { png: Buffer; jpeg?: (quality: number) => Buffer; width?: number; empty?: boolean; resized?: Buffer }) {
+  const image = {
+    isEmpty: vi.fn(() => options.empty === true),
+    getSize: vi.fn(() => ({ width: options.width ?? 1920, height: 1080 })),
+    toPNG: vi.fn(() => options.png),
+    toJPEG: vi.fn((quality: number) => (options.jpeg ? options.jpeg(quality) : options.png)),
+    resize: vi.fn((_size: { width: number }) => ({ toJPEG: vi.fn(() => options.resized ?? options.png) })),
+  };
+  return image;
+}
+/** Tests set `desktopCapturer.getSources.mockResolvedValueOnce([...])`; by default there is no screen. */
+export const desktopCapturer = {
+  getSources: vi.fn(async (options: unknown): Promise<Array<{ id: string; name: string; display_id: string; thumbnail: ReturnType<typeof fakeImage> }>> => {
+    calls.push({ api: 'desktopCapturer.getSources', args: [options] });
+    return [];
+  }),
+};
 export const nativeImage = { createFromPath: vi.fn(() => ({})) };
 export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn(record('Menu.setApplicationMenu')) };
 export class Tray {
@@ -82,4 +107,4 @@ export const dialog = {
   }),
 };
 
-export default { safeStorage, app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow, clipboard, dialog };
+export default { safeStorage, app, shell, ipcMain, ipcRenderer, contextBridge, protocol, session, net, screen, nativeImage, Menu, Tray, BrowserWindow, clipboard, dialog, desktopCapturer };

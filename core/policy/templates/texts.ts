@@ -291,6 +291,15 @@ export const keyTexts: Record<PolicyKey, KeyTexts> = {
     },
     label: { en: 'URL (https://):', nl: 'URL (https://):', fr: 'URL (https://) :', de: 'URL (https://):' },
   },
+  allowScreenshots: {
+    category: 'support',
+    title: { en: 'Allow screenshots in tickets', nl: 'Schermafbeeldingen in meldingen toestaan', fr: 'Autoriser les captures d’écran dans les tickets', de: 'Bildschirmfotos in Tickets erlauben' },
+    explain: {
+      nl: 'Medewerkers mogen een schermafbeelding aan een melding toevoegen. Ze zien de afbeelding vóór het versturen en ze gaat alleen mee als ze die zelf toevoegden; persoonlijke gegevens kunnen niet uit een afbeelding worden verwijderd zoals uit tekst. Zet op false om schermafbeeldingen uit te schakelen.',
+      fr: 'Les collaborateurs peuvent joindre une capture d’écran à un ticket. Ils voient l’image avant l’envoi et elle n’est envoyée que s’ils l’ont ajoutée ; les données personnelles ne peuvent pas être retirées d’une image comme d’un texte. Mettez false pour désactiver les captures d’écran.',
+      de: 'Mitarbeitende dürfen einem Ticket ein Bildschirmfoto hinzufügen. Sie sehen das Bild vor dem Senden, und es wird nur gesendet, wenn sie es selbst hinzugefügt haben; persönliche Daten lassen sich aus einem Bild nicht wie aus Text entfernen. Auf false setzen, um Bildschirmfotos abzuschalten.',
+    },
+  },
   phishingReportAddress: {
     category: 'support',
     title: { en: 'Address for suspicious e-mails', nl: 'Adres voor verdachte e-mails', fr: 'Adresse pour les e-mails suspects', de: 'Adresse für verdächtige E-Mails' },

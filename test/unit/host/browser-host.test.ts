@@ -12,7 +12,7 @@ import type { TicketDesk } from '../../../app/tickets.ts';
 import type { LinkOpeners } from '../../../app/links.ts';
 import { createLogger } from '../../../core/log.ts';
 import type { OutageService } from '../../../core/outage/service.ts';
-import { startBrowserHost, type BrowserHost } from '../../../host/server.ts';
+import { maxBody, startBrowserHost, type BrowserHost } from '../../../host/server.ts';
 
 let host: BrowserHost;
 
@@ -80,7 +80,7 @@ describe('browser host request bodies (#11)', () => {
   });
 
   it('answers 413 to a body over the limit instead of resetting the connection', async () => {
-    expect(await post(Buffer.alloc(1024 * 1024 + 10, 0x20))).toEqual({ status: 413 });
+    expect(await post(Buffer.alloc(maxBody + 10, 0x20))).toEqual({ status: 413 });
   });
 
   it('answers 415 to a content type that only starts like JSON', async () => {

@@ -17,6 +17,7 @@ import { slowActions } from './slow/actions.ts';
 
 import { soundActions } from './sound/actions.ts';
 import { cameraActions } from './camera/actions.ts';
+import { oneDriveActions } from './onedrive/actions.ts';
 export const fixActions: readonly ActionDefinition[] = [
   ...networkActions,
   ...printerActions,
@@ -28,6 +29,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...slowActions,
   ...soundActions,
   ...cameraActions,
+  ...oneDriveActions,
 ] as unknown as readonly ActionDefinition[];
 
 /** What the composition root needs to know of the fixes besides their actions: pages they open without a policy URL (to allowlist them). */

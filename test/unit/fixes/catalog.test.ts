@@ -14,7 +14,7 @@ import { fixesRegistry } from '../../../core/fixes/index.ts';
 const catalog = fileURLToPath(new URL('../../../troubleshooters/', import.meta.url));
 const registry = composeRegistries(builtinRegistry(), fixesRegistry());
 
-describe.each(['network', 'printer-queue', 'teams-cache', 'password-reset', 'disk-full', 'clock-wrong', 'vpn', 'slow-computer', 'sound-mic', 'camera'])('troubleshooter %s', (id) => {
+describe.each(['network', 'printer-queue', 'teams-cache', 'password-reset', 'disk-full', 'clock-wrong', 'vpn', 'slow-computer', 'sound-mic', 'camera', 'onedrive'])('troubleshooter %s', (id) => {
   it('loads without errors or warnings', async () => {
     const loaded = await loadTroubleshooterFile(path.join(catalog, `${id}.yaml`), registry);
     expect(loaded.diagnostics).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * "Where is my ticket?": after sending, History → My tickets shows the ticket with the status the
- * helpdesk reports (a local TOPdesk-shaped server), and "Check status" asks again.
+ * helpdesk reports (a local TOPdesk-shaped server) and since when, "Check status" asks again and
+ * says what it found, and a status change asks the shell for one desktop notification.
  */
 import { expect, test } from '@playwright/test';
 import { createMemorySecretStore } from '../../core/secrets/secret-store.ts';
@@ -11,6 +12,8 @@ import { fixedSnapshot, uiCatalogDir } from './ui-support.ts';
 let topdesk: Awaited<ReturnType<typeof startHelpdesk>>;
 let host: TestHost;
 let completed = false;
+/** What the shell would show as a desktop notification (main/notify.ts turns each into one). */
+const notified: Array<{ number: string | null; state: string; raw: string }> = [];
 
 test.beforeAll(async () => {
   topdesk = await startHelpdesk((req, res) => {
@@ -27,6 +30,7 @@ test.beforeAll(async () => {
     snapshot: fixedSnapshot,
     secrets: createMemorySecretStore({ topdesk: 'svc:app-password' }),
     ticketConfig: { connector: { type: 'topdesk', baseUrl: topdesk.url, credentialSecret: 'topdesk', callerEmail: 'employee@example.com' } },
+    notifyTicket: async ({ number, state, raw }) => void notified.push({ number, state, raw }),
   });
 });
 test.afterAll(async () => {
@@ -48,6 +52,9 @@ test('My tickets shows the helpdesk status and checks it again on request', asyn
   await expect(ticket).toContainText('Received by IT');
   await expect(ticket).toContainText('Ticket I 2611 077');
   await expect(ticket).toContainText('Status: Received, not picked up yet');
+  // When the status last changed, as a date and time.
+  await expect(ticket.locator('.ticket-status')).toContainText(/since \S+/);
+  expect(notified).toEqual([]);
 
   completed = true;
   await page.getByRole('button', { name: 'Check status' }).click();
@@ -55,5 +62,7 @@ test('My tickets shows the helpdesk status and checks it again on request', asyn
   // Visible feedback on the button, and a note on every screen that the status changed.
   await expect(page.getByRole('status').filter({ hasText: /^Checked at .+: 1 ticket changed\.$/ })).toBeVisible();
   await expect(page.getByText('Your ticket I 2611 077 is now: Solved')).toBeVisible();
+  // The desktop notification is asked for once, with the helpdesk's own status.
+  expect(notified).toEqual([{ number: 'I 2611 077', state: expect.any(String), raw: 'Completed' }]);
   expect(topdesk.requests.filter((r) => r.method === 'GET' && r.path === '/tas/api/incidents/id/inc-1').length).toBeGreaterThanOrEqual(2);
 });

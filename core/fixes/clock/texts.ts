@@ -32,8 +32,18 @@ export const clockTexts = {
     fr: 'Votre horloge retarde de {amount}. Cela peut faire échouer la connexion.',
     de: 'Ihre Uhr geht {amount} nach. Dadurch kann die Anmeldung fehlschlagen.',
   },
-  minutes: { en: '{count} minute(s)', nl: '{count} minuut/minuten', fr: '{count} min', de: '{count} Minute(n)' },
-  seconds: { en: '{count} second(s)', nl: '{count} seconde(n)', fr: '{count} seconde(s)', de: '{count} Sekunde(n)' },
+  minutes: {
+    en: '{count, plural, one {# minute} other {# minutes}}',
+    nl: '{count, plural, one {# minuut} other {# minuten}}',
+    fr: '{count} min',
+    de: '{count, plural, one {# Minute} other {# Minuten}}',
+  },
+  seconds: {
+    en: '{count, plural, one {# second} other {# seconds}}',
+    nl: '{count, plural, one {# seconde} other {# seconden}}',
+    fr: '{count, plural, one {# seconde} other {# secondes}}',
+    de: '{count, plural, one {# Sekunde} other {# Sekunden}}',
+  },
   noReference: {
     en: 'Firstline has no company server to compare the clock with.',
     nl: 'Firstline heeft geen server van het bedrijf om de klok mee te vergelijken.',

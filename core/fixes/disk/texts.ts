@@ -101,10 +101,10 @@ export const diskTexts = {
     de: 'Der Papierkorb konnte nicht geleert werden ({reason}).',
   },
   trashItems: {
-    en: 'The recycle bin holds {count} item(s).',
-    nl: 'De prullenbak bevat {count} item(s).',
-    fr: 'La corbeille contient {count} élément(s).',
-    de: 'Der Papierkorb enthält {count} Element(e).',
+    en: 'The recycle bin holds {count, plural, one {# item} other {# items}}.',
+    nl: 'De prullenbak bevat {count, plural, one {# item} other {# items}}.',
+    fr: 'La corbeille contient {count, plural, one {# élément} other {# éléments}}.',
+    de: 'Der Papierkorb enthält {count, plural, one {# Element} other {# Elemente}}.',
   },
 } satisfies Record<string, Texts>;
 

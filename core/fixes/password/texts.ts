@@ -30,13 +30,13 @@ export const passwordTexts = {
     en: 'Your organisation has not set up a page to reset your password yourself. Please contact IT: they will reset it for you.',
     nl: 'Je organisatie heeft geen pagina ingesteld om zelf je wachtwoord te herstellen. Neem contact op met IT: zij herstellen het voor je.',
     fr: 'Votre organisation n’a pas configuré de page pour réinitialiser vous-même votre mot de passe. Contactez le service informatique : il le réinitialisera pour vous.',
-    de: 'Ihre Organisation hat keine Seite eingerichtet, auf der Sie Ihr Kennwort selbst zurücksetzen können. Bitte wenden Sie sich an die IT: Sie setzt es für Sie zurück.',
+    de: 'Ihre Organisation hat keine Seite eingerichtet, auf der Sie Ihr Kennwort selbst zurücksetzen können. Bitte wenden Sie sich an die IT: sie setzt es für Sie zurück.',
   },
   expiresIn: {
-    en: 'Your password expires in {days} day(s).',
-    nl: 'Je wachtwoord verloopt over {days} dag(en).',
-    fr: 'Votre mot de passe expire dans {days} jour(s).',
-    de: 'Ihr Kennwort läuft in {days} Tag(en) ab.',
+    en: 'Your password expires in {days, plural, one {# day} other {# days}}.',
+    nl: 'Je wachtwoord verloopt over {days, plural, one {# dag} other {# dagen}}.',
+    fr: 'Votre mot de passe expire dans {days, plural, one {# jour} other {# jours}}.',
+    de: 'Ihr Kennwort läuft in {days, plural, one {# Tag} other {# Tagen}} ab.',
   },
   expired: {
     en: 'Your password has expired and must be changed.',

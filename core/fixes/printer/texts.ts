@@ -76,10 +76,10 @@ export const printerTexts = {
     de: '{printer} nimmt keine neuen Dokumente an.',
   },
   stuck: {
-    en: '{count} document(s) are stuck and not printing on {printer}.',
-    nl: 'Er zitten {count} document(en) vast die niet afdrukken op {printer}.',
-    fr: '{count} document(s) sont bloqués et ne s’impriment pas sur {printer}.',
-    de: '{count} Dokument(e) hängen fest und werden auf {printer} nicht gedruckt.',
+    en: '{count, plural, one {# document is stuck and not printing} other {# documents are stuck and not printing}} on {printer}.',
+    nl: '{count, plural, one {Er zit # document vast dat niet afdrukt} other {Er zitten # documenten vast die niet afdrukken}} op {printer}.',
+    fr: '{count, plural, one {# document est bloqué et ne s’imprime pas} other {# documents sont bloqués et ne s’impriment pas}} sur {printer}.',
+    de: '{count, plural, one {# Dokument hängt fest und wird} other {# Dokumente hängen fest und werden}} auf {printer} nicht gedruckt.',
   },
   cleared: {
     en: 'Your stuck print jobs were cancelled. Print your document again.',

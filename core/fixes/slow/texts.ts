@@ -21,10 +21,10 @@ export const slowTexts = {
     de: 'Prüfen, ob installierte Updates auf einen Neustart warten (nichts wird geändert).',
   },
   uptimeOk: {
-    en: 'This computer was restarted {days} day(s) ago.',
-    nl: 'Deze computer is {days} dag(en) geleden opnieuw opgestart.',
-    fr: 'Cet ordinateur a été redémarré il y a {days} jour(s).',
-    de: 'Dieser Computer wurde vor {days} Tag(en) neu gestartet.',
+    en: 'This computer was restarted {days, plural, =0 {today} one {# day ago} other {# days ago}}.',
+    nl: 'Deze computer is {days, plural, =0 {vandaag} one {# dag geleden} other {# dagen geleden}} opnieuw opgestart.',
+    fr: 'Cet ordinateur a été redémarré {days, plural, =0 {aujourd’hui} one {il y a # jour} other {il y a # jours}}.',
+    de: 'Dieser Computer wurde {days, plural, =0 {heute} one {vor # Tag} other {vor # Tagen}} neu gestartet.',
   },
   uptimeLong: {
     en: 'This computer has not been restarted for {days} days. A restart often makes it fast again.',

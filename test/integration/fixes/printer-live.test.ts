@@ -45,7 +45,7 @@ describe.skipIf(!cupsdPath)('printer queue against a real CUPS', () => {
   it('finds the stopped queue and its stuck jobs', async () => {
     const status = await printerStatusAction.run({}, ctx());
     expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', problemPrinters: ['testq'], problemCount: 1, jobCount: 3, ownJobCount: 3, ownStuckJobCount: 3 });
-    expect(status.finding).toBe('Printing to testq is paused. 3 document(s) are stuck and not printing on testq.');
+    expect(status.finding).toBe('Printing to testq is paused. 3 documents are stuck and not printing on testq.');
     expect(status.printers.find((p) => p.name === 'testq')?.jobs.map((j) => j.user)).toEqual([user, user, user]);
   });
 

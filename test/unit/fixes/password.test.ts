@@ -57,7 +57,7 @@ describe('password expiry read-outs', () => {
     const exec = fakeExec({ 'net user jdupont /domain': { stdout: fixture('net-user-domain.txt') } });
     const result = await expiryAction.run({}, makeContext({ exec, platform: 'win32', env: { USERNAME: 'jdupont' }, now: () => now, lang: 'fr' }));
     const days = daysUntil(new Date(2026, 11, 1, 9, 14, 2), now);
-    expect(result).toMatchObject({ ok: true, available: true, expires: 'date', daysLeft: days, finding: `Votre mot de passe expire dans ${days} jour(s).` });
+    expect(result).toMatchObject({ ok: true, available: true, expires: 'date', daysLeft: days, finding: `Votre mot de passe expire dans ${days} ${days === 1 ? 'jour' : 'jours'}.` });
     expect(exec.lines()).toEqual(['net user jdupont /domain']);
   });
 

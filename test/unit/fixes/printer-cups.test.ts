@@ -165,7 +165,7 @@ describe('printer actions on the recorded CUPS state', () => {
   it('names the cause for IT and the employee, and lists printers to choose from by display name', async () => {
     const status = await printerStatusAction.run({ printer: 'serialbad' }, makeContext({ exec: cupsMachine(), platform: 'linux', now: () => now }));
     expect(status).toMatchObject({ problem: 'queue-stopped', cause: 'device-error', pausedBySystem: true });
-    expect(status.finding).toBe('serialbad reports a fault with the printer itself or its connection. 2 document(s) are stuck and not printing on serialbad.');
+    expect(status.finding).toBe('serialbad reports a fault with the printer itself or its connection. 2 documents are stuck and not printing on serialbad.');
     expect(status.causeDetail).toContain('message: Unable to open serial port: No such file or directory');
     expect(status.printerChoices).toContainEqual({ value: 'ok', label: 'Printer 2e verdieping' });
   });

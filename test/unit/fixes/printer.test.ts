@@ -66,7 +66,7 @@ describe('Windows print cmdlets', () => {
     const status = await printerStatusAction.run({}, makeContext({ exec, platform: 'win32', lang: 'nl' }));
     expect(status).toMatchObject({ ok: false, problem: 'queue-stopped', cause: 'device-error', problemPrinters: ['Kyocera TASKalfa 3253ci (2nd floor)'], jobCount: 2 });
     expect(status.finding).toBe(
-      'Kyocera TASKalfa 3253ci (2nd floor) meldt een fout in de printer zelf of in de verbinding ermee. Er zitten 2 document(en) vast die niet afdrukken op Kyocera TASKalfa 3253ci (2nd floor).',
+      'Kyocera TASKalfa 3253ci (2nd floor) meldt een fout in de printer zelf of in de verbinding ermee. Er zitten 2 documenten vast die niet afdrukken op Kyocera TASKalfa 3253ci (2nd floor).',
     );
   });
 

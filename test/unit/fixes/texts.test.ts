@@ -1,4 +1,5 @@
 /** Every sentence the fixes show exists in en/nl/fr/de (the type system checks that), is really translated, and keeps its placeholders. */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { networkTexts } from '../../../core/fixes/network/texts.ts';
 import { printerTexts } from '../../../core/fixes/printer/texts.ts';
@@ -25,7 +26,21 @@ const all: Array<[string, Record<string, Texts>]> = [
   ['slow', slowTexts],
   ['sound', soundTexts],
 ];
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The values a message uses, ICU plurals included (`{count, plural, one {# day} …}` uses count). */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if (element.type === TYPE.argument || element.type === TYPE.number) names.add(element.value);
+      if (element.type === TYPE.plural) {
+        names.add(element.value);
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+    }
+  };
+  walk(parse(text));
+  return [...names].sort();
+}
 
 describe('fix texts', () => {
   it.each(all)('%s: nl, fr and de are translations, not copies of English, with the same placeholders', (_area, texts) => {

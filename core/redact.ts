@@ -138,26 +138,47 @@ export function redact(text: string, options: RedactOptions = {}): string {
   // Other people's e-mail addresses; the employee's own (and the helpdesk's) may be kept by the caller.
   const keep = new Set((options.keepEmails ?? []).map((e) => e.toLowerCase()));
   out = out.replace(emailPattern, (m) => (keep.has(m.toLowerCase()) ? m : REDACTED));
-  for (const pattern of options.patterns ?? []) {
-    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-    out = out.replace(new RegExp(pattern.source, flags), (match: string, group?: unknown) => (typeof group === 'string' && group.length > 0 ? match.replace(group, REDACTED) : REDACTED));
-  }
+  for (const pattern of options.patterns ?? []) out = hidePattern(out, pattern);
   return out;
+}
+
+/**
+ * Hides each non-empty match of an admin pattern, or only group 1 when the pattern has one and it
+ * matched something. Group 1 is cut out where it matched (the `d` flag's indices), not searched
+ * for in the match: with `room \d+ code (\d+)`, "room 12 code 1" must not hide the "1" of "12".
+ */
+function hidePattern(text: string, pattern: RegExp): string {
+  const flags = [...new Set(`${pattern.flags}gd`)].join('');
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(new RegExp(pattern.source, flags))) {
+    if (match[0] === '') continue;
+    const group = match.indices?.[1];
+    const [start, end] = group && group[1] > group[0] ? group : [match.index, match.index + match[0].length];
+    out += `${text.slice(from, start)}${REDACTED}`;
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 const secretKey = new RegExp(`^[\\w.-]*${secretName}[\\w.-]*$`, 'i');
 
 /** Redacts every string in a JSON-like value; values under secret-named keys are hidden whole. */
 export function redactDeep<T>(value: T, options: RedactOptions = {}): T {
-  const seen = new WeakSet<object>();
+  const ancestors = new Set<object>();
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') return key !== undefined && secretKey.test(key) && v.length > 0 ? REDACTED : redact(v, options);
     if (v === null || typeof v !== 'object') return v;
-    if (seen.has(v)) return '[Circular]';
-    seen.add(v);
-    if (Array.isArray(v)) return v.map((item) => walk(item));
-    const out: Record<string, unknown> = {};
-    for (const [k, item] of Object.entries(v)) out[k] = walk(item, k);
+    // Only an object inside itself is a cycle: one shared by two branches is redacted in both.
+    if (ancestors.has(v)) return '[Circular]';
+    ancestors.add(v);
+    let out: unknown[] | Record<string, unknown>;
+    if (Array.isArray(v)) out = v.map((item) => walk(item));
+    else {
+      out = {};
+      for (const [k, item] of Object.entries(v)) out[k] = walk(item, k);
+    }
+    ancestors.delete(v);
     return out;
   };
   return walk(value) as T;

@@ -20,6 +20,10 @@ export default {
   timeoutMS: 20_000,
   reporters: ['clear-text', 'json'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  // Re-runs only test the mutants whose code or covering tests changed; reports/ is git-ignored,
+  // `--force` (a Stryker option passed through) runs every mutant again.
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },

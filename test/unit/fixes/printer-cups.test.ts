@@ -25,23 +25,24 @@ const recorded = {
 const now = new Date('Mon Nov 30 21:59:30 2026');
 
 describe('lpstat -l -p (multi-line long form)', () => {
-  const queues = parseLpstatPrinters(recorded.printers);
+  // Parsed inside each test, not at collection time, so mutation runs see which test covers what.
+  const queues = () => parseLpstatPrinters(recorded.printers);
 
   it('reads description, Alerts (printer-state-reasons) and the state message, not the attribute lines', () => {
-    expect(queues.map((q) => q.name)).toEqual(['badfile', 'Imprimante-étage-2', 'lpdbad', 'ok', 'serialbad', 'unreach']);
-    expect(queues.find((q) => q.name === 'Imprimante-étage-2')).toEqual({
+    expect(queues().map((q) => q.name)).toEqual(['badfile', 'Imprimante-étage-2', 'lpdbad', 'ok', 'serialbad', 'unreach']);
+    expect(queues().find((q) => q.name === 'Imprimante-étage-2')).toEqual({
       name: 'Imprimante-étage-2',
       enabled: false,
       reasons: ['Paused'],
       description: 'Imprimante étage 2',
       stateReasons: ['paused'],
     });
-    expect(queues.find((q) => q.name === 'serialbad')).toMatchObject({ enabled: false, reasons: ['Unable to open serial port: No such file or directory'], stateReasons: ['paused'] });
-    expect(queues.find((q) => q.name === 'ok')).toMatchObject({ enabled: true, reasons: [], description: 'Printer 2e verdieping', stateReasons: [] });
+    expect(queues().find((q) => q.name === 'serialbad')).toMatchObject({ enabled: false, reasons: ['Unable to open serial port: No such file or directory'], stateReasons: ['paused'] });
+    expect(queues().find((q) => q.name === 'ok')).toMatchObject({ enabled: true, reasons: [], description: 'Printer 2e verdieping', stateReasons: [] });
   });
 
   it('"now printing" is an enabled printer, with the job it prints (id ≥ 10) and its message', () => {
-    expect(queues.find((q) => q.name === 'lpdbad')).toMatchObject({ enabled: true, printing: 'lpdbad-17', reasons: ['The printer is in use.'] });
+    expect(queues().find((q) => q.name === 'lpdbad')).toMatchObject({ enabled: true, printing: 'lpdbad-17', reasons: ['The printer is in use.'] });
     expect(parseLpstatPrinters('printer P now printing P-123.  enabled since Mon Nov 30 21:49:14 2026\n\tThe printer may not exist or is unavailable at this time.\n')).toEqual([
       { name: 'P', enabled: true, printing: 'P-123', reasons: ['The printer may not exist or is unavailable at this time.'], stateReasons: [] },
     ]);
@@ -85,8 +86,7 @@ describe('lpstat -l -o and ipptool job states', () => {
 });
 
 describe('combined CUPS diagnosis', () => {
-  const printers = combineCups(recorded, now);
-  const byName = (name: string) => printers.find((p) => p.name === name);
+  const byName = (name: string) => combineCups(recorded, now).find((p) => p.name === name);
 
   it('a queue CUPS stopped after a device error is a device error, not a manual pause', () => {
     expect(byName('serialbad')).toMatchObject({ enabled: false, fault: 'device-error' });
@@ -128,16 +128,16 @@ describe('combined CUPS diagnosis', () => {
 });
 
 describe('display names', () => {
-  const printers = combineCups(recorded, now);
+  const printers = () => combineCups(recorded, now);
 
   it('matches the name the desktop shows, spaces for underscores, any case; ambiguity is no match', () => {
-    expect(findPrinter(printers, 'Printer 2e verdieping')?.name).toBe('ok');
-    expect(findPrinter(printers, 'imprimante étage 2')?.name).toBe('Imprimante-étage-2');
-    expect(findPrinter(printers, 'Imprimante-étage-2')?.name).toBe('Imprimante-étage-2');
-    expect(findPrinter([{ ...printers[0]!, name: 'Printer_2e_verdieping', description: undefined }], 'Printer 2e verdieping')?.name).toBe('Printer_2e_verdieping');
+    expect(findPrinter(printers(), 'Printer 2e verdieping')?.name).toBe('ok');
+    expect(findPrinter(printers(), 'imprimante étage 2')?.name).toBe('Imprimante-étage-2');
+    expect(findPrinter(printers(), 'Imprimante-étage-2')?.name).toBe('Imprimante-étage-2');
+    expect(findPrinter([{ ...printers()[0]!, name: 'Printer_2e_verdieping', description: undefined }], 'Printer 2e verdieping')?.name).toBe('Printer_2e_verdieping');
     const twins = [
-      { ...printers[0]!, name: 'A', description: 'Same' },
-      { ...printers[0]!, name: 'B', description: 'same' },
+      { ...printers()[0]!, name: 'A', description: 'Same' },
+      { ...printers()[0]!, name: 'B', description: 'same' },
     ];
     expect(findPrinter(twins, 'SAME')).toBeUndefined();
   });
@@ -268,10 +268,10 @@ describe('macOS (CUPS 2.3.4) and Windows recorded shapes', () => {
   // Shape captured on macOS 26.4 / CUPS 2.3.4 (published with a public print agent's sources):
   // `cupsdisable` without a reason says "reason unknown"; an unplugged USB printer stays enabled
   // with "The printer is offline." and Alerts offline-report connecting-to-device.
-  const mac = combineCups({ printers: fixture('lpstat-l-p.macos-cups234.txt'), accepting: fixture('lpstat-a.macos-cups234.txt'), jobs: '', default: '' }, now);
+  const mac = () => combineCups({ printers: fixture('lpstat-l-p.macos-cups234.txt'), accepting: fixture('lpstat-a.macos-cups234.txt'), jobs: '', default: '' }, now);
 
   it('a queue paused by hand on macOS is "paused"; an offline printer with its queue on is "not responding"', () => {
-    expect(mac.map((p) => [p.name, p.enabled, p.fault, p.stateReasons])).toEqual([
+    expect(mac().map((p) => [p.name, p.enabled, p.fault, p.stateReasons])).toEqual([
       ['zd621_net', false, 'paused', []],
       ['zd621_usb', true, 'not-responding', ['offline-report', 'connecting-to-device']],
     ]);

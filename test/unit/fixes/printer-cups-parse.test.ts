@@ -223,3 +223,67 @@ describe('combined CUPS state', () => {
     expect(q).not.toHaveProperty('fault');
   });
 });
+
+describe('edges a mutation run left open', () => {
+  const now = new Date('2026-11-30T22:00:00Z');
+  const cDate = (d: Date) => {
+    const day = d.toLocaleString('en-US', { weekday: 'short' });
+    const mon = d.toLocaleString('en-US', { month: 'short' });
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${day} ${mon} ${String(d.getDate()).padStart(2, ' ')} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${d.getFullYear()}`;
+  };
+  const base = { printers: 'printer P is idle.', accepting: '', default: '' };
+  const job = (jobs: string, states?: string, printers = base.printers) => combineCups({ ...base, printers, jobs, ...(states === undefined ? {} : { states }) }, now)[0]!.jobs[0]!;
+
+  it('only lines that start indented are state messages; a parenthesis only counts at the start', () => {
+    expect(parseLpstatPrinters('printer A is idle.\nnot indented, then  spaced\nx\ttabbed\n\tUnable to connect (retrying)\n\tAlerts:\n')).toEqual([
+      { name: 'A', enabled: true, reasons: ['Unable to connect (retrying)'], stateReasons: [] },
+    ]);
+  });
+
+  it('only indented lines are job details, and an indented job-like line is not a new job', () => {
+    expect(parseLpstatJobs('A-1  u  1  d\nnot indented Status: y Alerts: z\n\tB-2  v  2  e\n')).toEqual([{ id: 'A-1', printer: 'A', user: 'u', error: false, alerts: [] }]);
+  });
+
+  it('reads space-indented details, trims the status and takes Status/Alerts only as the first word', () => {
+    expect(parseLpstatJobs('A-1  u  1  d\n        Status:  Paused\n    X Alerts: job-printing\n  X Status: y\n')).toEqual([
+      { id: 'A-1', printer: 'A', user: 'u', error: false, alerts: [], message: 'Paused' },
+    ]);
+  });
+
+  it('reads the ipptool header even after blank lines', () => {
+    expect([...parseIppJobStates('\n  \njob-id,job-state\n1,3\n')]).toEqual([['1', 'pending']]);
+  });
+
+  it('reads a date with an unpadded day and drops a date-shaped text that is no date', () => {
+    expect(parseLpstatJobs('A-1  u  1  Tue Dec 1 09:05:01 2026')[0]?.since).toBe(new Date('Tue Dec 1 2026 09:05:01').toISOString());
+    expect(parseLpstatJobs('A-1  u  1  Foo Bar 30 21:49:14 2026')[0]).not.toHaveProperty('since');
+  });
+
+  it('maps the state names aborted and completed, trims the state cell and refuses short rows and ids with a tail', () => {
+    expect([...parseIppJobStates('job-name,job-state,job-id\na,aborted,1\nb, completed ,2\nc\nd,pending,3x\n')]).toEqual([
+      ['1', 'aborted'],
+      ['2', 'completed'],
+    ]);
+  });
+
+  it('a job is stuck only after more than 5 (pending) or 15 (printing) minutes, not at exactly that age', () => {
+    const at = (ms: number, states?: string) => job(`P-1  u  1  ${cDate(new Date(now.getTime() - ms))}`, states).error;
+    expect(at(stuckPendingMs)).toBe(false);
+    expect(at(stuckPendingMs + 1000)).toBe(true);
+    expect(at(stuckProcessingMs, 'job-id,job-state\n1,processing')).toBe(false);
+    expect(at(stuckProcessingMs + 1000, 'job-id,job-state\n1,processing')).toBe(true);
+  });
+
+  it('a completed job keeps its state and is no error; hold reasons must match whole', () => {
+    expect(job('P-1  u  1  x', 'job-id,job-state\n1,completed')).toMatchObject({ state: 'completed', error: false });
+    const held = (alerts: string) => job(`P-1  u  1  x\n\tAlerts: ${alerts}`, 'job-id,job-state\n1,pending-held').error;
+    expect(held('x-job-held-by-user')).toBe(true);
+    expect(held('job-hold-until-specified-x')).toBe(true);
+  });
+
+  it('a fresh job on a queue whose device reports an error is an error at once', () => {
+    expect(job('P-1  u  1  x', undefined, 'printer P is idle.\n\tAlerts: media-jam-error').error).toBe(true);
+    expect(job('P-1  u  1  x', undefined, 'printer P is idle.\n\tAlerts: toner-low-warning').error).toBe(false);
+  });
+});

@@ -226,6 +226,26 @@ describe('outbox: helpdesk statuses', () => {
     expect(calls).toEqual(['status #5', 'status #6', 'status #7']);
   });
 
+  it('still reports a status change of a ticket dropped from "My tickets" while its status was read, without bringing it back', async () => {
+    const store = memoryStore([delivered(1, { status: { state: 'open', raw: 'New', at: iso(start) } }), entry(2)]);
+    const { connector } = fakeConnector();
+    const events: OutboxEvent[] = [];
+    const outbox = createOutbox({
+      store,
+      connector: {
+        ...connector,
+        // A delivery finishing meanwhile prunes ticket 1 (one delivered ticket kept).
+        status: async () => (await outbox.deliverDue(), { state: 'resolved', raw: 'Done' }),
+      },
+      clock,
+      keepDelivered: 1,
+      onEvent: (e) => events.push(e),
+    });
+    await outbox.refreshStatuses();
+    expect(outbox.entries().map((e) => e.clientId)).toEqual([id(2)]);
+    expect(events).toContainEqual({ type: 'status-changed', clientId: id(1), title: 'Ticket 1', number: '#1', state: 'resolved', raw: 'Done' });
+  });
+
   it('records and reports a change of the state alone or of the helpdesk wording alone', async () => {
     const statuses: Record<string, TicketStatus> = { '#1': { state: 'open', raw: 'New' } };
     const store = memoryStore([delivered(1, { status: { state: 'open', raw: 'New', at: iso(start) } })]);

@@ -18,6 +18,7 @@ import { slowActions } from './slow/actions.ts';
 import { soundActions } from './sound/actions.ts';
 import { cameraActions } from './camera/actions.ts';
 import { oneDriveActions } from './onedrive/actions.ts';
+import { outlookActions } from './outlook/actions.ts';
 export const fixActions: readonly ActionDefinition[] = [
   ...networkActions,
   ...printerActions,
@@ -30,6 +31,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...soundActions,
   ...cameraActions,
   ...oneDriveActions,
+  ...outlookActions,
 ] as unknown as readonly ActionDefinition[];
 
 /** What the composition root needs to know of the fixes besides their actions: pages they open without a policy URL (to allowlist them). */

@@ -14,17 +14,20 @@ import { fixesRegistry } from '../../../core/fixes/index.ts';
 const catalog = fileURLToPath(new URL('../../../troubleshooters/', import.meta.url));
 const registry = composeRegistries(builtinRegistry(), fixesRegistry());
 
-describe.each(['network', 'printer-queue', 'teams-cache', 'password-reset', 'disk-full', 'clock-wrong', 'vpn', 'slow-computer', 'sound-mic', 'camera', 'onedrive'])('troubleshooter %s', (id) => {
-  it('loads without errors or warnings', async () => {
-    const loaded = await loadTroubleshooterFile(path.join(catalog, `${id}.yaml`), registry);
-    expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.ok).toBe(true);
-  });
+describe.each(['network', 'printer-queue', 'teams-cache', 'password-reset', 'disk-full', 'clock-wrong', 'vpn', 'slow-computer', 'sound-mic', 'camera', 'onedrive', 'outlook'])(
+  'troubleshooter %s',
+  (id) => {
+    it('loads without errors or warnings', async () => {
+      const loaded = await loadTroubleshooterFile(path.join(catalog, `${id}.yaml`), registry);
+      expect(loaded.diagnostics).toEqual([]);
+      expect(loaded.ok).toBe(true);
+    });
 
-  it('passes its author tests', async () => {
-    const report = await runAuthorTestFile(path.join(catalog, `${id}.test.yaml`), registry);
-    expect(report.diagnostics).toEqual([]);
-    expect(report.results.filter((r) => !r.pass)).toEqual([]);
-    expect(report.results.length).toBeGreaterThanOrEqual(6);
-  });
-});
+    it('passes its author tests', async () => {
+      const report = await runAuthorTestFile(path.join(catalog, `${id}.test.yaml`), registry);
+      expect(report.diagnostics).toEqual([]);
+      expect(report.results.filter((r) => !r.pass)).toEqual([]);
+      expect(report.results.length).toBeGreaterThanOrEqual(6);
+    });
+  },
+);

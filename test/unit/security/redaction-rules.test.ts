@@ -59,6 +59,8 @@ describe('password labels and net use', () => {
     ['net use \\\\srv\\s /user:x /persistent:no', 'net use \\\\srv\\s /user:x /persistent:no'],
     ['net use \\\\srv\\s /user:x  pw5 /persistent:no', `net use \\\\srv\\s /user:x  ${R} /persistent:no`],
     ['net use \\\\srv\\s /delete', 'net use \\\\srv\\s /delete'],
+    ['net  use \\\\srv\\s /user:x pw8', `net  use \\\\srv\\s /user:x ${R}`],
+    ['net use Z:  \\\\srv\\s  pw9', `net use Z:  \\\\srv\\s  ${R}`],
     ['net user \\\\srv\\s pw6', 'net user \\\\srv\\s pw6'],
     ['cornet use \\\\srv\\s pw7', 'cornet use \\\\srv\\s pw7'],
   ])('%j', (input, expected) => {
@@ -101,6 +103,7 @@ describe('JSON, key=value and flags', () => {
     ['--password=abc', `--password=${R}`],
     ['--password\tabc', `--password\t${R}`],
     ['--verbose abc', '--verbose abc'],
+    ['--PASSWORD a --token b', `--PASSWORD ${R} --token ${R}`],
   ])('%j', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -155,6 +158,15 @@ describe('personal numbers', () => {
     ['123456782', R],
     ['a123456782', 'a123456782'],
     ['123456782a', '123456782a'],
+    // IBANs pass mod 97 here; only 15 to 34 characters are IBANs.
+    ['NO561234567890', 'NO561234567890'],
+    ['MT60ABCD12345678901234567890123456', R],
+    ['MT22AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'MT22AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    // BSNs that start or end with a zero are still BSNs.
+    ['100000010', R],
+    ['012345672', R],
+    // Followed by a space or punctuation, each number is still hidden.
+    ['BE71096123456769 ok, 85.07.30-033.28 ok, 85073003328, 123456782.', `${R} ok, ${R} ok, ${R}, ${R}.`],
   ])('%j', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });

@@ -30,6 +30,8 @@ export type TestHost = BrowserHost & {
   /** Texts the app put on the clipboard, and files it offered to save (nothing real in tests). */
   copied: string[];
   saved: Array<{ name: string; text: string }>;
+  /** Screenshots the app offered to save (the mail program cannot carry them). */
+  savedFiles: Array<{ name: string; bytes: Buffer }>;
   stop(): Promise<void>;
 };
 
@@ -45,6 +47,7 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
   const opened: string[] = [];
   const copied: string[] = [];
   const saved: Array<{ name: string; text: string }> = [];
+  const savedFiles: Array<{ name: string; bytes: Buffer }> = [];
   const log = createLogger({ redact: (text) => redact(text), file: path.join(dataDir, 'host.log') });
   let dispose = (): Promise<void> => Promise.resolve();
   let onWindow: (state: 'shown' | 'hidden') => void = () => undefined;
@@ -81,6 +84,10 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
           saved.push({ name, text });
           return true;
         },
+        saveFile: async (name, bytes) => {
+          savedFiles.push({ name, bytes: Buffer.from(bytes) });
+          return true;
+        },
         log,
         env: { ...process.env, FIRSTLINE_POLICY_FILE: policyFile },
         // Never the machine's own /etc/firstline/secrets.json (or registry / managed preferences).
@@ -98,6 +105,7 @@ export async function startTestHost(overrides: Partial<FirstlineOptions> & { pol
     opened,
     copied,
     saved,
+    savedFiles,
     stop: async () => {
       // Runs still going (a failed test) end and record before the data folder goes away.
       await dispose();

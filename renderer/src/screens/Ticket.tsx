@@ -12,6 +12,7 @@ import { messageKeyOr } from '../messages.ts';
 import { enoughWords, subjectFromWords } from '../ticket-words.ts';
 import { normalisePhone } from '../../../contract/phone.ts';
 import { TicketChoices, type Urgency } from '../components/TicketChoices.tsx';
+import { ScreenshotNotSent, TicketScreenshot } from '../components/TicketScreenshot.tsx';
 
 type DraftView = ChannelResult<'ticket:draft'>;
 type SendResult = ChannelResult<'ticket:send'>;
@@ -35,6 +36,8 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
   const [urgency, setUrgency] = useState<Urgency | null>(null);
   const [phone, setPhone] = useState('');
   const [phoneChecked, setPhoneChecked] = useState(false);
+  /** The screenshot's file name as the form shows it; the app sends an image only when this matches. */
+  const [screenshot, setScreenshot] = useState<string | null>(null);
   const callbackRequired = screen.callback === true;
   /** Counts failed sends, so the way out reloads the text of the latest attempt. */
   const [attempt, setAttempt] = useState(0);
@@ -53,7 +56,14 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
   // Written from scratch, the subject follows the employee's first words until they edit it.
   const shownTitle = !fromRun && !screen.articleId && !titleEdited && userText.trim() ? subjectFromWords(userText) : title;
   const shownUrgency: Urgency = urgency ?? view?.draft.urgency ?? 'normal';
-  const edit = () => ({ clientId: view?.draft.clientId ?? '', title: shownTitle, userText, urgency: shownUrgency, ...(phone.trim() ? { callbackPhone: phone.trim() } : {}) });
+  const edit = () => ({
+    clientId: view?.draft.clientId ?? '',
+    title: shownTitle,
+    userText,
+    urgency: shownUrgency,
+    ...(phone.trim() ? { callbackPhone: phone.trim() } : {}),
+    ...(screenshot ? { screenshot } : {}),
+  });
   const wordsMissing = !fromRun && !enoughWords(userText);
   const phoneProblem = phone.trim() ? (normalisePhone(phone) ? null : 'invalid') : callbackRequired ? 'missing' : null;
   /** Says what is missing and puts the cursor there; true when the form may go. */
@@ -134,6 +144,8 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
           {view.draft.attachments.length > 0 && (
             <p className="hint">{t('ticket.attachments', { count: view.draft.attachments.length, names: view.draft.attachments.map((a) => a.filename).join(', ') })}</p>
           )}
+          {view.screenshot !== 'off' && <TicketScreenshot clientId={view.draft.clientId} mode={view.screenshot} onChange={setScreenshot} />}
+          {screenshot && (channel === 'mailto' || !canSend) && <ScreenshotNotSent clientId={view.draft.clientId} />}
           {canSend && <p className="hint">{t(`ticket.channel.${view.channel}`)}</p>}
           {result && (
             <p role="alert" className="error">
@@ -154,6 +166,7 @@ export function Ticket({ info, screen, navigate }: { info: AppInfo | null; scree
           </div>
         </form>
       )}
+      {done && result?.kind === 'mailto' && screenshot && <ScreenshotNotSent clientId={result.clientId} />}
       {done && result && <TicketSent result={result} info={info} onHome={() => navigate({ name: 'home' })} onMyTickets={() => navigate({ name: 'history', tab: 'tickets' })} />}
     </section>
   );

@@ -12,7 +12,7 @@ export const modules: Record<string, MutationModule> = {
     mutate: ['core/fixes/teams/cache.ts'],
     // The confinement matrix (test/integration/fixes/teams-confinement.test.ts) stays in `npm test`: its 43 layouts
     // are slow, its unprivileged re-run cannot read Stryker's sandbox, and these unit tests reach every branch it does.
-    tests: ['test/unit/fixes/teams-cache-pins.test.ts', 'test/unit/fixes/teams-cache-move.test.ts', 'test/unit/fixes/teams-cache-clear.test.ts'],
+    tests: ['test/unit/fixes/teams-cache-pins.test.ts', 'test/unit/fixes/teams-cache-move.test.ts', 'test/unit/fixes/teams-cache-clear.test.ts', 'test/unit/fixes/teams-cache-guards.test.ts'],
   },
   outbox: {
     mutate: ['core/tickets/outbox.ts'],

@@ -60,7 +60,7 @@ function fsWith(code: string, free?: number | Error): MoveFs & { renames: string
     async statfs(dir: string) {
       port.statfsCalls += 1;
       if (free instanceof Error) throw free;
-      return free === undefined ? statfs(dir) : { bavail: free, bsize: 1 };
+      return free === undefined ? statfs(dir) : { bavail: free / 4, bsize: 4 };
     },
   };
   return port;
@@ -87,9 +87,9 @@ describe('moving a Teams cache entry into the backup', () => {
   });
 
   it('copies only when the cache takes less than half the free space of the backup disk, else deletes it', async () => {
-    // 100 bytes of cache: 201 bytes free is enough room, 200 is not.
+    // 100 bytes of cache: 204 bytes free (51 blocks of 4) is enough room, 200 is not.
     seedCache();
-    const roomy = await clearLocations('linux', [root], [location()], backupDir, fsWith('EXDEV', 201));
+    const roomy = await clearLocations('linux', [root], [location()], backupDir, fsWith('EXDEV', 204));
     expect(roomy).toMatchObject({ moved: [path.join(base, 'Cache')], deleted: [], failed: [], backupDir });
     expectCacheAt(path.join(backupDir, '0-classic-Teams', 'Cache'));
 

@@ -63,10 +63,10 @@ export function parseYamlMapping(text: string, file: string, what: string): Pars
     const p = counter.linePos(error.pos[0]);
     // The yaml package turns a stack overflow on deeply nested lists/mappings into an error; say what it means.
     const first = error.message.split('\n')[0] ?? '';
-    const message = /call stack/i.test(error.message)
-      ? 'the file is nested too deeply (lists or mappings inside each other hundreds of levels deep).'
+    const plain = /call stack/i.test(error.message)
+      ? { message: 'YAML syntax: the file is nested too deeply (lists or mappings inside each other hundreds of levels deep).' }
       : plainYamlError({ code: error.code, message: first, line: p.line }, text.split(/\r?\n/)[p.line - 1] ?? '');
-    add('error', { line: p.line, column: p.col }, `YAML syntax: ${message}`);
+    diagnostics.push({ file, line: p.line, column: p.col, severity: 'error', ...plain });
   }
   if (doc.errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {

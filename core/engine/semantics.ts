@@ -10,12 +10,13 @@ import { parseCondition, type Expr } from './condition.ts';
 import { lintCondition, type StepFacts } from './condition-lint.ts';
 import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
 import { defaultLang, isLang, langs } from '../kernel/lang.ts';
-import { describePath, issueLocation, type Locator, type PathKey } from './source-diagnostics.ts';
+import { describePath, issueLocation, whereArgs, type Locator, type PathKey } from './source-diagnostics.ts';
+import { coded } from './lint-messages.ts';
 import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
 import { unverifiedFixPaths } from './honesty-lint.ts';
 import { findBareTemplates } from './template-lint.ts';
-import { didYouMean, editDistance as distance } from '../util/did-you-mean.ts';
+import { closestNames, editDistance as distance } from '../util/did-you-mean.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -25,10 +26,11 @@ const translations = langs.filter((lang) => lang !== defaultLang);
 /** `baseDir`: the catalog folder, to check that referenced files exist (omitted for in-memory text). */
 export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string, baseDir?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (severity: Severity, p: readonly PathKey[], message: string, offset?: number) => {
+  const add = (severity: Severity, p: readonly PathKey[], message: string | ReturnType<typeof coded>, offset?: number) => {
     const where = locator.at(p, offset);
-    out.push({ file, line: where.line, column: where.column, severity, message });
+    out.push({ file, line: where.line, column: where.column, severity, ...(typeof message === 'string' ? { message } : message) });
   };
+  const at = (p: readonly PathKey[]) => whereArgs(p, data);
   const declaredPolicy = new Set(Array.isArray(data.policy) ? data.policy.filter((k): k is string => typeof k === 'string') : []);
   const steps = Array.isArray(data.steps) ? data.steps : [];
   const earlier = new Map<string, string>(); // id → type, for steps before the current one
@@ -44,20 +46,18 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     for (const ref of refs) {
       const [root, id] = ref.path;
       if ((root === 'steps' || root === 'answers') && id !== undefined) {
-        if (id === own) add('error', p, `"${ref.path.join('.')}" refers to this step itself; a step can only use results of earlier steps.`, base + ref.pos);
+        if (id === own) add('error', p, coded('ref.self', { ref: ref.path.join('.') }), base + ref.pos);
         else if (!earlier.has(id)) {
           add(
             'error',
             p,
-            all.has(id)
-              ? `Step "${id}" runs later; a step can only use results of earlier steps.`
-              : `There is no ${root === 'answers' ? 'question' : 'step'} "${id}".${didYouMean(id, [...earlier.keys()])}`,
+            all.has(id) ? coded('ref.later', { id }) : coded(root === 'answers' ? 'ref.noQuestion' : 'ref.noStep', { id, suggestions: closestNames(id, [...earlier.keys()]) }),
             base + ref.pos,
           );
-        } else if (root === 'answers' && earlier.get(id) !== 'ask') add('error', p, `Step "${id}" is not an ask step, so it has no answer.`, base + ref.pos);
+        } else if (root === 'answers' && earlier.get(id) !== 'ask') add('error', p, coded('ref.notAsk', { id }), base + ref.pos);
       }
       if (root === 'policy' && id !== undefined && !declaredPolicy.has(id)) {
-        add('warning', p, `Policy key "${id}" is used but not listed under "policy:".`, base + ref.pos);
+        add('warning', p, coded('policy.undeclared', { key: id }), base + ref.pos);
       }
     }
   };
@@ -71,12 +71,8 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       const near = names.filter((n) => distance(n, name) <= 3);
       const sameNamespace = names.filter((n) => n.split('.')[0] === namespace && !near.includes(n));
       const suggestions = [...near, ...sameNamespace].slice(0, 5);
-      const hint = suggestions.length
-        ? ` Did you mean ${suggestions.map((n) => `"${n}"`).join(' or ')}?`
-        : names.length <= 12
-          ? ` Known actions: ${names.join(', ')}.`
-          : ' Run "firstline actions" to see them all.';
-      add('error', [...p, 'action'], `${describePath(p, data)}: unknown action "${name}".${hint}`);
+      if (suggestions.length === 0 && names.length <= 12) add('error', [...p, 'action'], `${describePath(p, data)}: unknown action "${name}". Known actions: ${names.join(', ')}.`);
+      else add('error', [...p, 'action'], coded('action.unknown', { ...at(p), name, ...(suggestions.length ? { suggestions } : { hint: 'actions' }) }));
       return;
     }
     // An action that does not exist on a declared platform must be guarded by a `when:` on platform.
@@ -123,7 +119,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     const id = typeof step.id === 'string' ? step.id : undefined;
     if (endedBy !== undefined) add('warning', p, `${describePath(p, data)} never runs: step "${endedBy}" always escalates before it (give it a when: condition).`);
     if (step.type === 'escalate' && step.when === undefined && endedBy === undefined) endedBy = id ?? String(i + 1);
-    if (id !== undefined && earlier.has(id)) add('error', [...p, 'id'], `The step id "${id}" is used twice; step ids must be unique.`);
+    if (id !== undefined && earlier.has(id)) add('error', [...p, 'id'], coded('step.duplicateId', { id }));
     if (typeof step.when === 'string') {
       const cond = parseCondition(step.when);
       if (!cond.ok) add('error', [...p, 'when'], `${describePath(p, data)}, when: ${cond.error.message}`, cond.error.pos);
@@ -140,7 +136,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
           if (!isObj(e)) return;
           const ops = ['equals', 'not-equals', 'in', 'matches', 'gt', 'gte', 'lt', 'lte'].filter((k) => k in e);
           if (ops.length === 0) add('error', [...p, 'expect', j], `${describePath(p, data)}: this expectation has no test; add equals, not-equals, in, matches, gt, gte, lt or lte.`);
-          if (typeof e.matches === 'string' && !validRegExp(e.matches)) add('error', [...p, 'expect', j, 'matches'], `"${e.matches}" is not a valid regular expression.`);
+          if (typeof e.matches === 'string' && !validRegExp(e.matches)) add('error', [...p, 'expect', j, 'matches'], coded('regexp.invalid', { pattern: e.matches }));
         });
       }
     }
@@ -155,7 +151,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
           else checkRefs(t.refs, [...p, 'choices-from'], 0, id);
         }
       }
-      if (typeof step.pattern === 'string' && !validRegExp(step.pattern)) add('error', [...p, 'pattern'], `"${step.pattern}" is not a valid regular expression.`);
+      if (typeof step.pattern === 'string' && !validRegExp(step.pattern)) add('error', [...p, 'pattern'], coded('regexp.invalid', { pattern: step.pattern }));
       // With choices-from, the pattern guards the text answer asked when no list could be made.
       if (step.answer !== 'text' && step.pattern !== undefined && !dynamic) add('error', [...p, 'pattern'], '"pattern" only applies when answer is "text".');
     }
@@ -165,11 +161,11 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       if (hasUrl && hasPolicy) add('error', tp, `${describePath(tp, data)}: give either "url" or "url-from-policy", not both.`);
       if (required && !hasUrl && !hasPolicy) add('error', tp, `${describePath(tp, data)}: a link needs "url" or "url-from-policy".`);
       const key = target['url-from-policy'];
-      if (typeof key === 'string' && !declaredPolicy.has(key)) add('warning', [...tp, 'url-from-policy'], `Policy key "${key}" is used but not listed under "policy:".`);
+      if (typeof key === 'string' && !declaredPolicy.has(key)) add('warning', [...tp, 'url-from-policy'], coded('policy.undeclared', { key }));
     };
     if (step.type === 'escalate') {
-      if (step.it === undefined && step.reason === undefined) add('error', p, `${describePath(p, data)}: an escalation needs "it": the cause and what IT should do (it goes into the ticket).`);
-      if (step.employee === undefined) add('warning', p, `${describePath(p, data)}: no "employee" text; the employee sees a generic sentence. Say in plain words what happened and what comes next.`);
+      if (step.it === undefined && step.reason === undefined) add('error', p, coded('escalate.needsIt', at(p)));
+      if (step.employee === undefined) add('warning', p, coded('escalate.noEmployee', at(p)));
       if (step.it !== undefined && step.reason !== undefined) add('error', [...p, 'reason'], '"reason" is the older name of "it"; give only "it".');
       if (typeof step.cause === 'string') {
         for (const t of findTemplates(step.cause)) {
@@ -198,7 +194,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
   walkLocalized(data, [], (value, p) => {
     const missing = translations.filter((l) => value[l] === undefined);
     if (missing.length > 0 && defaultLang in value) {
-      add('warning', p, `${describePath(p, data)}: no ${missing.join(', ')} translation; employees will see the English text.`);
+      add('warning', p, coded('text.missingTranslation', { ...at(p), langs: missing.join(', ') }));
     }
   });
   for (const bare of findBareTemplates(data)) add('warning', bare.path, `${describePath(bare.path, data)}: ${bare.message}`);

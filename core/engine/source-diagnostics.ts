@@ -47,6 +47,16 @@ export function describePath(p: readonly PathKey[], data: unknown): string {
   return p.join('.') || 'top level';
 }
 
+/** describePath as arguments of a coded message (core/engine/lint-messages.ts words "step" per language). */
+export function whereArgs(p: readonly PathKey[], data: unknown): { whereStep?: string | number; whereField: string } {
+  if (p[0] === 'steps' && typeof p[1] === 'number') {
+    const steps = (data as { steps?: unknown[] } | null)?.steps;
+    const id = (steps?.[p[1]] as { id?: unknown } | undefined)?.id;
+    return { whereStep: typeof id === 'string' ? id : p[1] + 1, whereField: p.slice(2).join('.') };
+  }
+  return { whereField: p.join('.') };
+}
+
 export function valueAt(data: unknown, p: readonly PathKey[]): unknown {
   let v = data;
   for (const k of p) {

@@ -3,7 +3,10 @@
  * a file — each finding with file, line, column and a message an IT author understands.
  */
 export type Severity = 'error' | 'warning';
-export type Diagnostic = { file: string; line: number; column: number; message: string; severity: Severity };
+/** Arguments of a coded message: names, numbers, and suggested names (core/engine/lint-messages.ts words them per language). */
+export type DiagnosticArgs = Record<string, string | number | readonly string[] | undefined>;
+/** `code`/`args`: set on findings whose sentence exists in every language (locales/<lang>/lint.json); `message` is always the English one. */
+export type Diagnostic = { file: string; line: number; column: number; message: string; severity: Severity; code?: string; args?: DiagnosticArgs };
 
 /** `file:line:column: severity: message`, the shape editors and CI annotate. */
 export const formatDiagnostic = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;

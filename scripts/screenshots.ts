@@ -36,7 +36,7 @@ const words = {
     fixes: 'Oplossingen',
     history: 'Geschiedenis',
     settings: 'Instellingen',
-    contact: 'IT contacteren',
+    contact: 'Contact met IT',
     slow: 'Het is traag',
     next: 'Verder',
     room: 'In welke zaal zit je? (bijvoorbeeld B204)',
@@ -115,6 +115,13 @@ async function capture(lang: keyof typeof words) {
     await nav(w.settings).click();
     await page.getByRole('radio').first().waitFor();
     await shoot(page, lang, '9-settings');
+    // "For IT" opened: where the settings come from and every value, still 400 px wide.
+    await page.locator('details.company-settings summary').click();
+    await page.locator('.company-settings .policy-setting').first().waitFor();
+    // The disclosure's own line just under the sticky header, so the shot starts with it.
+    await page.locator('details.company-settings').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+    await shoot(page, lang, '12-settings-for-it');
+    await page.locator('details.company-settings summary').click();
     await page.getByRole('button', { name: w.contact }).click();
     await page.locator('.ticket-details').waitFor();
     await shoot(page, lang, '10-contact-it');

@@ -26,7 +26,8 @@ export function policyAbout(effective: EffectivePolicy): PolicyAbout {
     settings: policyKeys.map((key) => {
       const source = effective.sources[key];
       const raw = values[key];
-      const text = raw === undefined ? '(not set)' : JSON.stringify(raw);
+      // Empty when nobody set it: the window says "not set" in the employee's language.
+      const text = raw === undefined ? '' : JSON.stringify(raw);
       const location = effective.locations[source];
       return {
         key,

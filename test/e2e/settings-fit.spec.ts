@@ -30,10 +30,10 @@ test.afterAll(async () => {
 });
 
 const languages = [
-  { lang: 'en', name: 'English', settings: 'Settings', forIt: 'All company settings (for IT)' },
-  { lang: 'nl', name: 'Nederlands', settings: 'Instellingen', forIt: 'Alle bedrijfsinstellingen (voor IT)' },
-  { lang: 'fr', name: 'Français', settings: 'Paramètres', forIt: 'Tous les paramètres de l’entreprise (pour le service informatique)' },
-  { lang: 'de', name: 'Deutsch', settings: 'Einstellungen', forIt: 'Alle Unternehmenseinstellungen (für die IT)' },
+  { lang: 'en', notSet: 'not set', name: 'English', settings: 'Settings', forIt: 'All company settings (for IT)' },
+  { lang: 'nl', notSet: 'niet ingesteld', name: 'Nederlands', settings: 'Instellingen', forIt: 'Alle bedrijfsinstellingen (voor IT)' },
+  { lang: 'fr', notSet: 'non défini', name: 'Français', settings: 'Paramètres', forIt: 'Tous les paramètres de l’entreprise (pour le service informatique)' },
+  { lang: 'de', notSet: 'nicht festgelegt', name: 'Deutsch', settings: 'Einstellungen', forIt: 'Alle Unternehmenseinstellungen (für die IT)' },
 ] as const;
 
 /** Elements whose right edge passes the window's, and the page's own horizontal scroll. */
@@ -89,7 +89,7 @@ async function expectNoAxeViolations(page: Page, where: string) {
   expect(result.passes.length).toBeGreaterThan(10);
 }
 
-for (const { lang, name, settings, forIt } of languages) {
+for (const { lang, name, settings, forIt, notSet } of languages) {
   test(`${lang}: Settings fits a 400×600 window, "for IT" closed by default, 24 px targets, axe clean`, async ({ page }) => {
     const policyFile = path.join(host.dataDir, 'policy.json');
     await page.goto(host.url);
@@ -116,6 +116,9 @@ for (const { lang, name, settings, forIt } of languages) {
     await summary.click();
     await expect(disclosure.getByText('passwordResetUrl')).toBeVisible();
     await expect(disclosure.getByText(policyFile).first()).toBeVisible();
+    // No English left in the values either: an unset key reads "not set" in the window's language.
+    await expect(disclosure).not.toContainText('(not set)');
+    await expect(disclosure.locator('.policy-setting', { hasText: 'outageFeedUrl' }).locator('dd')).toHaveText(notSet);
     expect(await overflow(page)).toEqual({ scroll: 0, wide: [] });
     expect(await brokenWords(page)).toEqual([]);
     expect(await page.locator('.company-settings .setting-key').count()).toBeGreaterThan(5);

@@ -67,7 +67,7 @@ function CompanySettings({ sources }: { sources: ReactNode }) {
                   {t(`settings.source.${setting.source}`)}
                 </span>
               </dt>
-              <dd className="about-path">{setting.value}</dd>
+              <dd className="about-path">{setting.value === '' ? t('settings.notSet') : setting.value}</dd>
             </div>
           ))}
         </dl>

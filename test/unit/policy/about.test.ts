@@ -13,7 +13,7 @@ describe('About screen policy view', () => {
 
     expect(row('autostart')).toEqual({ key: 'autostart', value: 'false', source: 'hklm', location: 'HKLM\\SOFTWARE\\Policies\\Firstline' });
     expect(row('defaultLanguage')).toEqual({ key: 'defaultLanguage', value: '"fr"', source: 'file', location: '/etc/firstline/policy.json' });
-    expect(row('outageFeedUrl')).toEqual({ key: 'outageFeedUrl', value: '(not set)', source: 'default' });
+    expect(row('outageFeedUrl')).toEqual({ key: 'outageFeedUrl', value: '', source: 'default' });
     expect(row('helpdesk')?.value).toMatch(/^\{"connector":\{"type":"mailto","to":"it@example.com"\}/);
     expect(row('helpdesk')?.source).toBe('file');
     expect(about.issues).toEqual([{ key: 'defaultLanguage', source: 'hklm', message: expect.stringContaining('Invalid option') }]);

@@ -10,6 +10,7 @@ import { generateCatalogKeyPair, parsePrivateKey, publicKeyOf } from '../../core
 import { isAuthorTestPath, listCatalogFiles, signCatalog, verifyCatalogDir } from '../../core/catalog/manifest.ts';
 import { loadCatalog } from '../../core/engine/catalog-dir.ts';
 import type { CommandIo } from '../command.ts';
+import { countOf } from './shared.ts';
 import { cliRegistry } from '../registry.ts';
 import { formatDiagnostic } from '../../core/kernel/diagnostics.ts';
 
@@ -82,18 +83,18 @@ async function signDir(dir: string, keyFile: string | undefined, includeTests: b
   const errors = lint.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     for (const d of errors) io.err(formatDiagnostic(d));
-    io.err(`Not signed: ${errors.length} lint error(s) in ${dir} (firstline lint ${dir}). Nothing was written.`);
+    io.err(`Not signed: ${countOf(errors.length, 'lint error')} in ${dir} (firstline lint ${dir}). Nothing was written.`);
     return 1;
   }
   const privateKey = parsePrivateKey(readFileSync(keyFile, 'utf8'));
   const tests = listCatalogFiles(dir).filter(isAuthorTestPath);
   const manifest = signCatalog(dir, privateKey, new Date(), { includeTests });
-  io.out(`Signed ${Object.keys(manifest.files).length} files in ${dir} with key ${publicKeyOf(privateKey)}`);
+  io.out(`Signed ${countOf(Object.keys(manifest.files).length, 'file')} in ${dir} with key ${publicKeyOf(privateKey)}`);
   if (tests.length > 0) {
     io.out(
       includeTests
         ? `Author tests included: ${tests.join(', ')}`
-        : `Left out ${tests.length} author test file(s) (*.test.yaml; the app never reads them): ${tests.join(', ')}. --include-tests signs them too.`,
+        : `Left out ${countOf(tests.length, 'author test file')} (*.test.yaml; the app never reads them): ${tests.join(', ')}. --include-tests signs them too.`,
     );
   }
   return 0;
@@ -107,7 +108,7 @@ function verifyDir(dir: string, keys: readonly string[], io: CommandIo): number 
     io.err(`Refused (${verdict.code}): ${verdict.reason}`);
     return 1;
   }
-  io.out(`OK: ${verdict.files.length} files, ${verdict.signed ? 'signature valid' : 'hashes match; the signature was NOT checked (--no-key)'}`);
+  io.out(`OK: ${countOf(verdict.files.length, 'file')}, ${verdict.signed ? 'signature valid' : 'hashes match; the signature was NOT checked (--no-key)'}`);
   if (verdict.ignored.length > 0) io.out(`Not in the manifest and ignored by the app: ${verdict.ignored.join(', ')}`);
   return 0;
 }

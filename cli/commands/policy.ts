@@ -26,6 +26,7 @@ import { englishExplain } from '../../core/policy/templates/index.ts';
 import { generateMobileconfig } from '../../core/policy/templates/mobileconfig.ts';
 import { langs } from '../../core/kernel/lang.ts';
 import type { CommandIo } from '../command.ts';
+import { countOf } from './shared.ts';
 import { cliRegistry, defaultCatalogDir } from '../registry.ts';
 
 export const policyUsage = `Usage:
@@ -125,7 +126,7 @@ function printCheck(heading: string, result: PolicyCheck, io: CommandIo): void {
     io.out(`  ${row.key.padEnd(width)}  ${shown}  [${row.source}${row.location ? ` ${row.location}` : ''}]`);
   }
   for (const f of result.findings) io.out(`${f.severity}: ${f.key} (${f.source}): ${f.message}`);
-  io.out(`${result.errors} error(s), ${result.warnings} warning(s).${result.errors > 0 ? ' The app would not use the values marked as errors.' : ''}`);
+  io.out(`${countOf(result.errors, 'error')}, ${countOf(result.warnings, 'warning')}.${result.errors > 0 ? ' The app would not use the values marked as errors.' : ''}`);
 }
 
 /** The keys the document sets, in the schema's shape (what the app would use), without defaults. */
@@ -164,7 +165,7 @@ async function exportPolicy(file: string | undefined, values: Values, io: Comman
   const result = checkPolicy(resolvePolicy([layer]), await catalogIds(values.catalog ?? []));
   if (result.errors > 0) {
     for (const f of result.findings.filter((x) => x.severity === 'error')) io.err(`error: ${f.key}: ${f.message}`);
-    io.err(`Not exported: fix the ${result.errors} error(s) first (firstline policy check ${file}).`);
+    io.err(`Not exported: fix the ${countOf(result.errors, 'error')} first (firstline policy check ${file}).`);
     return 1;
   }
   const settings = setValues(layer);

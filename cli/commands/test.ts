@@ -1,6 +1,7 @@
 /** `firstline test <files|dirs...>` — runs author tests (*.test.yaml); PASS/FAIL per case, exit 1 on any failure. */
 import { parseArgs } from 'node:util';
 import type { CommandIo } from '../command.ts';
+import { countOf } from './shared.ts';
 import { runAuthorTestFile } from '../../core/engine/author-test.ts';
 import { expandPaths, isAuthorTestFile } from '../../core/engine/catalog-dir.ts';
 import { cliRegistry } from '../registry.ts';
@@ -29,6 +30,6 @@ export async function testCommand(argv: readonly string[], io: CommandIo): Promi
       else failed++;
     }
   }
-  io.err(`${files.length} test file(s): ${passed} passed, ${failed} failed.`);
+  io.err(`${countOf(files.length, 'test file')}: ${passed} passed, ${failed} failed.`);
   return failed > 0 || files.length === 0 ? 1 : 0;
 }

@@ -30,8 +30,8 @@ describe('admin walkthrough: policy check → preview → ticket test → keygen
     expect(JSON.stringify(webhookRequests[0]?.body)).toContain('[Firstline test]');
     expect(webhookRequests[0]?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(out(3)).toContain('Put this value in the catalogSigningKeys policy');
-    expect(out(4)).toMatch(/^Signed 1 files in \$WORK\/catalog/);
-    expect(out(5)).toBe('OK: 1 files, signature valid');
+    expect(out(4)).toMatch(/^Signed 1 file in \$WORK\/catalog/);
+    expect(out(5)).toBe('OK: 1 file, signature valid');
     expect(out(6)).toContain('Outcome: resolved');
     expect(out(7)).toMatch(/acme-hello\s+1\s+1\s+0\s+0/);
     expect(transcript).toContain('$ firstline catalog verify $WORK/catalog --key $WORK/keys/catalog-signing.pub');

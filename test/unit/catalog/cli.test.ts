@@ -58,7 +58,7 @@ describe('firstline catalog', () => {
     writeFileSync(path.join(catalog, 'broken.yaml'), 'id: broken\nversion: "1"\nsteps: 3\n');
     expect(await catalogCommand(['sign', catalog, '--key', path.join(keys, 'catalog-signing.key')], c.io)).toBe(1);
     expect(c.err.some((l) => l.startsWith(`${path.join(catalog, 'broken.yaml')}:`) && l.includes(': error: '))).toBe(true);
-    expect(c.err.at(-1)).toMatch(/^Not signed: \d+ lint error\(s\) in .*Nothing was written\.$/);
+    expect(c.err.at(-1)).toMatch(/^Not signed: \d+ lint errors? in .*Nothing was written\.$/);
     expect(existsSync(path.join(catalog, 'manifest.json'))).toBe(false);
   });
 
@@ -69,7 +69,7 @@ describe('firstline catalog', () => {
     await catalogCommand(['keygen', keys], c.io);
     writeFileSync(path.join(catalog, 'vpn-reconnect.test.yaml'), 'tests: []\n');
     expect(await catalogCommand(['sign', catalog, '--key', path.join(keys, 'catalog-signing.key')], c.io)).toBe(0);
-    expect(c.out.at(-1)).toBe('Left out 1 author test file(s) (*.test.yaml; the app never reads them): vpn-reconnect.test.yaml. --include-tests signs them too.');
+    expect(c.out.at(-1)).toBe('Left out 1 author test file (*.test.yaml; the app never reads them): vpn-reconnect.test.yaml. --include-tests signs them too.');
     const manifest = JSON.parse(readFileSync(path.join(catalog, 'manifest.json'), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).not.toContain('vpn-reconnect.test.yaml');
     expect(await catalogCommand(['verify', catalog, '--key', path.join(keys, 'catalog-signing.pub')], c.io)).toBe(0);

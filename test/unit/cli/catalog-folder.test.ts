@@ -54,7 +54,7 @@ describe('catalog folder arguments', () => {
     const res = await cli(['lint', '--quiet'], { cwd: work });
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/broken\.yaml:\d+:\d+: error: /);
-    expect(res.stderr).toMatch(/^3 file\(s\) checked/m);
+    expect(res.stderr).toMatch(/^Files checked: 3;/m);
   });
 
   it('lint in-process defaults the same way', async () => {
@@ -63,7 +63,7 @@ describe('catalog folder arguments', () => {
     try {
       const res = await call(lintCommand, ['--quiet']);
       expect(res.code).toBe(0);
-      expect(res.stderr).toMatch(/^2 file\(s\) checked: 0 error/m);
+      expect(res.stderr).toMatch(/^Files checked: 2; errors: 0;/m);
     } finally {
       process.chdir(cwd);
     }

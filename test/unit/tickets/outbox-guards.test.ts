@@ -177,11 +177,11 @@ describe('outbox: when an entry is due', () => {
 
 describe('outbox: delivery details', () => {
   it('records that attachments failed only when the connector says so, and not for a ticket found by lookup', async () => {
-    const store = memoryStore([entry(1), entry(2, { state: 'sending', attempts: 1 })]);
+    const store = memoryStore([entry(1), entry(2, { state: 'sending', attempts: 1 }), entry(3)]);
     const { connector } = fakeConnector();
     const found: Connector = {
       ...connector,
-      create: async (_d, clientId) => ({ id: clientId, number: '#1', attachmentsFailed: true }),
+      create: async (_d, clientId) => (clientId === id(1) ? { id: clientId, number: '#1', attachmentsFailed: true } : { id: clientId, number: '#3' }),
       findByClientId: async (clientId) => (clientId === id(2) ? { id: clientId, number: '#2' } : null),
     };
     const events: OutboxEvent[] = [];
@@ -189,7 +189,8 @@ describe('outbox: delivery details', () => {
     await outbox.deliverDue();
     expect(outbox.get(id(1))).toMatchObject({ state: 'delivered', attachmentsFailed: true });
     expect(outbox.get(id(2))).toMatchObject({ state: 'delivered', attachmentsFailed: false });
-    expect(events).toHaveLength(2);
+    expect(outbox.get(id(3))).toMatchObject({ state: 'delivered', attachmentsFailed: false });
+    expect(events).toHaveLength(3);
     expect(events).toContainEqual({ type: 'delivered', clientId: id(1), number: '#1', viaLookup: false });
     expect(events).toContainEqual({ type: 'delivered', clientId: id(2), number: '#2', viaLookup: true });
   });

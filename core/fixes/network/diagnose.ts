@@ -62,10 +62,10 @@ export const problemSentences: Record<Problem, Texts> = {
     de: 'Ihr Computer erreicht den Router des Netzwerks nicht, mit dem er verbunden ist.',
   },
   'dns-failed': {
-    en: 'The connection works, but website names cannot be looked up (DNS).',
-    nl: 'De verbinding werkt, maar namen van websites kunnen niet worden opgezocht (DNS).',
-    fr: 'La connexion fonctionne, mais les noms des sites web ne peuvent pas être résolus (DNS).',
-    de: 'Die Verbindung funktioniert, aber Namen von Websites können nicht aufgelöst werden (DNS).',
+    en: 'The connection works, but website names cannot be looked up.',
+    nl: 'De verbinding werkt, maar namen van websites kunnen niet worden opgezocht.',
+    fr: 'La connexion fonctionne, mais les noms des sites web ne peuvent pas être résolus.',
+    de: 'Die Verbindung funktioniert, aber Namen von Websites können nicht aufgelöst werden.',
   },
   'captive-portal': {
     en: 'This network wants you to sign in first (as hotel and guest Wi-Fi do): open your web browser and follow the sign-in page.',

@@ -3,10 +3,10 @@ import type { Texts } from '../shared/text.ts';
 
 export const networkTexts = {
   describeDiagnose: {
-    en: 'Check the network adapter, Wi-Fi, address, router, DNS and a few websites (changes nothing).',
-    nl: 'De netwerkadapter, wifi, het adres, de router, DNS en enkele websites controleren (er verandert niets).',
-    fr: 'Vérifier la carte réseau, le Wi-Fi, l’adresse, le routeur, le DNS et quelques sites (rien n’est modifié).',
-    de: 'Netzwerkadapter, WLAN, Adresse, Router, DNS und einige Websites prüfen (nichts wird geändert).',
+    en: 'Check the network adapter, Wi-Fi, address, router, how website names are found and a few websites (changes nothing).',
+    nl: 'De netwerkadapter, wifi, het adres, de router, het opzoeken van websitenamen en enkele websites controleren (er verandert niets).',
+    fr: 'Vérifier la carte réseau, le Wi-Fi, l’adresse, le routeur, la recherche des noms de sites et quelques sites (rien n’est modifié).',
+    de: 'Netzwerkadapter, WLAN, Adresse, Router, das Auflösen von Website-Namen und einige Websites prüfen (nichts wird geändert).',
   },
   describeReconnect: {
     en: 'Disconnect from Wi-Fi and connect again. Your connection drops for a few seconds.',
@@ -15,16 +15,16 @@ export const networkTexts = {
     de: 'WLAN trennen und neu verbinden. Ihre Verbindung ist einige Sekunden unterbrochen.',
   },
   describeFlushDns: {
-    en: 'Clear the list of website addresses your computer remembers (DNS cache).',
-    nl: 'De lijst met websiteadressen die je computer onthoudt wissen (DNS-cache).',
-    fr: 'Vider la liste des adresses de sites mémorisées par votre ordinateur (cache DNS).',
-    de: 'Die Liste der Website-Adressen leeren, die sich Ihr Computer merkt (DNS-Cache).',
+    en: 'Clear the list of website addresses your computer remembers.',
+    nl: 'De lijst met websiteadressen die je computer onthoudt wissen.',
+    fr: 'Vider la liste des adresses de sites mémorisées par votre ordinateur.',
+    de: 'Die Liste der Website-Adressen leeren, die sich Ihr Computer merkt.',
   },
   describeRenew: {
-    en: 'Ask the network for a new address (DHCP). Your connection drops for a few seconds.',
-    nl: 'Het netwerk om een nieuw adres vragen (DHCP). Je verbinding valt een paar seconden weg.',
-    fr: 'Demander une nouvelle adresse au réseau (DHCP). La connexion est coupée quelques secondes.',
-    de: 'Beim Netzwerk eine neue Adresse anfordern (DHCP). Ihre Verbindung ist einige Sekunden unterbrochen.',
+    en: 'Ask the network for a new address. Your connection drops for a few seconds.',
+    nl: 'Het netwerk om een nieuw adres vragen. Je verbinding valt een paar seconden weg.',
+    fr: 'Demander une nouvelle adresse au réseau. La connexion est coupée quelques secondes.',
+    de: 'Beim Netzwerk eine neue Adresse anfordern. Ihre Verbindung ist einige Sekunden unterbrochen.',
   },
   describeReset: {
     en: 'Reset the network settings of this computer (needs administrator rights; Windows must be restarted afterwards).',
@@ -51,16 +51,16 @@ export const networkTexts = {
     de: 'Wählen Sie Ihr WLAN im Netzwerkmenü Ihres Computers.',
   },
   flushed: {
-    en: 'The DNS cache was cleared.',
-    nl: 'De DNS-cache is gewist.',
-    fr: 'Le cache DNS a été vidé.',
-    de: 'Der DNS-Cache wurde geleert.',
+    en: 'The list of remembered website addresses was cleared.',
+    nl: 'De lijst met onthouden websiteadressen is gewist.',
+    fr: 'La liste des adresses de sites mémorisées a été vidée.',
+    de: 'Die Liste der gemerkten Website-Adressen wurde geleert.',
   },
   noDnsCache: {
-    en: 'This computer keeps no DNS cache that can be cleared.',
-    nl: 'Deze computer houdt geen DNS-cache bij die gewist kan worden.',
-    fr: 'Cet ordinateur n’a pas de cache DNS à vider.',
-    de: 'Dieser Computer hat keinen DNS-Cache, der geleert werden kann.',
+    en: 'This computer keeps no list of website addresses that could be cleared.',
+    nl: 'Deze computer houdt geen lijst met websiteadressen bij die gewist kan worden.',
+    fr: 'Cet ordinateur ne garde pas de liste d’adresses de sites à vider.',
+    de: 'Dieser Computer merkt sich keine Website-Adressen, die geleert werden könnten.',
   },
   renewed: {
     en: 'A new network address was requested.',

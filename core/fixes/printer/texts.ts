@@ -27,10 +27,10 @@ export const printerTexts = {
     de: 'Das Drucken auf {printer} wieder einschalten, damit er Dokumente wieder annimmt und druckt.',
   },
   describeRestart: {
-    en: 'Restart the print service of this computer (needs administrator rights).',
-    nl: 'De afdrukservice van deze computer herstarten (vraagt beheerdersrechten).',
-    fr: 'Redémarrer le service d’impression de cet ordinateur (nécessite des droits d’administrateur).',
-    de: 'Den Druckdienst dieses Computers neu starten (erfordert Administratorrechte).',
+    en: 'Restart printing on this computer (needs administrator rights).',
+    nl: 'Het afdrukken op deze computer opnieuw starten (vraagt beheerdersrechten).',
+    fr: 'Relancer l’impression sur cet ordinateur (nécessite des droits d’administrateur).',
+    de: 'Das Drucken auf diesem Computer neu starten (erfordert Administratorrechte).',
   },
   describeTestPage: {
     en: 'Print a test page on {printer}.',
@@ -58,10 +58,10 @@ export const printerTexts = {
     de: 'Auf diesem Computer gibt es keinen Drucker namens „{printer}“.',
   },
   spoolerDown: {
-    en: 'The print service of this computer is not running.',
-    nl: 'De afdrukservice van deze computer draait niet.',
-    fr: 'Le service d’impression de cet ordinateur ne fonctionne pas.',
-    de: 'Der Druckdienst dieses Computers läuft nicht.',
+    en: 'Printing on this computer has stopped working.',
+    nl: 'Het afdrukken op deze computer werkt niet meer.',
+    fr: 'L’impression ne fonctionne plus sur cet ordinateur.',
+    de: 'Das Drucken auf diesem Computer funktioniert nicht mehr.',
   },
   stopped: {
     en: 'Printing to {printer} is paused.',
@@ -100,10 +100,10 @@ export const printerTexts = {
     de: 'Das Drucken ist wieder eingeschaltet.',
   },
   restarted: {
-    en: 'The print service was restarted.',
-    nl: 'De afdrukservice is herstart.',
-    fr: 'Le service d’impression a été redémarré.',
-    de: 'Der Druckdienst wurde neu gestartet.',
+    en: 'Printing on this computer was restarted.',
+    nl: 'Het afdrukken op deze computer is opnieuw gestart.',
+    fr: 'L’impression a été relancée sur cet ordinateur.',
+    de: 'Das Drucken auf diesem Computer wurde neu gestartet.',
   },
   testPageSent: {
     en: 'A test page was sent to {printer}.',
@@ -172,10 +172,10 @@ export const printerTexts = {
     de: 'Das Drucken ist wieder eingeschaltet, aber die wartenden Dokumente wurden nicht gedruckt.',
   },
   otherServer: {
-    en: 'This computer prints through another print server, so restarting its own print service would not help.',
-    nl: 'Deze computer drukt af via een andere printserver; de eigen afdrukservice herstarten zou niet helpen.',
-    fr: 'Cet ordinateur imprime via un autre serveur d’impression : redémarrer son propre service d’impression n’aiderait pas.',
-    de: 'Dieser Computer druckt über einen anderen Druckserver; den eigenen Druckdienst neu zu starten würde nicht helfen.',
+    en: 'This computer sends its printing to another computer, so restarting printing here would not help.',
+    nl: 'Deze computer drukt af via een andere computer; het afdrukken hier opnieuw starten zou niet helpen.',
+    fr: 'Cet ordinateur imprime via un autre ordinateur : relancer l’impression ici n’aiderait pas.',
+    de: 'Dieser Computer druckt über einen anderen Computer; das Drucken hier neu zu starten würde nicht helfen.',
   },
   notAvailable: {
     en: 'Printing cannot be managed on this computer.',

@@ -29,7 +29,7 @@ describe('network diagnosis sentence', () => {
     expect(apipa).toMatchObject({ problem: 'self-assigned-ip', finding: 'Je computer is verbonden, maar kreeg geen adres van het netwerk (169.254.7.7).' });
     expect(diagnose(with_([probe('ip', 'fail', 'no IPv4 address')]), 'en').problem).toBe('no-ip');
     expect(diagnose(with_([probe('gateway', 'timeout')]), 'fr').problem).toBe('gateway-unreachable');
-    expect(diagnose(with_([probe('dns', 'fail'), probe('external', 'fail')]), 'de').finding).toContain('DNS');
+    expect(diagnose(with_([probe('dns', 'fail'), probe('external', 'fail')]), 'de').finding).toContain('Namen von Websites');
     expect(diagnose(with_([probe('internal', 'fail')]), 'en').problem).toBe('internal-unreachable');
     expect(diagnose(with_([probe('external', 'fail')]), 'en').problem).toBe('internet-unreachable');
     expect(diagnose(with_([probe('external', 'fail'), probe('internal', 'not-configured')]), 'en').problem).toBe('no-internet');
@@ -88,7 +88,7 @@ describe('network commands per OS', () => {
     expect(result.probes.find((p) => p.id === 'gateway')?.status).toBe('pass');
     expect(result.probes.find((p) => p.id === 'proxy')?.detail).toBe('proxy.corp.contoso.com:8080');
     expect(result.problem).toBe('dns-failed');
-    expect(result.finding).toBe('Die Verbindung funktioniert, aber Namen von Websites können nicht aufgelöst werden (DNS).');
+    expect(result.finding).toBe('Die Verbindung funktioniert, aber Namen von Websites können nicht aufgelöst werden.');
   });
 
   it('reconnects Windows Wi-Fi with the profile it reported, as single argv elements', async () => {

@@ -49,6 +49,25 @@ describe('plain words for employees', () => {
     expect(found).toEqual([]);
   });
 
+  it("the fixes' own sentences (consent descriptions, findings, endings) say none of them either", async () => {
+    const fixes = path.join(root, 'core', 'fixes');
+    const files = readdirSync(fixes, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) =>
+        readdirSync(path.join(fixes, d.name))
+          .filter((f) => f === 'texts.ts' || f === 'diagnose.ts')
+          .map((f) => path.join(fixes, d.name, f)),
+      );
+    const texts: Array<[string, string]> = [];
+    for (const file of files) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      employeeTexts(mod, path.relative(fixes, file), texts);
+    }
+    expect(files.length).toBeGreaterThan(8);
+    expect(texts.length).toBeGreaterThan(150);
+    expect(texts.filter(([where]) => where !== '').map(([where, text]) => `${where}: ${text}`)).toEqual([]);
+  });
+
   it('the pattern catches what the review found', () => {
     for (const bad of ['Clear the DNS cache', 'De Teams-cache wissen', 'Druckdienst neu starten', 'renew DHCP']) expect(jargon('en', bad), bad).toBe(true);
     expect(jargon('fr', 'Redémarrer le service d’impression')).toBe(true);

@@ -47,7 +47,28 @@ export type ActionDefinition<I extends z.ZodType = z.ZodType, R extends z.ZodTyp
   catalogFiles?(input: z.infer<I>): string[];
 };
 
-/** Identity helper that keeps input/result types linked. */
-export function defineAction<I extends z.ZodType, R extends z.ZodType>(def: ActionDefinition<I, R>): ActionDefinition<I, R> {
-  return def;
+/**
+ * What an action module writes: like the definition, but `input` and `result` may be functions
+ * that build the schema. Built on first use, not when the module loads: the registry names every
+ * action at start, and building all their zod schemas then was most of the core's cold start
+ * (issue #17, `npm run bench -- start`); a troubleshooter that uses an action builds its schemas
+ * when it is parsed or run.
+ */
+export type ActionSpec<I extends z.ZodType, R extends z.ZodType> = Omit<ActionDefinition<I, R>, 'input' | 'result'> & { input: I | (() => I); result: R | (() => R) };
+
+/** The schema, built once on first read when the spec gave a function. */
+function once<S extends z.ZodType>(schema: S | (() => S)): () => S {
+  if (typeof schema !== 'function') return () => schema;
+  let built: S | undefined;
+  return () => (built ??= schema());
+}
+
+/** Keeps input/result types linked; `input`/`result` given as functions are built on first read. */
+export function defineAction<I extends z.ZodType, R extends z.ZodType>(spec: ActionSpec<I, R>): ActionDefinition<I, R> {
+  const input = once(spec.input);
+  const result = once(spec.result);
+  const def = { ...spec } as Omit<ActionSpec<I, R>, 'input' | 'result'> & Partial<Pick<ActionSpec<I, R>, 'input' | 'result'>>;
+  delete def.input;
+  delete def.result;
+  return Object.defineProperties(def, { input: { get: input, enumerable: true }, result: { get: result, enumerable: true } }) as ActionDefinition<I, R>;
 }

@@ -137,8 +137,8 @@ export const scriptCheckAction = defineAction({
 /** Is a command on PATH? Pure file-system lookup, no child process. */
 export const commandExistsAction = defineAction({
   name: 'command.exists',
-  input: z.strictObject({ command: z.string().regex(/^[\w.+-]+$/, 'A bare command name such as "nmcli".') }),
-  result: z.object({ ok: z.boolean(), exists: z.boolean(), path: z.string().optional() }),
+  input: () => z.strictObject({ command: z.string().regex(/^[\w.+-]+$/, 'A bare command name such as "nmcli".') }),
+  result: () => z.object({ ok: z.boolean(), exists: z.boolean(), path: z.string().optional() }),
   platforms,
   changesMachine: false,
   async run(input, ctx) {
@@ -163,8 +163,8 @@ export const commandExistsAction = defineAction({
 /** Facts about the running OS, for checks and `${{ steps.<id>.result.* }}`. */
 export const envPlatformAction = defineAction({
   name: 'env.platform',
-  input: z.strictObject({}),
-  result: z.object({ ok: z.boolean(), platform: z.string(), arch: z.string() }),
+  input: () => z.strictObject({}),
+  result: () => z.object({ ok: z.boolean(), platform: z.string(), arch: z.string() }),
   platforms,
   changesMachine: false,
   run: async (_input, ctx) => ({ ok: true, platform: ctx.platform, arch: process.arch }),

@@ -4,8 +4,8 @@
  * These schemas are the source of truth; the IPC contract re-exports them.
  */
 import { z } from 'zod';
+import { outcomeSchema } from './run-outcome.ts';
 
-export const outcomeSchema = z.enum(['resolved', 'not-resolved', 'cancelled', 'needs-human', 'error']);
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 /**

@@ -3,7 +3,7 @@
  * identifies the employee; it is what the self-help numbers and the telemetry export are built from.
  */
 import { z } from 'zod';
-import { outcomeSchema } from '../engine/events.ts';
+import { outcomeSchema } from '../engine/run-outcome.ts';
 
 export const runHistoryRecordSchema = z.object({
   runId: z.string().min(1),

@@ -16,25 +16,27 @@ function amount(seconds: number, lang: ActionContext['lang']): string {
 
 export const clockCheckAction = defineAction({
   name: 'clock.check',
-  input: z
-    .object({
-      /** Kerberos refuses more than 5 minutes; one-time codes drift out after about a minute. */
-      maxSkewSeconds: z.number().int().min(1).max(3600).default(60),
-      timeoutMs: z.number().int().min(100).max(30_000).default(5000),
-    })
-    .strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(['none', 'clock-wrong', 'no-reference', 'reference-unreachable', 'no-date-header']),
-    /** Local minus reference, seconds (positive: this computer is ahead). */
-    skewSeconds: z.number().optional(),
-    reference: z.enum(['policy', 'internal-url', 'none']),
-    /** Both times as ISO strings, for IT. */
-    localTime: z.string(),
-    referenceTime: z.string().optional(),
-    error: z.string().optional(),
-  }),
+  input: () =>
+    z
+      .object({
+        /** Kerberos refuses more than 5 minutes; one-time codes drift out after about a minute. */
+        maxSkewSeconds: z.number().int().min(1).max(3600).default(60),
+        timeoutMs: z.number().int().min(100).max(30_000).default(5000),
+      })
+      .strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(['none', 'clock-wrong', 'no-reference', 'reference-unreachable', 'no-date-header']),
+      /** Local minus reference, seconds (positive: this computer is ahead). */
+      skewSeconds: z.number().optional(),
+      reference: z.enum(['policy', 'internal-url', 'none']),
+      /** Both times as ISO strings, for IT. */
+      localTime: z.string(),
+      referenceTime: z.string().optional(),
+      error: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeCheck, lang),
@@ -70,7 +72,7 @@ export const clockCheckAction = defineAction({
 
 export const timeResyncAction = defineAction({
   name: 'time.resync',
-  input: z.object({}).strict(),
+  input: () => z.object({}).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,

@@ -38,26 +38,28 @@ const sizes = (space: Space, lang: ActionContext['lang']) => ({ free: formatByte
 
 export const diskStatusAction = defineAction({
   name: 'disk.status',
-  input: z
-    .object({
-      minFreeGB: z.number().min(0).max(1000).default(5),
-      minFreePercent: z.number().min(0).max(100).default(10),
-    })
-    .strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(['none', 'low-space', 'unreadable']),
-    low: z.boolean(),
-    freeBytes: z.number(),
-    totalBytes: z.number(),
-    freePercent: z.number(),
-    /** What clearing would free per kind of place, largest first. */
-    places: z.array(placeSize),
-    /** `unknown` when the OS would not say (macOS without permission to ask Finder). */
-    trash: z.enum(['empty', 'has-items', 'unknown']),
-    trashItems: z.number().int(),
-  }),
+  input: () =>
+    z
+      .object({
+        minFreeGB: z.number().min(0).max(1000).default(5),
+        minFreePercent: z.number().min(0).max(100).default(10),
+      })
+      .strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(['none', 'low-space', 'unreadable']),
+      low: z.boolean(),
+      freeBytes: z.number(),
+      totalBytes: z.number(),
+      freePercent: z.number(),
+      /** What clearing would free per kind of place, largest first. */
+      places: z.array(placeSize),
+      /** `unknown` when the OS would not say (macOS without permission to ask Finder). */
+      trash: z.enum(['empty', 'has-items', 'unknown']),
+      trashItems: z.number().int(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
@@ -99,19 +101,20 @@ export const diskStatusAction = defineAction({
 
 export const diskCleanAction = defineAction({
   name: 'disk.clean',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(['none', 'nothing-to-clear', 'unreadable', 'outside-profile']),
-    /** Free space after minus before, as the file system reports it (what the employee gains). */
-    freedBytes: z.number(),
-    cleared: z.array(placeSize),
-    /** Places left alone because their app was open. */
-    skipped: z.array(z.enum(placeIds)),
-    refused: z.array(z.string()),
-    failed: z.array(z.string()),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(['none', 'nothing-to-clear', 'unreadable', 'outside-profile']),
+      /** Free space after minus before, as the file system reports it (what the employee gains). */
+      freedBytes: z.number(),
+      cleared: z.array(placeSize),
+      /** Places left alone because their app was open. */
+      skipped: z.array(z.enum(placeIds)),
+      refused: z.array(z.string()),
+      failed: z.array(z.string()),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeClean, lang),
@@ -140,8 +143,8 @@ export const diskCleanAction = defineAction({
 
 export const diskEmptyTrashAction = defineAction({
   name: 'disk.empty-trash',
-  input: z.object({}).strict(),
-  result: z.object({ ok: z.boolean(), finding: z.string(), freedBytes: z.number(), error: z.string().optional() }),
+  input: () => z.object({}).strict(),
+  result: () => z.object({ ok: z.boolean(), finding: z.string(), freedBytes: z.number(), error: z.string().optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeTrash, lang),

@@ -22,15 +22,16 @@ const probeSchema = z.object({
 
 export const diagnoseAction = defineAction({
   name: 'network.diagnose',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    problem: z.enum(problems),
-    finding: z.string(),
-    ssid: z.string().optional(),
-    probes: z.array(probeSchema),
-    durationMs: z.number(),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      problem: z.enum(problems),
+      finding: z.string(),
+      ssid: z.string().optional(),
+      probes: z.array(probeSchema),
+      durationMs: z.number(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeDiagnose, lang),
@@ -51,7 +52,7 @@ function outcome(ctx: ActionContext, seq: SequenceResult, success: Texts, extra:
 
 export const reconnectWifiAction = defineAction({
   name: 'network.reconnect-wifi',
-  input: z.object({ device: optionalName, profile: optionalName }).strict(),
+  input: () => z.object({ device: optionalName, profile: optionalName }).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
@@ -69,7 +70,7 @@ export const reconnectWifiAction = defineAction({
 
 export const flushDnsAction = defineAction({
   name: 'network.flush-dns',
-  input: z.object({}).strict(),
+  input: () => z.object({}).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
@@ -90,7 +91,7 @@ async function primaryDevice(ctx: ActionContext): Promise<string | undefined> {
 
 export const renewDhcpAction = defineAction({
   name: 'network.renew-dhcp',
-  input: z.object({ device: optionalName }).strict(),
+  input: () => z.object({ device: optionalName }).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
@@ -105,7 +106,7 @@ export const renewDhcpAction = defineAction({
 
 export const resetStackAction = defineAction({
   name: 'network.reset-stack',
-  input: z.object({}).strict(),
+  input: () => z.object({}).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'linux'],
   changesMachine: true,

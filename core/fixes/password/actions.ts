@@ -24,14 +24,15 @@ export function usableUrl(value: unknown): string | undefined {
 
 export const resetUrlAction = defineAction({
   name: 'password.reset-url',
-  input: z.object({ fallback: z.enum(['entra', 'none']).default('entra') }).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    configured: z.boolean(),
-    source: z.enum(['policy', 'default', 'none']),
-    url: z.string().optional(),
-  }),
+  input: () => z.object({ fallback: z.enum(['entra', 'none']).default('entra') }).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      configured: z.boolean(),
+      source: z.enum(['policy', 'default', 'none']),
+      url: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeUrl, lang),
@@ -76,16 +77,17 @@ async function readExpiry(ctx: ActionContext, user: string): Promise<Expiry | un
 
 export const expiryAction = defineAction({
   name: 'password.expiry',
-  input: z.object({}).strict(),
-  result: z.object({
-    /** False only when the password is known to have expired. */
-    ok: z.boolean(),
-    available: z.boolean(),
-    finding: z.string(),
-    expires: z.enum(['never', 'date', 'unknown']),
-    daysLeft: z.number().int().nullable(),
-    expiresAt: z.string().optional(),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      /** False only when the password is known to have expired. */
+      ok: z.boolean(),
+      available: z.boolean(),
+      finding: z.string(),
+      expires: z.enum(['never', 'date', 'unknown']),
+      daysLeft: z.number().int().nullable(),
+      expiresAt: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeExpiry, lang),

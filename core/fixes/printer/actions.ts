@@ -35,8 +35,8 @@ function done(ctx: ActionContext, seq: SequenceResult, success: string): FixResu
 
 export const clearQueueAction = defineAction({
   name: 'printer.clear-queue',
-  input: z.object({ printer: printerName.nullish(), scope: z.enum(['own', 'all']).default('own') }).strict(),
-  result: fixResultSchema.extend({ printers: z.array(z.string()), cancelled: z.number().int().optional() }),
+  input: () => z.object({ printer: printerName.nullish(), scope: z.enum(['own', 'all']).default('own') }).strict(),
+  result: () => fixResultSchema.extend({ printers: z.array(z.string()), cancelled: z.number().int().optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(input.scope === 'all' ? t.describeClearAll : t.describeClearOwn, lang, { printer: input.printer ?? t.anyPrinter[lang] }),
@@ -90,8 +90,8 @@ function causeFromVerdicts(verdicts: Iterable<JobVerdict>): Cause | undefined {
 
 export const resumeQueueAction = defineAction({
   name: 'printer.resume',
-  input: z.object({ printer: printerName.nullish() }).strict(),
-  result: fixResultSchema.extend({ printers: z.array(z.string()), jobsPrinted: z.number().int().optional(), jobsNotPrinted: z.number().int().optional(), cause: causeSchema.optional() }),
+  input: () => z.object({ printer: printerName.nullish() }).strict(),
+  result: () => fixResultSchema.extend({ printers: z.array(z.string()), jobsPrinted: z.number().int().optional(), jobsNotPrinted: z.number().int().optional(), cause: causeSchema.optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(t.describeResume, lang, { printer: input.printer ?? t.anyPrinter[lang] }),
@@ -126,8 +126,8 @@ export const resumeQueueAction = defineAction({
 
 export const restartSpoolerAction = defineAction({
   name: 'printer.restart-spooler',
-  input: z.object({}).strict(),
-  result: fixResultSchema.extend({ cause: causeSchema.optional() }),
+  input: () => z.object({}).strict(),
+  result: () => fixResultSchema.extend({ cause: causeSchema.optional() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeRestart, lang),
@@ -167,7 +167,7 @@ const testPageResult = fixResultSchema.extend({
 
 export const testPageAction = defineAction({
   name: 'printer.test-page',
-  input: z.object({ printer: printerName.nullish() }).strict(),
+  input: () => z.object({ printer: printerName.nullish() }).strict(),
   result: testPageResult,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,

@@ -37,31 +37,32 @@ const choiceSchema = z.object({ value: z.string(), label: z.string() });
 
 export const printerStatusAction = defineAction({
   name: 'printer.status',
-  input: z.object({ printer: printerName.nullish() }).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    available: z.boolean(),
-    problem: problemSchema,
-    /** The named cause (device error, printer not responding, job stopped, paused…) of the first problem. */
-    cause: causeSchema,
-    /** For IT, in English: queue, spooler message, printer-state-reasons, stuck jobs. */
-    causeDetail: z.string(),
-    /** The queue was stopped by the print system itself (device fault), not by a person. */
-    pausedBySystem: z.boolean(),
-    finding: z.string(),
-    printers: z.array(printerSchema),
-    /** Every printer, to pick from (value = queue name, label = the name the desktop shows). */
-    printerChoices: z.array(choiceSchema),
-    /** Names of the queues that need fixing, and how many. */
-    problemPrinters: z.array(z.string()),
-    problemCount: z.number().int(),
-    /** Jobs left in the queues looked at. */
-    jobCount: z.number().int(),
-    /** The employee's own jobs left in those queues (0 once their stuck jobs are cancelled). */
-    ownJobCount: z.number().int(),
-    /** The employee's jobs that are stuck (on a stopped queue, or in error): what clear-queue cancels. */
-    ownStuckJobCount: z.number().int(),
-  }),
+  input: () => z.object({ printer: printerName.nullish() }).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      available: z.boolean(),
+      problem: problemSchema,
+      /** The named cause (device error, printer not responding, job stopped, paused…) of the first problem. */
+      cause: causeSchema,
+      /** For IT, in English: queue, spooler message, printer-state-reasons, stuck jobs. */
+      causeDetail: z.string(),
+      /** The queue was stopped by the print system itself (device fault), not by a person. */
+      pausedBySystem: z.boolean(),
+      finding: z.string(),
+      printers: z.array(printerSchema),
+      /** Every printer, to pick from (value = queue name, label = the name the desktop shows). */
+      printerChoices: z.array(choiceSchema),
+      /** Names of the queues that need fixing, and how many. */
+      problemPrinters: z.array(z.string()),
+      problemCount: z.number().int(),
+      /** Jobs left in the queues looked at. */
+      jobCount: z.number().int(),
+      /** The employee's own jobs left in those queues (0 once their stuck jobs are cancelled). */
+      ownJobCount: z.number().int(),
+      /** The employee's jobs that are stuck (on a stopped queue, or in error): what clear-queue cancels. */
+      ownStuckJobCount: z.number().int(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),

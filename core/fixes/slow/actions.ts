@@ -9,8 +9,8 @@ import { slowTexts as t } from './texts.ts';
 
 export const uptimeAction = defineAction({
   name: 'system.uptime',
-  input: z.object({ maxDays: z.number().int().min(1).max(365).default(7) }).strict(),
-  result: z.object({ ok: z.boolean(), finding: z.string(), problem: z.enum(['none', 'restart-overdue']), days: z.number() }),
+  input: () => z.object({ maxDays: z.number().int().min(1).max(365).default(7) }).strict(),
+  result: () => z.object({ ok: z.boolean(), finding: z.string(), problem: z.enum(['none', 'restart-overdue']), days: z.number() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeUptime, lang),
@@ -33,22 +33,24 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 export const busyProcessAction = defineAction({
   name: 'system.busy-processes',
-  input: z
-    .object({
-      /** Two intervals of this length: something busy in both has been busy for a while, not a spike. */
-      intervalSeconds: z.number().min(0.2).max(60).default(15),
-      cpuPercent: z.number().min(1).max(1000).default(80),
-      memoryPercent: z.number().min(1).max(100).default(40),
-    })
-    .strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(['none', 'busy-process', 'unknown']),
-    /** Names only (never command lines or paths). */
-    busy: z.array(z.object({ name: z.string(), cpuPercent: z.number(), memoryPercent: z.number(), reason: z.enum(['cpu', 'memory']) })),
-    names: z.string(),
-  }),
+  input: () =>
+    z
+      .object({
+        /** Two intervals of this length: something busy in both has been busy for a while, not a spike. */
+        intervalSeconds: z.number().min(0.2).max(60).default(15),
+        cpuPercent: z.number().min(1).max(1000).default(80),
+        memoryPercent: z.number().min(1).max(100).default(40),
+      })
+      .strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(['none', 'busy-process', 'unknown']),
+      /** Names only (never command lines or paths). */
+      busy: z.array(z.object({ name: z.string(), cpuPercent: z.number(), memoryPercent: z.number(), reason: z.enum(['cpu', 'memory']) })),
+      names: z.string(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeBusy, lang),
@@ -74,8 +76,8 @@ export const busyProcessAction = defineAction({
 
 export const pendingRestartAction = defineAction({
   name: 'system.pending-restart',
-  input: z.object({}).strict(),
-  result: z.object({ ok: z.boolean(), finding: z.string(), problem: z.enum(['none', 'restart-pending', 'unknown']), state: z.enum(['pending', 'none', 'unknown']) }),
+  input: () => z.object({}).strict(),
+  result: () => z.object({ ok: z.boolean(), finding: z.string(), problem: z.enum(['none', 'restart-pending', 'unknown']), state: z.enum(['pending', 'none', 'unknown']) }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeUpdates, lang),

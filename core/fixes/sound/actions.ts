@@ -35,28 +35,29 @@ function finding(s: SoundState, ctx: ActionContext): string {
 
 export const soundStatusAction = defineAction({
   name: 'sound.status',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    available: z.boolean(),
-    finding: z.string(),
-    /** The first problem in repair order (engine outcome.ts names it as the cause). */
-    problem: z.enum(soundProblems),
-    service: z.enum(['running', 'stopped', 'unknown']),
-    outputs: z.number().int(),
-    inputs: z.number().int(),
-    hasDevices: z.boolean(),
-    /** Muted or at volume 0, speaker or microphone: what `sound.levels` repairs. */
-    levelsOff: z.boolean(),
-    outputMuted: z.boolean(),
-    inputMuted: z.boolean(),
-    outputVolume: z.number().nullable(),
-    inputVolume: z.number().nullable(),
-    wrongDefault: z.boolean(),
-    defaultOutput: z.string().optional(),
-    defaultInput: z.string().optional(),
-    error: z.string().optional(),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      available: z.boolean(),
+      finding: z.string(),
+      /** The first problem in repair order (engine outcome.ts names it as the cause). */
+      problem: z.enum(soundProblems),
+      service: z.enum(['running', 'stopped', 'unknown']),
+      outputs: z.number().int(),
+      inputs: z.number().int(),
+      hasDevices: z.boolean(),
+      /** Muted or at volume 0, speaker or microphone: what `sound.levels` repairs. */
+      levelsOff: z.boolean(),
+      outputMuted: z.boolean(),
+      inputMuted: z.boolean(),
+      outputVolume: z.number().nullable(),
+      inputVolume: z.number().nullable(),
+      wrongDefault: z.boolean(),
+      defaultOutput: z.string().optional(),
+      defaultInput: z.string().optional(),
+      error: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
@@ -87,7 +88,7 @@ export const soundStatusAction = defineAction({
 
 export const soundLevelsAction = defineAction({
   name: 'sound.levels',
-  input: z.object({}).strict(),
+  input: () => z.object({}).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
@@ -111,8 +112,8 @@ export const soundLevelsAction = defineAction({
 
 export const soundSetDefaultAction = defineAction({
   name: 'sound.set-default',
-  input: z.object({}).strict(),
-  result: fixResultSchema.extend({ output: z.string().optional(), input: z.string().optional() }),
+  input: () => z.object({}).strict(),
+  result: () => fixResultSchema.extend({ output: z.string().optional(), input: z.string().optional() }),
   // Windows and macOS have no supported command for it: the troubleshooter shows where to choose.
   platforms: ['linux'],
   changesMachine: true,
@@ -136,7 +137,7 @@ export const soundSetDefaultAction = defineAction({
 
 export const soundRestartServiceAction = defineAction({
   name: 'sound.restart-service',
-  input: z.object({}).strict(),
+  input: () => z.object({}).strict(),
   result: fixResultSchema,
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,

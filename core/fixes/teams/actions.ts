@@ -27,17 +27,18 @@ async function status(ctx: ActionContext) {
 
 export const teamsStatusAction = defineAction({
   name: 'teams.status',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    installed: z.boolean(),
-    running: z.boolean(),
-    /** Machine-readable cause for the run's ending (engine outcome.ts). */
-    problem: z.enum(['none', 'not-installed', 'not-running', 'cache-outside-profile']),
-    clients: z.array(clientSchema),
-    cacheFolders: z.number().int(),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      installed: z.boolean(),
+      running: z.boolean(),
+      /** Machine-readable cause for the run's ending (engine outcome.ts). */
+      problem: z.enum(['none', 'not-installed', 'not-running', 'cache-outside-profile']),
+      clients: z.array(clientSchema),
+      cacheFolders: z.number().int(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
@@ -53,31 +54,33 @@ export const teamsStatusAction = defineAction({
 
 export const teamsClearCacheAction = defineAction({
   name: 'teams.clear-cache',
-  input: z
-    .object({
-      /** Force-quit after the grace period; only with the employee's consent (an `ask` answer). */
-      force: z.boolean().default(false),
-      graceSeconds: z.number().int().min(1).max(120).default(15),
-      keepBackups: z.number().int().min(1).max(20).default(3),
-      restart: z.boolean().default(true),
-    })
-    .strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    quit: z.enum(['not-running', 'graceful', 'forced', 'still-running']),
-    stillRunning: z.boolean(),
-    /** What stopped the clean-up, for the escalation and the ticket (engine outcome.ts). */
-    problem: z.enum(['none', 'no-profile', 'teams-will-not-close', 'cache-outside-profile', 'cache-in-use', 'teams-did-not-restart']),
-    moved: z.array(z.string()),
-    deleted: z.array(z.string()),
-    kept: z.array(z.string()),
-    refused: z.array(z.string()),
-    failed: z.array(z.string()),
-    backupDir: z.string().optional(),
-    pruned: z.number().int(),
-    running: z.boolean(),
-  }),
+  input: () =>
+    z
+      .object({
+        /** Force-quit after the grace period; only with the employee's consent (an `ask` answer). */
+        force: z.boolean().default(false),
+        graceSeconds: z.number().int().min(1).max(120).default(15),
+        keepBackups: z.number().int().min(1).max(20).default(3),
+        restart: z.boolean().default(true),
+      })
+      .strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      quit: z.enum(['not-running', 'graceful', 'forced', 'still-running']),
+      stillRunning: z.boolean(),
+      /** What stopped the clean-up, for the escalation and the ticket (engine outcome.ts). */
+      problem: z.enum(['none', 'no-profile', 'teams-will-not-close', 'cache-outside-profile', 'cache-in-use', 'teams-did-not-restart']),
+      moved: z.array(z.string()),
+      deleted: z.array(z.string()),
+      kept: z.array(z.string()),
+      refused: z.array(z.string()),
+      failed: z.array(z.string()),
+      backupDir: z.string().optional(),
+      pruned: z.number().int(),
+      running: z.boolean(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (input, lang) => say(input.force ? t.describeClearForce : t.describeClear, lang),
@@ -130,8 +133,8 @@ export const teamsClearCacheAction = defineAction({
 
 export const teamsStartAction = defineAction({
   name: 'teams.start',
-  input: z.object({ client: clientSchema.optional() }).strict(),
-  result: z.object({ ok: z.boolean(), finding: z.string(), running: z.boolean() }),
+  input: () => z.object({ client: clientSchema.optional() }).strict(),
+  result: () => z.object({ ok: z.boolean(), finding: z.string(), running: z.boolean() }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeStart, lang),

@@ -10,25 +10,27 @@ import { vpnTexts as t } from './texts.ts';
 
 export const vpnGatewayAction = defineAction({
   name: 'vpn.gateway',
-  input: z
-    .object({
-      port: z.number().int().min(1).max(65535).default(443),
-      maxSkewSeconds: z.number().int().min(1).max(3600).default(120),
-      timeoutMs: z.number().int().min(100).max(30_000).default(4000),
-    })
-    .strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(['none', 'no-gateway-configured', 'name-not-resolved', 'gateway-unreachable', 'gateway-refused', 'clock-wrong']),
-    gateway: z.string().optional(),
-    addresses: z.array(z.string()),
-    port: z.number(),
-    reach: z.enum(['connected', 'refused', 'timeout', 'error', 'not-tried']),
-    /** Local minus the gateway's Date header (seconds); absent when it gave none. */
-    skewSeconds: z.number().optional(),
-    error: z.string().optional(),
-  }),
+  input: () =>
+    z
+      .object({
+        port: z.number().int().min(1).max(65535).default(443),
+        maxSkewSeconds: z.number().int().min(1).max(3600).default(120),
+        timeoutMs: z.number().int().min(100).max(30_000).default(4000),
+      })
+      .strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(['none', 'no-gateway-configured', 'name-not-resolved', 'gateway-unreachable', 'gateway-refused', 'clock-wrong']),
+      gateway: z.string().optional(),
+      addresses: z.array(z.string()),
+      port: z.number(),
+      reach: z.enum(['connected', 'refused', 'timeout', 'error', 'not-tried']),
+      /** Local minus the gateway's Date header (seconds); absent when it gave none. */
+      skewSeconds: z.number().optional(),
+      error: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeGateway, lang),
@@ -67,14 +69,15 @@ export const vpnGatewayAction = defineAction({
 
 export const vpnClientAction = defineAction({
   name: 'vpn.client',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(['none', 'not-configured', 'vpn-client-not-installed', 'vpn-client-not-running', 'unknown']),
-    running: z.boolean(),
-    client: z.string().optional(),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(['none', 'not-configured', 'vpn-client-not-installed', 'vpn-client-not-running', 'unknown']),
+      running: z.boolean(),
+      client: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin', 'linux'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeClient, lang),

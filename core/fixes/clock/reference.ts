@@ -2,10 +2,9 @@
  * The reference time: the `Date` header of an intranet page (policy `timeReferenceUrl`, else the
  * network probes' internal URL). A HEAD request is enough; the header has one-second resolution,
  * so the server's time is taken as the middle of that second, compared with the middle of our
- * request. No body is read, no data is sent.
+ * request. No body is read, no data is sent. node:http(s) is imported when the clock is checked,
+ * not when the action registry loads (the app's cold start, issue #17).
  */
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { TimeoutError } from '../../util/within.ts';
 
 export type Reference = { url: string; source: 'policy' | 'internal-url' };
@@ -28,10 +27,10 @@ export function referenceFromPolicy(policy: Readonly<Record<string, unknown>>): 
 
 export type Sample = { status: number; date?: string | undefined; sentAt: number; receivedAt: number };
 
-export function sampleDate(url: string, timeoutMs: number, signal: AbortSignal, clock: () => number): Promise<Sample> {
+export async function sampleDate(url: string, timeoutMs: number, signal: AbortSignal, clock: () => number): Promise<Sample> {
+  const target = new URL(url);
+  const { request: send } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const sentAt = clock();
     const req = send(target, { method: 'HEAD', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline clock check' } }, (res) => {
       const receivedAt = clock();

@@ -1,11 +1,10 @@
 /**
  * The diagnosis probes. All start at once; each has its own deadline measured from the start,
  * so the diagnosis as a whole never takes longer than the slowest probe's timeout.
+ * Node's network modules are imported when a probe runs, not when the action registry loads
+ * (the app's cold start, issue #17: node:https with TLS is the largest of them).
  */
-import { Resolver } from 'node:dns/promises';
 import { connect } from 'node:net';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { ActionContext } from '../../engine/action.ts';
 import type { ExecResult } from '../../engine/ports.ts';
 import { runArgv, succeeded } from '../shared/exec.ts';
@@ -69,6 +68,7 @@ async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: Prob
 }
 
 export async function resolveName(name: string, servers: readonly string[], timeoutMs: number): Promise<string[]> {
+  const { Resolver } = await import('node:dns/promises');
   const resolver = new Resolver({ timeout: Math.max(100, timeoutMs - 50), tries: 1 });
   if (servers.length > 0) resolver.setServers([...servers]);
   try {
@@ -79,10 +79,10 @@ export async function resolveName(name: string, servers: readonly string[], time
 }
 
 /** Status and the first few KiB of the body (enough to tell a captive portal's login page from the real answer). */
-export function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
+export async function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
+  const target = new URL(url);
+  const { request: send } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(target, { method: 'GET', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline network check' } }, (res) => collect(res, resolve));
     req.on('timeout', () => req.destroy(new TimeoutError(timeoutMs)));
     req.on('error', reject);

@@ -8,10 +8,11 @@
  *
  * A failure at the proxy hop — cannot connect to it, 407 (sign-in required), 403/5xx answered to
  * CONNECT — is marked `proxyFault`, so the diagnosis can name `proxy-blocking`.
+ *
+ * node:http, node:https and node:tls are imported when a probe goes through a proxy, not when the
+ * action registry loads (the app's cold start, issue #17).
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { connect as tlsConnect } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
 import type { ProxyState } from './state.ts';
 import { TimeoutError } from '../../util/within.ts';
 
@@ -74,8 +75,9 @@ export function collect(res: IncomingMessage, resolve: (f: Fetched) => void): vo
 const proxyName = (proxy: URL) => proxy.host;
 
 /** GET `url` through `proxy` (absolute-form for http, CONNECT for https). Proxy-hop failures throw ProxyFault. */
-export function fetchViaProxy(url: string, proxy: URL, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
+export async function fetchViaProxy(url: string, proxy: URL, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
   const target = new URL(url);
+  const [{ request: httpRequest }, { request: httpsRequest }, { connect: tlsConnect }] = await Promise.all([import('node:http'), import('node:https'), import('node:tls')]);
   const headers = { 'user-agent': 'Firstline network check' };
   return new Promise((resolve, reject) => {
     const fault = (message: string) => reject(new ProxyFault(`proxy ${proxyName(proxy)}: ${message}`));

@@ -3,10 +3,10 @@
  * network diagnosis uses), it accepts a TCP connection on the VPN port (443 for SSL VPNs), and its
  * HTTPS `Date` header agrees with our clock (a clock off by minutes makes certificate and
  * sign-in checks fail). The TLS certificate is not judged here: only the Date header is read,
- * nothing is sent; the VPN client does the real authentication.
+ * nothing is sent; the VPN client does the real authentication. node:https is imported when the
+ * gateway is probed, not when the action registry loads (cold start, issue #17).
  */
 import { isIP, connect } from 'node:net';
-import { request } from 'node:https';
 import { resolveName } from '../network/probes.ts';
 import { TimeoutError, within } from '../../util/within.ts';
 import { skewSeconds } from '../clock/reference.ts';
@@ -29,7 +29,8 @@ export async function resolveGateway(name: string, servers: readonly string[], t
 }
 
 /** Skew against the gateway's HTTPS Date header, or undefined when it did not give one in time. */
-export function gatewaySkew(address: string, serverName: string, port: number, timeoutMs: number, clock: () => number): Promise<number | undefined> {
+export async function gatewaySkew(address: string, serverName: string, port: number, timeoutMs: number, clock: () => number): Promise<number | undefined> {
+  const { request } = await import('node:https');
   return new Promise((resolve) => {
     const sentAt = clock();
     const req = request(

@@ -36,39 +36,40 @@ function finding(s: CameraState, ctx: ActionContext): string {
   }
 }
 
-export const cameraStatusResult = z.object({
-  ok: z.boolean(),
-  available: z.boolean(),
-  finding: z.string(),
-  /** The first problem in the order the troubleshooter handles them. */
-  problem: z.enum(cameraProblems),
-  hasDevice: z.boolean(),
-  /** Working cameras by name (at most 5). */
-  devices: z.array(z.string()),
-  /** Windows: cameras listed with a problem (disabled, driver error). */
-  faulty: z.array(z.string()),
-  /** Windows: Group Policy forces the camera off for apps (IT's decision). */
-  policyBlocked: z.boolean(),
-  /** Windows: the machine-wide camera switch is off (administrator rights to change). */
-  machineBlocked: z.boolean(),
-  /** Windows: the employee's own camera switch (apps or desktop apps) is off. */
-  userBlocked: z.boolean(),
-  /** Linux: the employee may not open the camera (not in its group). */
-  noPermission: z.boolean(),
-  group: z.string().optional(),
-  inUse: z.boolean(),
-  /** Programs using the camera now, names only (Windows, Linux; macOS cannot tell). */
-  apps: z.string(),
-  /** False on macOS: app permissions and current use cannot be read there. */
-  privacyKnown: z.boolean(),
-  error: z.string().optional(),
-});
+const cameraStatusResult = () =>
+  z.object({
+    ok: z.boolean(),
+    available: z.boolean(),
+    finding: z.string(),
+    /** The first problem in the order the troubleshooter handles them. */
+    problem: z.enum(cameraProblems),
+    hasDevice: z.boolean(),
+    /** Working cameras by name (at most 5). */
+    devices: z.array(z.string()),
+    /** Windows: cameras listed with a problem (disabled, driver error). */
+    faulty: z.array(z.string()),
+    /** Windows: Group Policy forces the camera off for apps (IT's decision). */
+    policyBlocked: z.boolean(),
+    /** Windows: the machine-wide camera switch is off (administrator rights to change). */
+    machineBlocked: z.boolean(),
+    /** Windows: the employee's own camera switch (apps or desktop apps) is off. */
+    userBlocked: z.boolean(),
+    /** Linux: the employee may not open the camera (not in its group). */
+    noPermission: z.boolean(),
+    group: z.string().optional(),
+    inUse: z.boolean(),
+    /** Programs using the camera now, names only (Windows, Linux; macOS cannot tell). */
+    apps: z.string(),
+    /** False on macOS: app permissions and current use cannot be read there. */
+    privacyKnown: z.boolean(),
+    error: z.string().optional(),
+  });
 
 /** The status action; the Linux folders are injectable so a live test can use fake device files. */
 export function createCameraStatusAction(paths: LinuxCameraPaths = linuxCameraPaths) {
   return defineAction({
     name: 'camera.status',
-    input: z.object({}).strict(),
+    input: () => z.object({}).strict(),
     result: cameraStatusResult,
     platforms: ['win32', 'darwin', 'linux'],
     changesMachine: false,
@@ -102,13 +103,14 @@ export const cameraStatusAction = createCameraStatusAction();
 
 export const cameraAllowAction = defineAction({
   name: 'camera.allow',
-  input: z
-    .object({
-      /** `user`: the employee's own switches (HKCU). `machine`: the computer's (HKLM; declare `elevation: required`). */
-      scope: z.enum(['user', 'machine']).default('user'),
-    })
-    .strict(),
-  result: fixResultSchema,
+  input: () =>
+    z
+      .object({
+        /** `user`: the employee's own switches (HKCU). `machine`: the computer's (HKLM; declare `elevation: required`). */
+        scope: z.enum(['user', 'machine']).default('user'),
+      })
+      .strict(),
+  result: () => fixResultSchema,
   platforms: ['win32'],
   changesMachine: true,
   describe: (input, lang) => say(input.scope === 'machine' ? t.describeAllowMachine : t.describeAllowUser, lang),

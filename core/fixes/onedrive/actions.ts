@@ -51,16 +51,17 @@ const problems = ['none', 'not-running', 'not-signed-in', 'unknown'] as const;
 
 export const oneDriveStatusAction = defineAction({
   name: 'onedrive.status',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(problems),
-    running: z.boolean(),
-    signedIn: z.boolean(),
-    /** Account kinds set up (Business1, Personal); never the address. */
-    accounts: z.array(z.string()),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(problems),
+      running: z.boolean(),
+      signedIn: z.boolean(),
+      /** Account kinds set up (Business1, Personal); never the address. */
+      accounts: z.array(z.string()),
+    }),
   platforms: ['win32', 'darwin'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
@@ -76,12 +77,13 @@ export const oneDriveStatusAction = defineAction({
   },
 });
 
-const waitInput = z
-  .object({
-    /** How long to wait for OneDrive to run again (it syncs a large library for a while first). */
-    waitSeconds: z.number().int().min(1).max(300).default(90),
-  })
-  .strict();
+const waitInput = () =>
+  z
+    .object({
+      /** How long to wait for OneDrive to run again (it syncs a large library for a while first). */
+      waitSeconds: z.number().int().min(1).max(300).default(90),
+    })
+    .strict();
 
 const isRunning = (ctx: ActionContext) => async () => (await oneDriveRunning(ctx)) === true;
 
@@ -102,7 +104,7 @@ async function startOneDrive(ctx: ActionContext): Promise<'started' | 'not-insta
 export const oneDriveStartAction = defineAction({
   name: 'onedrive.start',
   input: waitInput,
-  result: fixResultSchema,
+  result: () => fixResultSchema,
   platforms: ['win32', 'darwin'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeStart, lang),
@@ -120,7 +122,7 @@ export const oneDriveStartAction = defineAction({
 export const oneDriveResetAction = defineAction({
   name: 'onedrive.reset',
   input: waitInput,
-  result: fixResultSchema,
+  result: () => fixResultSchema,
   platforms: ['win32', 'darwin'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeReset, lang),

@@ -41,22 +41,23 @@ const problems = ['none', 'not-responding', 'no-profile', 'unknown'] as const;
 
 export const outlookStatusAction = defineAction({
   name: 'outlook.status',
-  input: z.object({}).strict(),
-  result: z.object({
-    ok: z.boolean(),
-    finding: z.string(),
-    problem: z.enum(problems),
-    running: z.boolean(),
-    /** Windows: Outlook is open but not responding. macOS cannot tell (false). */
-    hung: z.boolean(),
-    /** Windows: mail profiles under HKCU…\Outlook\Profiles; -1 where not read (macOS). */
-    profiles: z.number().int(),
-    /** Windows: saved Office sign-ins in Credential Manager (a number only: their targets hold addresses). */
-    officeCredentials: z.number().int(),
-    /** macOS: new or legacy Outlook; Windows: classic (OUTLOOK.EXE). */
-    client: z.enum(['classic', 'new', 'legacy', 'unknown']),
-    error: z.string().optional(),
-  }),
+  input: () => z.object({}).strict(),
+  result: () =>
+    z.object({
+      ok: z.boolean(),
+      finding: z.string(),
+      problem: z.enum(problems),
+      running: z.boolean(),
+      /** Windows: Outlook is open but not responding. macOS cannot tell (false). */
+      hung: z.boolean(),
+      /** Windows: mail profiles under HKCU…\Outlook\Profiles; -1 where not read (macOS). */
+      profiles: z.number().int(),
+      /** Windows: saved Office sign-ins in Credential Manager (a number only: their targets hold addresses). */
+      officeCredentials: z.number().int(),
+      /** macOS: new or legacy Outlook; Windows: classic (OUTLOOK.EXE). */
+      client: z.enum(['classic', 'new', 'legacy', 'unknown']),
+      error: z.string().optional(),
+    }),
   platforms: ['win32', 'darwin'],
   changesMachine: false,
   describe: (_input, lang) => say(t.describeStatus, lang),
@@ -86,17 +87,18 @@ export const outlookStatusAction = defineAction({
   },
 });
 
-const waitInput = z
-  .object({
-    /** How long to wait for Outlook to be up again. */
-    waitSeconds: z.number().int().min(1).max(300).default(60),
-  })
-  .strict();
+const waitInput = () =>
+  z
+    .object({
+      /** How long to wait for Outlook to be up again. */
+      waitSeconds: z.number().int().min(1).max(300).default(60),
+    })
+    .strict();
 
 export const outlookSafeModeAction = defineAction({
   name: 'outlook.safe-mode',
   input: waitInput,
-  result: fixResultSchema,
+  result: () => fixResultSchema,
   platforms: ['win32'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeSafeMode, lang),
@@ -134,8 +136,8 @@ export const outlookSafeModeAction = defineAction({
 
 export const outlookClearCredentialsAction = defineAction({
   name: 'outlook.clear-credentials',
-  input: z.object({}).strict(),
-  result: fixResultSchema.extend({ removed: z.number().int() }),
+  input: () => z.object({}).strict(),
+  result: () => fixResultSchema.extend({ removed: z.number().int() }),
   platforms: ['win32'],
   changesMachine: true,
   describe: (_input, lang) => say(t.describeClear, lang),

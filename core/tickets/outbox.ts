@@ -157,6 +157,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (found !== 'unsupported' && found !== null) {
           ref = found;
           viaLookup = true;
+          // The lost answer was the create's: a connector that uploads after creating never got to
+          // the attachments (the employee's screenshot, the log). Upload them now, once.
+          if (connector.attach && entry.draft.attachments.length > 0) attachmentsFailed = await connector.attach(found, entry.draft.attachments);
         }
       }
       if (!ref) {

@@ -83,6 +83,13 @@ export type Connector = {
    * cannot look (email) or needs not (webhook: the receiver deduplicates on Idempotency-Key).
    */
   findByClientId(clientId: string): Promise<TicketRef | null | 'unsupported'>;
+  /**
+   * Uploads attachments to an existing ticket; present on connectors that attach after creating
+   * (TOPdesk, ServiceNow, Jira). The outbox calls it when a re-send finds the ticket through
+   * `findByClientId`: the lost answer was the create's, so its attachments were never uploaded.
+   * Resolves `true` when an upload failed (never throws for an attachment).
+   */
+  attach?(ref: TicketRef, attachments: readonly TicketAttachment[]): Promise<boolean>;
   /** Absent when the API offers no way to read status back. */
   status?(ref: TicketRef): Promise<TicketStatus>;
   /** Releases what the connector holds open (the SMTP pool); absent when there is nothing to release. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
-import type { Connector, CreateResult, TicketRef, TicketStatus } from '../types.ts';
+import type { Connector, CreateResult, TicketAttachment, TicketRef, TicketStatus } from '../types.ts';
 import { attachmentBlob } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
@@ -34,6 +34,30 @@ export function createJiraConnector(config: Config, http: HttpContext): Connecto
     const url = str(field(request, '_links', 'web'));
     return id && number ? { id, number, ...(url ? { url } : {}) } : null;
   };
+  const attach = async (ref: TicketRef, attachments: readonly TicketAttachment[]): Promise<boolean> => {
+    if (attachments.length === 0) return false;
+    try {
+      const ids: string[] = [];
+      for (const a of attachments) {
+        const form = new FormData();
+        form.append('file', attachmentBlob(a), a.filename);
+        const tmp = await httpRequest(http, 'POST', `/rest/servicedeskapi/servicedesk/${encodeURIComponent(config.serviceDeskId)}/attachTemporaryFile`, {
+          body: form,
+          headers: { 'X-Atlassian-Token': 'no-check' },
+        });
+        const id = str(field(tmp.body, 'temporaryAttachments', 0, 'temporaryAttachmentId'));
+        if (id) ids.push(id);
+      }
+      await httpRequest(http, 'POST', `/rest/servicedeskapi/request/${encodeURIComponent(ref.number)}/attachment`, {
+        json: { temporaryAttachmentIds: ids, public: true },
+        okStatuses: [200, 201],
+      });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+
   return {
     kind: 'jira',
     titleLimit: 254,
@@ -51,30 +75,9 @@ export function createJiraConnector(config: Config, http: HttpContext): Connecto
       const res = await httpRequest(http, 'POST', '/rest/servicedeskapi/request', { json: payload, okStatuses: [200, 201] });
       const ref = toRef(res.body);
       if (!ref) throw missingField('POST /rest/servicedeskapi/request');
-      let attachmentsFailed = false;
-      if (ticket.attachments.length) {
-        try {
-          const ids: string[] = [];
-          for (const a of ticket.attachments) {
-            const form = new FormData();
-            form.append('file', attachmentBlob(a), a.filename);
-            const tmp = await httpRequest(http, 'POST', `/rest/servicedeskapi/servicedesk/${encodeURIComponent(config.serviceDeskId)}/attachTemporaryFile`, {
-              body: form,
-              headers: { 'X-Atlassian-Token': 'no-check' },
-            });
-            const id = str(field(tmp.body, 'temporaryAttachments', 0, 'temporaryAttachmentId'));
-            if (id) ids.push(id);
-          }
-          await httpRequest(http, 'POST', `/rest/servicedeskapi/request/${encodeURIComponent(ref.number)}/attachment`, {
-            json: { temporaryAttachmentIds: ids, public: true },
-            okStatuses: [200, 201],
-          });
-        } catch {
-          attachmentsFailed = true;
-        }
-      }
-      return { ...ref, attachmentsFailed };
+      return { ...ref, attachmentsFailed: await attach(ref, ticket.attachments) };
     },
+    attach,
     async findByClientId(clientId) {
       const qs = new URLSearchParams({ searchTerm: clientId, serviceDeskId: config.serviceDeskId, requestTypeId: config.requestTypeId, requestOwnership: 'ALL_REQUESTS' });
       const res = await httpRequest(http, 'GET', `/rest/servicedeskapi/request?${qs}`);

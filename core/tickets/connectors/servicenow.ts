@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
-import type { Connector, CreateResult, TicketRef, TicketStatus, Urgency } from '../types.ts';
+import type { Connector, CreateResult, TicketAttachment, TicketRef, TicketStatus, Urgency } from '../types.ts';
 import { attachmentBytes } from '../types.ts';
 import { field, httpRequest, missingField, str, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
@@ -35,6 +35,19 @@ export function createServicenowConnector(config: Config, http: HttpContext): Co
     const number = str(field(record, 'number'));
     return id && number ? { id, number } : null;
   };
+  const attach = async (ref: TicketRef, attachments: readonly TicketAttachment[]): Promise<boolean> => {
+    let failed = false;
+    for (const a of attachments) {
+      const qs = new URLSearchParams({ table_name: 'incident', table_sys_id: ref.id, file_name: a.filename });
+      try {
+        await httpRequest(http, 'POST', `/api/now/attachment/file?${qs}`, { body: new Uint8Array(attachmentBytes(a)), headers: { 'Content-Type': a.contentType }, okStatuses: [200, 201] });
+      } catch {
+        failed = true;
+      }
+    }
+    return failed;
+  };
+
   return {
     kind: 'servicenow',
     titleLimit: config.titleLimit,
@@ -55,17 +68,9 @@ export function createServicenowConnector(config: Config, http: HttpContext): Co
       const res = await httpRequest(http, 'POST', '/api/now/table/incident', { json: payload, okStatuses: [200, 201] });
       const ref = toRef(field(res.body, 'result'));
       if (!ref) throw missingField('POST /api/now/table/incident');
-      let attachmentsFailed = false;
-      for (const a of ticket.attachments) {
-        const qs = new URLSearchParams({ table_name: 'incident', table_sys_id: ref.id, file_name: a.filename });
-        try {
-          await httpRequest(http, 'POST', `/api/now/attachment/file?${qs}`, { body: new Uint8Array(attachmentBytes(a)), headers: { 'Content-Type': a.contentType }, okStatuses: [200, 201] });
-        } catch {
-          attachmentsFailed = true;
-        }
-      }
-      return { ...ref, attachmentsFailed };
+      return { ...ref, attachmentsFailed: await attach(ref, ticket.attachments) };
     },
+    attach,
     async findByClientId(clientId) {
       const qs = new URLSearchParams({ sysparm_query: `${config.correlationField}=${clientId}`, sysparm_fields: 'sys_id,number', sysparm_limit: '1' });
       const res = await httpRequest(http, 'GET', `/api/now/table/incident?${qs}`);

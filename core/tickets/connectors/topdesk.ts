@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ticketBody } from '../draft.ts';
-import type { Connector, CreateResult, TicketDraft, TicketRef, TicketStatus } from '../types.ts';
+import type { Connector, CreateResult, TicketAttachment, TicketDraft, TicketRef, TicketStatus } from '../types.ts';
 import { attachmentBlob } from '../types.ts';
 import { field, httpRequest, missingField, str, textToHtml, httpContext, basicFromSecret } from './http.ts';
 import type { HttpContext } from './http.ts';
@@ -35,6 +35,23 @@ export function createTopdeskConnector(config: Config, http: HttpContext): Conne
     return id && number ? { id, number } : null;
   };
 
+  const attach = async (ref: TicketRef, attachments: readonly TicketAttachment[]): Promise<boolean> => {
+    let failed = false;
+    for (const a of attachments) {
+      const form = new FormData();
+      form.append('file', attachmentBlob(a), a.filename);
+      try {
+        await httpRequest(http, 'POST', `/tas/api/incidents/number/${encodeURIComponent(ref.number)}/attachments?invisibleForCaller=false`, {
+          body: form,
+          okStatuses: [200, 201],
+        });
+      } catch {
+        failed = true;
+      }
+    }
+    return failed;
+  };
+
   return {
     kind: 'topdesk',
     titleLimit: 80,
@@ -54,21 +71,9 @@ export function createTopdeskConnector(config: Config, http: HttpContext): Conne
       const res = await httpRequest(http, 'POST', '/tas/api/incidents', { json: payload, okStatuses: [200, 201] });
       const ref = toRef(res.body);
       if (!ref) throw missingField('POST /tas/api/incidents');
-      let attachmentsFailed = false;
-      for (const a of ticket.attachments) {
-        const form = new FormData();
-        form.append('file', attachmentBlob(a), a.filename);
-        try {
-          await httpRequest(http, 'POST', `/tas/api/incidents/number/${encodeURIComponent(ref.number)}/attachments?invisibleForCaller=false`, {
-            body: form,
-            okStatuses: [200, 201],
-          });
-        } catch {
-          attachmentsFailed = true;
-        }
-      }
-      return { ...ref, attachmentsFailed };
+      return { ...ref, attachmentsFailed: await attach(ref, ticket.attachments) };
     },
+    attach,
     async findByClientId(clientId) {
       const query = encodeURIComponent(`externalNumber=="${clientId.slice(0, 60)}"`);
       // TOPdesk answers 204 No Content for an empty list.

@@ -124,4 +124,53 @@ describe('outbox with a screenshot', () => {
       await server.close();
     }
   });
+
+  it('uploads the image after a lost create answer when the connector attaches after creating (TOPdesk: lookup, then one upload per file)', async () => {
+    const incidents: { number: string; externalNumber: string }[] = [];
+    const uploads: { number: string; name: string; bytes: Buffer }[] = [];
+    const server = await startHelpdesk(async (req, res, socket) => {
+      if (req.method === 'POST' && req.path === '/tas/api/incidents') {
+        incidents.push({ number: `I 2412 00${incidents.length + 1}`, externalNumber: (req.json as { externalNumber: string }).externalNumber });
+        // Created, but the answer never arrives: the create's attachments were never uploaded.
+        return void socket.destroy();
+      }
+      if (req.method === 'GET' && req.path === '/tas/api/incidents') {
+        return sendJson(
+          res,
+          200,
+          incidents.map((i, n) => ({ id: `id${n}`, number: i.number, externalNumber: i.externalNumber })),
+        );
+      }
+      const upload = /^\/tas\/api\/incidents\/number\/([^/]+)\/attachments$/.exec(req.path);
+      if (req.method === 'POST' && upload) {
+        const file = req.form?.get('file') as File;
+        uploads.push({ number: decodeURIComponent(upload[1] ?? ''), name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+        return sendJson(res, 200, { id: `a${uploads.length}` });
+      }
+      res.writeHead(404).end();
+    });
+    try {
+      const connector = (await createConnector(connectorConfigSchema.parse({ type: 'topdesk', baseUrl: server.url, credentialSecret: 'td' }), {
+        secrets: createMemorySecretStore({ td: 'op:app-pass' }),
+        timeoutMs: 5000,
+      })) as Connector;
+      let t = Date.parse('2026-12-01T10:00:00Z');
+      const outbox = createOutbox({ store: await open(), connector, clock: { now: () => new Date(t) }, random: () => 0 });
+      await outbox.enqueue(draft);
+      await outbox.deliverDue();
+      expect(outbox.get(CLIENT)?.state).toBe('pending');
+      expect(uploads).toEqual([]);
+      t = outbox.nextDueAt()?.getTime() ?? t;
+      await outbox.deliverDue();
+      expect(outbox.get(CLIENT)).toMatchObject({ state: 'delivered', ref: { number: 'I 2412 001' }, attachmentsFailed: false });
+      expect(incidents).toHaveLength(1);
+      expect(uploads.map((u) => [u.number, u.name])).toEqual([
+        ['I 2412 001', 't.txt'],
+        ['I 2412 001', draft.attachments[1]?.filename],
+      ]);
+      expect(uploads[1]?.bytes.equals(PNG)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
 });

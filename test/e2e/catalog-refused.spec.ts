@@ -40,7 +40,7 @@ test.afterAll(async () => {
 async function catalogLine(page: Page): Promise<string> {
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Instellingen' }).click();
-  return (await page.locator('.about-path').textContent()) ?? '';
+  return (await page.locator('.about-catalog').textContent()) ?? '';
 }
 
 test('a refused catalog change shows in Dutch at the next opening, and the last good troubleshooter stays', async ({ page }) => {
@@ -52,7 +52,7 @@ test('a refused catalog change shows in Dutch at the next opening, and the last 
   await expect(async () => expect(await catalogLine(page)).toContain('update niet aanvaard omdat IT ze niet goedkeurde of er een fout in zit; de vorige versie blijft in gebruik')).toPass({
     timeout: 20_000,
   });
-  const about = await page.locator('.about-path').textContent();
+  const about = await page.locator('.about-catalog').textContent();
   expect(about).not.toMatch(/refused|not accepted/i);
 
   // The last good copy (the organisation's own VPN troubleshooter) is still offered, in Dutch.

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type FileChooser, type Page } from '@playwright/test';
 import type { TestHost } from '../support/host-fixture.ts';
 import { makePng } from '../support/png.ts';
 import { startHelpdesk, startUiHost, type Helpdesk } from './ui-support.ts';
@@ -115,8 +115,15 @@ test('with the keyboard only, in Dutch: choose a picture, see it, send it; a rem
   await contactIt(page, nl.url, 'Contact met IT', 'Wat is er mis? (een paar woorden)', 'De printer op de tweede verdieping drukt niets af.');
   const group = page.getByRole('group', { name: 'Schermafbeelding' });
   const choose = group.getByRole('button', { name: 'Afbeelding kiezen…' });
-  await choose.focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  // The app reports how a picture can be added after the form opens: wait for the picker to be
+  // offered and enabled, and press Enter with the focus on it (again if a re-render took the focus).
+  let chooser: FileChooser | undefined;
+  await expect(async () => {
+    await choose.focus();
+    await expect(choose).toBeFocused({ timeout: 1000 });
+    [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Enter')]);
+  }).toPass({ timeout: 40_000 });
+  if (!chooser) throw new Error('no file chooser opened');
   await chooser.setFiles({ name: 'scherm.png', mimeType: 'image/png', buffer: png });
   await expect(group.getByRole('img', { name: /^Schermafbeelding die IT krijgt: screenshot-/ })).toBeVisible();
   await expect(group.getByText('IT krijgt precies deze afbeelding.', { exact: false })).toBeVisible();

@@ -132,7 +132,7 @@ export function Settings({ info }: { info: AppInfo | null }) {
             <dt>{t('settings.policySource')}</dt>
             <dd className="about-path">{settings && settings.about.policySources.length > 0 ? settings.about.policySources.join(', ') : t('settings.noPolicy')}</dd>
             <dt>{t('settings.catalogSource')}</dt>
-            <dd className="about-path">
+            <dd className="about-path about-catalog">
               {settings
                 ? settings.about.catalogSources.map((c) => (c.state === 'builtIn' ? t('settings.builtInCatalog') : `${c.source} (${t(`settings.catalogState.${c.state}`)})`)).join(', ') ||
                   t('settings.builtInCatalog')

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
 import { fixResultSchema, runSequence, sequenceOutcome } from '../shared/result.ts';
-import { say } from '../shared/text.ts';
+import { nothingNeeded, say } from '../shared/text.ts';
 import { allowCommand, type CameraSwitch } from './commands.ts';
 import { linuxCameraPaths, type LinuxCameraPaths } from './linux.ts';
 import { cameraProblem, cameraProblems, readCamera, type CameraState } from './read.ts';
@@ -120,7 +120,7 @@ export const cameraAllowAction = defineAction({
     // Only a switch that was found off is turned on; a Group Policy is never overridden.
     const machine = (input.scope ?? 'user') === 'machine';
     const switches: CameraSwitch[] = s.offSwitches.filter((w) => (w === 'machine') === machine);
-    if (switches.length === 0) return { ok: true, available: s.available, finding: say(t.nothingToDo, ctx.lang) };
+    if (switches.length === 0) return { ok: true, available: s.available, finding: say(nothingNeeded, ctx.lang) };
     const seq = await runSequence(ctx, switches.map(allowCommand), 10_000);
     return sequenceOutcome(seq, { success: say(t.allowed, ctx.lang), notAvailable: say(t.allowFailed, ctx.lang), failed: () => say(t.allowFailed, ctx.lang) });
   },

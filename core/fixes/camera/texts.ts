@@ -92,10 +92,4 @@ export const cameraTexts = {
     fr: 'Sur cet ordinateur, Firstline ne modifie pas l’autorisation de la caméra.',
     de: 'Auf diesem Computer ändert Firstline die Kameraberechtigung nicht.',
   },
-  nothingToDo: {
-    en: 'Nothing needed to change.',
-    nl: 'Er hoefde niets te veranderen.',
-    fr: 'Rien ne devait être modifié.',
-    de: 'Es musste nichts geändert werden.',
-  },
 } satisfies Record<string, Texts>;

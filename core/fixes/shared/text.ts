@@ -7,6 +7,14 @@ import type { Lang } from '../../kernel/lang.ts';
 
 export type Texts = Readonly<Record<Lang, string>>;
 
+/** A repair found nothing to change (the fixes that say it in these words share it). */
+export const nothingNeeded: Texts = {
+  en: 'Nothing needed to change.',
+  nl: 'Er hoefde niets te veranderen.',
+  fr: 'Rien ne devait être modifié.',
+  de: 'Es musste nichts geändert werden.',
+};
+
 /** The end of the `{…}` that opens at `start` (nested braces counted), or -1. */
 function closing(text: string, start: number): number {
   let depth = 0;

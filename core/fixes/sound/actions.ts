@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../engine/action.ts';
 import { briefError, isSafeArgument, runArgv, succeeded } from '../shared/exec.ts';
 import { fixResultSchema, runSequence } from '../shared/result.ts';
-import { say } from '../shared/text.ts';
+import { nothingNeeded, say } from '../shared/text.ts';
 import { linuxRestartAlternatives, restartServiceCommand, setDefaultCommand, soundLevelCommands } from './commands.ts';
 import { readSound, soundProblem, soundProblems, type SoundState } from './read.ts';
 import { soundTexts as t } from './texts.ts';
@@ -102,7 +102,7 @@ export const soundLevelsAction = defineAction({
       inputSilent: s.inputVolume === 0,
     });
     // Act only on what was found: a level that is fine is never touched.
-    if (commands.length === 0) return { ok: true, available: s.available, finding: say(t.nothingToDo, ctx.lang) };
+    if (commands.length === 0) return { ok: true, available: s.available, finding: say(nothingNeeded, ctx.lang) };
     const result = await runSequence(ctx, commands, 20_000);
     return result.ok
       ? { ok: true, available: true, finding: say(t.levelsFixed, ctx.lang) }
@@ -124,7 +124,7 @@ export const soundSetDefaultAction = defineAction({
     // The first real device the sound server lists; its names come from the machine, never from input.
     const output = s.wrongOutput ? s.outputs.find(isSafeArgument) : undefined;
     const input = s.wrongInput ? s.inputs.find(isSafeArgument) : undefined;
-    if (!s.wrongOutput && !s.wrongInput) return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang) };
+    if (!s.wrongOutput && !s.wrongInput) return { ok: true, available: true, finding: say(nothingNeeded, ctx.lang) };
     if (output === undefined && input === undefined) return { ok: false, available: true, finding: say(t.noOtherDevice, ctx.lang) };
     const commands = [...(output ? [setDefaultCommand('output', output)] : []), ...(input ? [setDefaultCommand('input', input)] : [])];
     const result = await runSequence(ctx, commands, 10_000);
@@ -145,7 +145,7 @@ export const soundRestartServiceAction = defineAction({
   async run(_input, ctx) {
     // Act only on what was diagnosed: a sound service that runs is not restarted.
     const before = await readSound(ctx);
-    if (before.service === 'running') return { ok: true, available: true, finding: say(t.nothingToDo, ctx.lang) };
+    if (before.service === 'running') return { ok: true, available: true, finding: say(nothingNeeded, ctx.lang) };
     const command = restartServiceCommand(ctx.platform);
     if (command) {
       const result = await runSequence(ctx, [command], 30_000);

@@ -116,10 +116,4 @@ export const soundTexts = {
     fr: 'La modification n’a pas pu être effectuée.',
     de: 'Die Änderung konnte nicht vorgenommen werden.',
   },
-  nothingToDo: {
-    en: 'Nothing needed to change.',
-    nl: 'Er hoefde niets te veranderen.',
-    fr: 'Rien ne devait être modifié.',
-    de: 'Es musste nichts geändert werden.',
-  },
 } satisfies Record<string, Texts>;

@@ -13,38 +13,33 @@ export async function copyTextToClipboard(text: string): Promise<boolean> {
   return (await clipboard.readText()) === text;
 }
 
-/** Saves a screenshot the mail program cannot carry: the save dialog picks the path, the bytes come from core. */
-export async function saveImageWithDialog(suggestedName: string, bytes: Uint8Array): Promise<boolean> {
-  const name = path.basename(suggestedName) || 'screenshot.png';
-  const ext = path.extname(name).slice(1) || 'png';
+/**
+ * Asks where to save, starting in `folder` with only a plain file name (a path in it would steer the
+ * default location), and writes the data; false when cancelled or unwritable.
+ */
+async function saveWithDialog(suggestedName: string, fallbackName: string, folder: 'documents' | 'pictures', filter: Electron.FileFilter, data: string | Uint8Array): Promise<boolean> {
+  const name = path.basename(suggestedName) || fallbackName;
   const choice = await dialog.showSaveDialog({
-    defaultPath: path.join(app.getPath('pictures'), name),
-    filters: [{ name: 'Image', extensions: [ext] }],
+    defaultPath: path.join(app.getPath(folder), name),
+    filters: [filter],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (choice.canceled || !choice.filePath) return false;
   try {
-    await writeFile(choice.filePath, bytes);
+    await writeFile(choice.filePath, data);
     return true;
   } catch {
     return false;
   }
 }
 
-/** Asks where to save (starting in Documents) and writes the file; false when cancelled or unwritable. */
-export async function saveTextWithDialog(suggestedName: string, text: string): Promise<boolean> {
-  // Only a plain file name from core; a path in it would steer the default location.
-  const name = path.basename(suggestedName) || 'firstline-ticket.txt';
-  const choice = await dialog.showSaveDialog({
-    defaultPath: path.join(app.getPath('documents'), name),
-    filters: [{ name: 'Text', extensions: ['txt'] }],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
-  });
-  if (choice.canceled || !choice.filePath) return false;
-  try {
-    await writeFile(choice.filePath, text, 'utf8');
-    return true;
-  } catch {
-    return false;
-  }
+/** Saves a screenshot the mail program cannot carry: the save dialog picks the path, the bytes come from core. */
+export function saveImageWithDialog(suggestedName: string, bytes: Uint8Array): Promise<boolean> {
+  const ext = path.extname(path.basename(suggestedName)).slice(1) || 'png';
+  return saveWithDialog(suggestedName, 'screenshot.png', 'pictures', { name: 'Image', extensions: [ext] }, bytes);
+}
+
+/** Saves a refused ticket's text (UTF-8) where the employee picks, starting in Documents. */
+export function saveTextWithDialog(suggestedName: string, text: string): Promise<boolean> {
+  return saveWithDialog(suggestedName, 'firstline-ticket.txt', 'documents', { name: 'Text', extensions: ['txt'] }, text);
 }

@@ -15,6 +15,7 @@ import type { LocalState, ProxyState, WifiState } from './state.ts';
 import { isLinkLocal } from './state.ts';
 import { TimeoutError, within } from '../../util/within.ts';
 import { collect, fetchViaProxy, ProxyFault, proxyFor, type Fetched } from './proxy.ts';
+import { loadWebModules, webModules } from './web-modules.ts';
 
 /**
  * Ping could not probe at all: it could not be started (EACCES, e.g. a PATH folder the employee may
@@ -68,7 +69,7 @@ async function timed(id: ProbeId, ms: number, body: () => Promise<{ status: Prob
 }
 
 export async function resolveName(name: string, servers: readonly string[], timeoutMs: number): Promise<string[]> {
-  const { Resolver } = await import('node:dns/promises');
+  const { Resolver } = (await webModules()).dns;
   const resolver = new Resolver({ timeout: Math.max(100, timeoutMs - 50), tries: 1 });
   if (servers.length > 0) resolver.setServers([...servers]);
   try {
@@ -81,7 +82,8 @@ export async function resolveName(name: string, servers: readonly string[], time
 /** Status and the first few KiB of the body (enough to tell a captive portal's login page from the real answer). */
 export async function fetchStatus(url: string, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
   const target = new URL(url);
-  const { request: send } = target.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  const modules = await webModules();
+  const { request: send } = target.protocol === 'https:' ? modules.https : modules.http;
   return new Promise((resolve, reject) => {
     const req = send(target, { method: 'GET', timeout: timeoutMs, signal, headers: { 'user-agent': 'Firstline network check' } }, (res) => collect(res, resolve));
     req.on('timeout', () => req.destroy(new TimeoutError(timeoutMs)));
@@ -111,7 +113,9 @@ export async function runProbes(ctx: ActionContext, config: NetworkProbesConfig)
   // works) — except when the page must contain a known text and does not: a captive portal.
   // The employee's apps go through the configured proxy, so the probes do too (proxy.ts). The
   // environment read-out (Linux) is instant; elsewhere it is one local command, bounded.
-  const proxyState = await within(readProxy(ctx, localMs), localMs).catch(() => undefined);
+  // Node's network modules are loaded meanwhile (once per process), so no probe waits for them
+  // once its clock runs and the requests leave before the local read-outs are spawned.
+  const [proxyState] = await Promise.all([within(readProxy(ctx, localMs), localMs).catch(() => undefined), loadWebModules()]);
   const httpProbe = (id: 'internal' | 'external', url: string | undefined, ms: number, expect?: string) => {
     const proxy = url ? proxyFor(new URL(url), proxyState) : undefined;
     const via = proxy ? { via: proxy.host } : {};

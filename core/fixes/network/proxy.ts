@@ -9,12 +9,13 @@
  * A failure at the proxy hop — cannot connect to it, 407 (sign-in required), 403/5xx answered to
  * CONNECT — is marked `proxyFault`, so the diagnosis can name `proxy-blocking`.
  *
- * node:http, node:https and node:tls are imported when a probe goes through a proxy, not when the
- * action registry loads (the app's cold start, issue #17).
+ * node:http, node:https and node:tls come from web-modules.ts: loaded when a diagnosis first runs,
+ * not when the action registry loads (the app's cold start, issue #17).
  */
 import type { IncomingMessage } from 'node:http';
 import type { ProxyState } from './state.ts';
 import { TimeoutError } from '../../util/within.ts';
+import { webModules } from './web-modules.ts';
 
 export class ProxyFault extends Error {}
 
@@ -77,7 +78,8 @@ const proxyName = (proxy: URL) => proxy.host;
 /** GET `url` through `proxy` (absolute-form for http, CONNECT for https). Proxy-hop failures throw ProxyFault. */
 export async function fetchViaProxy(url: string, proxy: URL, timeoutMs: number, signal: AbortSignal): Promise<Fetched> {
   const target = new URL(url);
-  const [{ request: httpRequest }, { request: httpsRequest }, { connect: tlsConnect }] = await Promise.all([import('node:http'), import('node:https'), import('node:tls')]);
+  const { http, https, tls } = await webModules();
+  const [httpRequest, httpsRequest, tlsConnect] = [http.request, https.request, tls.connect];
   const headers = { 'user-agent': 'Firstline network check' };
   return new Promise((resolve, reject) => {
     const fault = (message: string) => reject(new ProxyFault(`proxy ${proxyName(proxy)}: ${message}`));

@@ -12,13 +12,13 @@ import type { TicketDesk } from '../../../app/tickets.ts';
 import type { LinkOpeners } from '../../../app/links.ts';
 import { createLogger } from '../../../core/log.ts';
 import type { OutageService } from '../../../core/outage/service.ts';
-import { maxBody, startBrowserHost, type BrowserHost } from '../../../host/server.ts';
+import { bridgeTag, maxBody, startBrowserHost, type BrowserHost } from '../../../host/server.ts';
 
 let host: BrowserHost;
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'fl-host-'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>t</title><script type="module" src="./app.js"></script></head><body></body></html>');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fl-host-data-'));
   const settings = await createSettingsService({ dataDir, catalogSources: [] });
   const history = await createRunHistory({ dataDir });
@@ -120,7 +120,15 @@ describe('browser host', () => {
     const res = await request({ path: `/?token=${host.token}` });
     expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(res.body).toContain('<script src="/__firstline/bridge.js"></script>');
+    expect(res.body).toContain('<head><script defer src="/__firstline/bridge.js"></script>');
+  });
+
+  it('injects the bridge before the first module script, so it runs before the renderer does', async () => {
+    // Deferred and module scripts run in document order: the bridge must come first.
+    const res = await request({ path: `/?token=${host.token}` });
+    const html = res.body;
+    expect(html.indexOf(bridgeTag)).toBeGreaterThanOrEqual(0);
+    expect(html.indexOf(bridgeTag)).toBeLessThan(html.indexOf('<script type="module"'));
   });
 
   it('does not serve files outside the renderer folder', async () => {

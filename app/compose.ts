@@ -4,7 +4,7 @@
  * options, so both hosts get identical behaviour.
  */
 import path from 'node:path';
-import { fullActionRegistry } from '../core/action-registry.ts';
+import { appActionRegistry } from '../core/app-action-registry.ts';
 import type { Lang } from '../core/kernel/lang.ts';
 import { toPlatform } from '../core/kernel/platform.ts';
 import type { ExecPort } from '../core/engine/ports.ts';
@@ -18,7 +18,7 @@ import { catalogLinter } from './catalog-lint.ts';
 import { brokerClientOptions, createBrokerPort } from '../core/platform/broker-port.ts';
 import { createProcessElevation } from '../core/platform/elevation.ts';
 import { createNodeExecPort } from '../core/platform/node-exec.ts';
-import { fixLinks } from '../core/fixes/index.ts';
+import { fixLinks } from '../core/fixes/modules.ts';
 import { loadPolicy } from '../core/policy/load.ts';
 import type { EffectivePolicy } from '../core/policy/resolve.ts';
 import type { Policy } from '../core/policy/schema.ts';
@@ -187,7 +187,7 @@ export async function createFirstline(options: FirstlineOptions): Promise<Firstl
   // from here on, to run events, and (through the ticket redactor) to drafts, outbox and requests.
   const log = withPatterns(options.log, compilePatterns(policy.redactionPatterns).patterns);
   for (const issue of effective.issues) log.warn('policy: invalid value ignored', issue);
-  const registry = fullActionRegistry();
+  const registry = appActionRegistry();
   // Start with the built-in catalog and the last verified copy of each organisation catalog;
   // fetching them (a share or https, slow exactly when the network is broken) happens in the
   // background and swaps the catalog in when something changed.

@@ -4,7 +4,7 @@
  * argv: <catalogDir> <dataDir> [cacheFile]; the policy file comes from FIRSTLINE_POLICY_FILE. With a
  * cache file the catalog is loaded the way the app does after its first start (catalog-cache.ts).
  */
-import { fullActionRegistry } from '../../core/action-registry.ts';
+import { appActionRegistry } from '../../core/app-action-registry.ts';
 import { createTroubleshooterCache } from '../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../core/engine/catalog-dir.ts';
 import { createNodeExec } from '../../core/platform/node-exec.ts';
@@ -23,7 +23,7 @@ if (!catalogDir || !dataDir) throw new Error('usage: cold-start <catalogDir> <da
 const policy = await loadPolicy({ platform: process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux', exec: createNodeExec(), env: process.env });
 const policyDone = performance.now();
 const policyCpu = cpuMs();
-const registry = fullActionRegistry();
+const registry = appActionRegistry();
 const cache = cacheFile ? createTroubleshooterCache(cacheFile, { appVersion: 'bench', registry }) : undefined;
 const catalog = await loadCatalog(catalogDir, registry, cache ? { loadFile: cache.loadFile } : {});
 await cache?.save();

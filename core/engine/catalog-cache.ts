@@ -28,7 +28,7 @@ import type { Diagnostic } from '../kernel/diagnostics.ts';
 import type { Article } from './article-schema.ts';
 import type { ActionRegistry } from './registry.ts';
 import type { Troubleshooter } from './schema.ts';
-import { readCatalogFileSync } from './read-catalog-file.ts';
+import { readCatalogBytesSync } from './read-catalog-file.ts';
 
 /**
  * Bump when what the loader accepts or produces changes (core/engine/schema.ts, article-schema.ts,
@@ -37,7 +37,8 @@ import { readCatalogFileSync } from './read-catalog-file.ts';
  * actions); this guards builds that keep the version number, such as development builds.
  */
 export const catalogValidatorVersion = 2;
-const formatVersion = 2;
+// 3: entries record the SHA-256 of the file's bytes (2 hashed the decoded text).
+export const cacheFormatVersion = 3;
 
 type CachedEntry = { sha256: string; troubleshooter?: Troubleshooter; article?: Article; warnings: Diagnostic[] };
 type Header = { version: number; key: string; sha256: string };
@@ -50,7 +51,7 @@ export type TroubleshooterCache = {
   readonly misses: number;
 };
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The shape this module itself relies on; the content was validated before it was written. */
@@ -62,7 +63,7 @@ function isEntry(v: unknown): v is CachedEntry {
 /** The file is a header line (format, key, SHA-256 of the body) and the body: one JSON map of entries. */
 export function serializeCache(key: string, files: Record<string, CachedEntry>): string {
   const body = JSON.stringify(files);
-  return `${JSON.stringify({ version: formatVersion, key, sha256: sha256(body) } satisfies Header)}\n${body}`;
+  return `${JSON.stringify({ version: cacheFormatVersion, key, sha256: sha256(body) } satisfies Header)}\n${body}`;
 }
 
 /** The entries of an intact cache written under `key`; anything else yields none (start cold). */
@@ -73,7 +74,7 @@ export function readCache(file: string, key: string): Record<string, CachedEntry
     if (newline < 0) return {};
     const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
     const body = text.slice(newline + 1);
-    if (header.version !== formatVersion || header.key !== key || header.sha256 !== sha256(body)) return {};
+    if (header.version !== cacheFormatVersion || header.key !== key || header.sha256 !== sha256(body)) return {};
     const files = JSON.parse(body) as unknown;
     if (!isObject(files)) return {};
     return Object.fromEntries(Object.entries(files).filter(([, entry]) => isEntry(entry))) as Record<string, CachedEntry>;
@@ -98,10 +99,9 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
   return {
     async loadFile(file, registry) {
       // Synchronous on purpose: see readCatalogFileSync. Over-large files are refused unread (#11).
-      const read = readCatalogFileSync(file);
+      const read = readCatalogBytesSync(file);
       if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
-      const text = read.text;
-      const hash = sha256(text);
+      const hash = sha256(read.bytes);
       const cached = previous[file];
       if (cached && cached.sha256 === hash) {
         hits++;
@@ -112,7 +112,8 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
       changed = true;
       // The YAML parser and the schemas are loaded only now, for a file that changed (see catalog-dir.ts).
       const { loadEntryText } = await import('./loader.ts');
-      const result = loadEntryText(text, file, registry, { baseDir: path.dirname(file) });
+      await registry.load();
+      const result = loadEntryText(read.bytes.toString('utf8'), file, registry, { baseDir: path.dirname(file) });
       if (result.ok) {
         next[file] = result.article ? { sha256: hash, article: result.article, warnings: result.diagnostics } : { sha256: hash, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
       }

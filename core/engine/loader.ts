@@ -123,12 +123,15 @@ export function loadEntryText(text: string, file: string, registry: ActionRegist
 }
 
 export async function loadTroubleshooterFile(file: string, registry: ActionRegistry): Promise<LoadResult> {
+  await registry.load();
   const read = await readCatalogFile(file);
   if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
   return loadTroubleshooterText(read.text, file, registry, { baseDir: path.dirname(file) });
 }
 
 export async function loadEntryFile(file: string, registry: ActionRegistry): Promise<EntryLoadResult> {
+  // Checking a file reads the input schema of every action it names: load their modules first.
+  await registry.load();
   const read = await readCatalogFile(file);
   if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
   return loadEntryText(read.text, file, registry, { baseDir: path.dirname(file) });

@@ -52,14 +52,25 @@ export async function readCatalogFile(file: string, limit = maxCatalogFileBytes)
  * built-in catalog is a local folder in the install, so the reads are short.
  */
 export function readCatalogFileSync(file: string, limit = maxCatalogFileBytes): CatalogFileText {
+  const read = readCatalogBytesSync(file, limit);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+}
+
+/**
+ * The bytes, not decoded: the cache compares their SHA-256 with the one it recorded and decodes
+ * only a file that changed.
+ */
+export function readCatalogBytesSync(file: string, limit = maxCatalogFileBytes): { ok: true; bytes: Buffer } | { ok: false; diagnostic: Diagnostic } {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const { size } = fstatSync(fd);
+    const info = fstatSync(fd);
+    const size = info.size;
     if (size > limit) return { ok: false, diagnostic: tooLargeDiagnostic(file, size, limit) };
     // The file can grow between stat and read: read to its end, but never past limit + 1 bytes.
     const chunks: Buffer[] = [];
     let length = 0;
+    const regular = info.isFile();
     for (;;) {
       // Only the bytes read are ever used, so the buffer need not be zeroed.
       const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, size > 0 ? size + 1 : 65_536));
@@ -68,8 +79,10 @@ export function readCatalogFileSync(file: string, limit = maxCatalogFileBytes): 
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > limit) return { ok: false, diagnostic: tooLargeDiagnostic(file, undefined, limit) };
+      // A short read of a regular file is its end (not of a pipe): no second read to learn that.
+      if (regular && bytesRead < chunk.length) break;
     }
-    return { ok: true, text: Buffer.concat(chunks, length).toString('utf8') };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length) };
   } catch (error) {
     return { ok: false, diagnostic: { file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` } };
   } finally {

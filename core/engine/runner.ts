@@ -45,6 +45,8 @@ const stopOutcome: Partial<Record<StepEnd['status'], Outcome>> = {
 };
 
 export async function* run(troubleshooter: Troubleshooter, ports: RunPorts, options: RunOptions): AsyncGenerator<RunEvent, Outcome> {
+  // The definitions of the actions this troubleshooter names (a fix's module loads on first use).
+  await options.registry.load(troubleshooter.steps.flatMap((s) => (s.type === 'check' ? [s.action, ...(s.fix ?? []).map((f) => f.action)] : [])));
   const ctx = new RunContext(options.runId ?? randomUUID(), ports, options);
   const started = performance.now();
   const ledger = newLedger();

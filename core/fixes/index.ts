@@ -1,11 +1,10 @@
 /**
- * The guided fixes' actions (network, printer queue, Teams cache, password reset), registered by
- * the composition root next to the engine's built-ins:
- * `composeRegistries(builtinRegistry(), createRegistry(fixActions))`.
+ * The guided fixes' actions, all loaded: what the CLI, the scripts and the tests register next to
+ * the engine's built-ins (core/action-registry.ts). The app loads the same modules on first use
+ * through the table in modules.ts instead.
  */
 import type { ActionDefinition } from '../engine/action.ts';
 import { createRegistry, type ActionRegistry } from '../engine/registry.ts';
-import { passwordResetPage } from './password/reset-url.ts';
 import { networkActions } from './network/actions.ts';
 import { printerActions } from './printer/actions.ts';
 import { teamsActions } from './teams/actions.ts';
@@ -34,8 +33,7 @@ export const fixActions: readonly ActionDefinition[] = [
   ...outlookActions,
 ] as unknown as readonly ActionDefinition[];
 
-/** What the composition root needs to know of the fixes besides their actions: pages they open without a policy URL (to allowlist them). */
-export const fixLinks = { passwordResetPage } as const;
+export { fixLinks } from './modules.ts';
 
 export function fixesRegistry(): ActionRegistry {
   return createRegistry(fixActions);

@@ -10,17 +10,22 @@
  * Output is capped here but not redacted: actions parse raw output. The runner redacts everything
  * before it enters a run event.
  */
-import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { ExecOptions, ExecPort, ExecResult } from '../engine/ports.ts';
 
 const defaultMaxOutput = 64 * 1024;
 
+let childProcess: typeof ChildProcess | undefined;
+/** node:child_process, loaded by the first command: most starts of the app run none (`npm run bench -- start`). */
+const cp = () => (childProcess ??= process.getBuiltinModule('node:child_process'));
+
 function killTree(pid: number | undefined): void {
   if (pid === undefined) return;
   if (process.platform === 'win32') {
-    execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true }, () => undefined);
+    cp().execFile('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true }, () => undefined);
     return;
   }
   try {
@@ -115,7 +120,7 @@ function run(file: string, args: readonly string[], options: ExecOptions, makeDe
       return;
     }
     try {
-      child = spawn(file, [...args], {
+      child = cp().spawn(file, [...args], {
         shell: false,
         windowsHide: true,
         detached: process.platform !== 'win32',
@@ -152,7 +157,7 @@ export function createNodeLauncher(): Required<Pick<ExecPort, 'launch'>> {
   return {
     launch(file, args, options) {
       return new Promise((resolve) => {
-        const child = spawn(file, [...args], { shell: false, detached: true, stdio: 'ignore', windowsHide: false, env: options.env ?? process.env, cwd: options.cwd });
+        const child = cp().spawn(file, [...args], { shell: false, detached: true, stdio: 'ignore', windowsHide: false, env: options.env ?? process.env, cwd: options.cwd });
         child.once('error', (error) => resolve({ started: false, error: error.message }));
         child.once('spawn', () => {
           child.unref();

@@ -180,7 +180,17 @@ export function isPolicyKey(key: string): key is PolicyKey {
   return Object.hasOwn(policyFields, key);
 }
 
-/** Every default, computed from the schema so defaults live in exactly one place. */
+/**
+ * Every default, read from the schema so defaults live in exactly one place. Read, not parsed:
+ * `policySchema.parse({})` made zod walk and compile the whole policy schema at every start (≈10 ms
+ * of the core's cold start, issue #17); test/unit/policy/defaults.test.ts proves both agree.
+ */
 export function policyDefaults(): Policy {
-  return policySchema.parse({});
+  const values: Record<string, unknown> = {};
+  for (const key of policyKeys) {
+    const schema = policyFields[key] as z.ZodType;
+    if (schema instanceof z.ZodDefault) values[key] = structuredClone(schema.def.defaultValue);
+    else if (!(schema instanceof z.ZodOptional)) throw new Error(`Policy setting ${key} needs a default or .optional().`);
+  }
+  return values as Policy;
 }

@@ -29,6 +29,7 @@ const rank: Record<string, number> = {
   'core/shell': 2,
   'core/secrets': 2,
   'core/action-registry.ts': 2,
+  'core/app-action-registry.ts': 2,
   /** OS adapters over the engine's ports (Node exec, elevation, the broker client). */
   'core/platform': 2,
   /** The elevation broker: its own entry; its protocol and op argv are shared with core/platform's client. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullActionRegistry } from '../../../core/action-registry.ts';
-import { cacheKey, catalogValidatorVersion, createTroubleshooterCache, readCache, serializeCache } from '../../../core/engine/catalog-cache.ts';
+import { cacheFormatVersion, cacheKey, catalogValidatorVersion, createTroubleshooterCache, readCache, serializeCache } from '../../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { readCatalogFile, readCatalogFileSync } from '../../../core/engine/read-catalog-file.ts';
 
@@ -92,6 +92,16 @@ describe('validated-catalog cache: what it trusts', () => {
     }
   });
 
+  it('compares bytes, not decoded text: a change between two bytes that both decode to U+FFFD is a change', async () => {
+    const original = readFileSync(yamlFile);
+    writeFileSync(yamlFile, Buffer.concat([original, Buffer.from('# \xff\n', 'latin1')]));
+    await load();
+    writeFileSync(yamlFile, Buffer.concat([original, Buffer.from('# \xfe\n', 'latin1')]));
+    const again = await load();
+    expect([again.cache.hits, again.cache.misses]).toEqual([0, 1]);
+    expect((await load()).cache.hits).toBe(1);
+  });
+
   it('ignores entries whose shape it cannot serve and keeps the intact ones', async () => {
     await load();
     const files = body();
@@ -105,7 +115,7 @@ describe('validated-catalog cache: what it trusts', () => {
     await load();
     // Same entries, laid out differently (with a matching checksum): a rewrite would be compact again.
     const spaced = JSON.stringify(body(), null, 2);
-    const header = JSON.stringify({ version: 2, key: cacheKey('1.0.0', registry), sha256: createHash('sha256').update(spaced).digest('hex') });
+    const header = JSON.stringify({ version: cacheFormatVersion, key: cacheKey('1.0.0', registry), sha256: createHash('sha256').update(spaced).digest('hex') });
     writeFileSync(cacheFile, `${header}\n${spaced}`);
     expect((await load()).cache.hits).toBe(1);
     expect(readFileSync(cacheFile, 'utf8')).toBe(`${header}\n${spaced}`);

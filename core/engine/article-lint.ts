@@ -6,7 +6,8 @@
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { articleImagePattern, maxArticleImageBytes } from './article-schema.ts';
-import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
+import type { Diagnostic, DiagnosticArgs, Severity } from '../kernel/diagnostics.ts';
+import { coded, type Coded, type LintCode } from './lint-messages.ts';
 import type { Locator, PathKey } from './source-diagnostics.ts';
 import { findTemplates } from './template.ts';
 
@@ -33,20 +34,24 @@ export function hasImageSignature(file: string, head: Buffer): boolean {
  * symbolic link out, `..`), is not a regular file, is too large or is not the image it claims.
  * Returns the reason as a sentence for the author, or the real path.
  */
-export function resolveArticleImage(catalogDir: string, relative: string): { ok: true; file: string; size: number } | { ok: false; reason: string } {
+export type ImageProblem = { ok: false; reason: string; code: LintCode; args: DiagnosticArgs };
+export function resolveArticleImage(catalogDir: string, relative: string): { ok: true; file: string; size: number } | ImageProblem {
   let root: string;
   let real: string;
   try {
     root = realpathSync(catalogDir);
     real = realpathSync(path.resolve(root, relative));
   } catch {
-    return { ok: false, reason: `"${relative}" does not exist next to this article (paths are relative to its folder).` };
+    return { ok: false, reason: `"${relative}" does not exist next to this article (paths are relative to its folder).`, code: 'image.missing', args: { path: relative } };
   }
   const rel = path.relative(root, real);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, reason: `"${relative}" is outside the catalog folder.` };
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, reason: `"${relative}" is outside the catalog folder.`, code: 'image.outside', args: { path: relative } };
   const info = statSync(real);
-  if (!info.isFile()) return { ok: false, reason: `"${relative}" is not a file.` };
-  if (info.size > maxArticleImageBytes) return { ok: false, reason: `"${relative}" is ${Math.ceil(info.size / 1024)} KB; images may be at most ${maxArticleImageBytes / 1024} KB.` };
+  if (!info.isFile()) return { ok: false, reason: `"${relative}" is not a file.`, code: 'image.notFile', args: { path: relative } };
+  if (info.size > maxArticleImageBytes) {
+    const args = { path: relative, size: Math.ceil(info.size / 1024), max: maxArticleImageBytes / 1024 };
+    return { ok: false, reason: `"${relative}" is ${args.size} KB; images may be at most ${args.max} KB.`, code: 'image.tooLarge', args };
+  }
   const head = Buffer.alloc(12);
   const fd = openSync(real, 'r');
   try {
@@ -54,15 +59,18 @@ export function resolveArticleImage(catalogDir: string, relative: string): { ok:
   } finally {
     closeSync(fd);
   }
-  if (!hasImageSignature(real, head)) return { ok: false, reason: `"${relative}" is not a valid ${path.extname(relative).slice(1).toUpperCase()} image.` };
+  if (!hasImageSignature(real, head)) {
+    const format = path.extname(relative).slice(1).toUpperCase();
+    return { ok: false, reason: `"${relative}" is not a valid ${format} image.`, code: 'image.invalid', args: { path: relative, format } };
+  }
   return { ok: true, file: real, size: info.size };
 }
 
 export function checkArticle(data: Obj, locator: Locator, file: string, baseDir?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (severity: Severity, p: readonly PathKey[], message: string, offset?: number) => {
+  const add = (severity: Severity, p: readonly PathKey[], finding: Coded, offset?: number) => {
     const where = locator.at(p, offset);
-    out.push({ file, line: where.line, column: where.column, severity, message });
+    out.push({ file, line: where.line, column: where.column, severity, ...finding });
   };
   const declared = new Set(Array.isArray(data.policy) ? data.policy.filter((k): k is string => typeof k === 'string') : []);
   const platforms = Array.isArray(data.platforms) ? data.platforms.filter((x): x is string => typeof x === 'string') : undefined;
@@ -71,7 +79,7 @@ export function checkArticle(data: Obj, locator: Locator, file: string, baseDir?
   steps.forEach((step, i) => {
     if (!isObj(step)) return;
     const p: PathKey[] = ['steps', i];
-    const where = `step ${i + 1}`;
+    const where = { whereStep: i + 1, whereField: '' };
     for (const field of ['text', 'if-policy-missing'] as const) {
       const value = step[field];
       if (!isObj(value)) continue;
@@ -80,17 +88,17 @@ export function checkArticle(data: Obj, locator: Locator, file: string, baseDir?
         if (typeof text !== 'string') continue;
         for (const t of findTemplates(text)) {
           if (!t.ok) {
-            add('error', [...p, field, lang], `${where}: ${t.message}`, t.pos);
+            add('error', [...p, field, lang], coded('article.stepProblem', { ...t.args, ...where, detail: t.code }), t.pos);
             continue;
           }
           for (const ref of t.refs) {
             const [root, key] = ref.path;
             if (root !== 'policy' || key === undefined || ref.path.length !== 2) {
-              add('error', [...p, field, lang], `${where}: articles can only insert policy values, e.g. "\${{ policy.companyPortalUrl }}".`, ref.pos);
+              add('error', [...p, field, lang], coded('article.policyOnly', where), ref.pos);
             } else if (field === 'if-policy-missing') {
-              add('error', [...p, field, lang], `${where}: "if-policy-missing" is shown when a policy value is missing, so it cannot use one.`, ref.pos);
+              add('error', [...p, field, lang], coded('article.missingUsesPolicy', where), ref.pos);
             } else if (!declared.has(key)) {
-              add('error', [...p, field, lang], `${where}: policy key "${key}" is used but not listed under "policy:".`, ref.pos);
+              add('error', [...p, field, lang], coded('policy.undeclaredAt', { ...where, key }), ref.pos);
             }
           }
         }
@@ -99,23 +107,23 @@ export function checkArticle(data: Obj, locator: Locator, file: string, baseDir?
     if (isObj(step.link)) {
       const hasUrl = step.link.url !== undefined;
       const key = step.link['url-from-policy'];
-      if (hasUrl && key !== undefined) add('error', [...p, 'link'], `${where}: give either "url" or "url-from-policy", not both.`);
-      if (!hasUrl && key === undefined) add('error', [...p, 'link'], `${where}: a link needs "url" or "url-from-policy".`);
-      if (typeof key === 'string' && !declared.has(key)) add('error', [...p, 'link', 'url-from-policy'], `${where}: policy key "${key}" is used but not listed under "policy:".`);
+      if (hasUrl && key !== undefined) add('error', [...p, 'link'], coded('link.urlAndPolicy', where));
+      if (!hasUrl && key === undefined) add('error', [...p, 'link'], coded('link.needsUrl', where));
+      if (typeof key === 'string' && !declared.has(key)) add('error', [...p, 'link', 'url-from-policy'], coded('policy.undeclaredAt', { ...where, key }));
     }
     if (platforms && Array.isArray(step.platforms)) {
       const extra = step.platforms.filter((x) => typeof x === 'string' && !platforms.includes(x));
-      if (extra.length > 0) add('warning', [...p, 'platforms'], `${where}: ${extra.join(', ')} is not among the article's platforms, so this step is never shown there.`);
+      if (extra.length > 0) add('warning', [...p, 'platforms'], coded('article.platformNotOffered', { ...where, platforms: extra.join(', ') }));
     }
     if (isObj(step.image) && typeof step.image.path === 'string' && articleImagePattern.test(step.image.path) && baseDir !== undefined) {
       const image = resolveArticleImage(baseDir, step.image.path);
-      if (!image.ok) add('error', [...p, 'image', 'path'], `${where}: ${image.reason}`);
+      if (!image.ok) add('error', [...p, 'image', 'path'], coded('article.stepProblem', { ...image.args, ...where, detail: image.code }));
     }
   });
 
   walkLocalized(data, [], (value, p) => {
     const missing = translations.filter((l) => value[l] === undefined);
-    if (missing.length > 0 && 'en' in value) add('warning', p, `${p.join('.') || 'top level'}: no ${missing.join(', ')} translation; employees will see the English text.`);
+    if (missing.length > 0 && 'en' in value) add('warning', p, coded('text.missingTranslation', { whereField: p.join('.'), langs: missing.join(', ') }));
   });
   return out;
 }

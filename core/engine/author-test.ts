@@ -34,6 +34,7 @@ import { answerValueSchema, outcomeReasonSchema, type RunEvent } from './events.
 import { outcomeSchema } from './run-outcome.ts';
 import { loadTroubleshooterFile, parseYamlMapping } from './loader.ts';
 import { schemaDiagnostics, type Locator } from './source-diagnostics.ts';
+import { coded, type Coded } from './lint-messages.ts';
 import type { Diagnostic } from '../kernel/diagnostics.ts';
 import { createRegistry, type ActionRegistry } from './registry.ts';
 import { run } from './runner.ts';
@@ -159,17 +160,17 @@ export async function runAuthorCase(
 function checkCaseNames(ts: Troubleshooter, cases: readonly AuthorTestCase[], locator: Locator, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ids = new Map(ts.steps.map((st) => [st.id, st.type]));
-  const bad = (p: (string | number)[], key: string, message: string) => out.push({ file, ...locator.key(p, key), severity: 'error', message });
+  const bad = (p: (string | number)[], key: string, finding: Coded) => out.push({ file, ...locator.key(p, key), severity: 'error', ...finding });
   cases.forEach((c, i) => {
     for (const id of Object.keys(c.results ?? {})) {
-      if (ids.get(id) !== 'check') bad(['cases', i, 'results'], id, `results.${id}: ${ts.id} has no check step "${id}".`);
+      if (ids.get(id) !== 'check') bad(['cases', i, 'results'], id, coded('test.noCheckStep', { id, troubleshooter: ts.id }));
     }
     for (const id of Object.keys(c.answers ?? {})) {
-      if (ids.get(id) !== 'ask') bad(['cases', i, 'answers'], id, `answers.${id}: ${ts.id} has no ask step "${id}".`);
+      if (ids.get(id) !== 'ask') bad(['cases', i, 'answers'], id, coded('test.noAskStep', { id, troubleshooter: ts.id }));
     }
-    for (const id of Object.keys(c.expect.steps ?? {})) if (!ids.has(id)) bad(['cases', i, 'expect', 'steps'], id, `expect.steps.${id}: ${ts.id} has no step "${id}".`);
+    for (const id of Object.keys(c.expect.steps ?? {})) if (!ids.has(id)) bad(['cases', i, 'expect', 'steps'], id, coded('test.noStep', { field: `expect.steps.${id}`, id, troubleshooter: ts.id }));
     (c.expect.path ?? []).forEach((id, j) => {
-      if (!ids.has(id)) out.push({ file, ...locator.at(['cases', i, 'expect', 'path', j]), severity: 'error', message: `expect.path: ${ts.id} has no step "${id}".` });
+      if (!ids.has(id)) out.push({ file, ...locator.at(['cases', i, 'expect', 'path', j]), severity: 'error', ...coded('test.noStep', { field: 'expect.path', id, troubleshooter: ts.id }) });
     });
   });
   return out;
@@ -180,9 +181,9 @@ export async function runAuthorTestFile(file: string, registry: ActionRegistry):
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { results: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `Cannot read the test file: ${(error as Error).message}` }] };
+    return { results: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', ...coded('test.unreadable', { reason: (error as Error).message }) }] };
   }
-  const yaml = parseYamlMapping(text, file, 'An author test file (troubleshooter, cases)');
+  const yaml = parseYamlMapping(text, file, 'file.testNotMapping');
   if (!yaml.ok) return { results: [], diagnostics: yaml.diagnostics };
   const parsed = authorTestSchema.safeParse(yaml.data);
   if (!parsed.success) return { results: [], diagnostics: schemaDiagnostics(parsed.error.issues, yaml.data, yaml.locator, file) };

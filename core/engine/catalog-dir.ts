@@ -1,7 +1,9 @@
 /**
  * Reading a catalog folder. Kept apart from the YAML loader (loader.ts) so that a start served
  * from the validated-catalog cache never loads the YAML parser: it is imported only when a file
- * has to be parsed (npm run bench: importing `yaml` alone costs ≈35 ms over a bare node).
+ * has to be parsed (npm run bench: importing `yaml` alone costs ≈35 ms over a bare node). For the
+ * same reason its findings carry the English sentence next to their code (locales/<lang>/lint.json)
+ * instead of importing the lint tables.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,7 +30,10 @@ async function loadOne(load: (file: string, registry: ActionRegistry) => Promise
     return await load(file, registry);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `This file could not be loaded (${message}); it was left out.` }] };
+    return {
+      ok: false,
+      diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: `This file could not be loaded (${message}); it was left out.`, code: 'catalog.loadFailed', args: { reason: message } }],
+    };
   }
 }
 
@@ -62,7 +67,8 @@ export async function loadCatalog(
       .map((e) => e.name)
       .sort();
   } catch (error) {
-    return { entries, articles, diagnostics: [{ file: dir, line: 1, column: 1, severity: 'error', message: `Cannot read the catalog: ${(error as Error).message}` }] };
+    const reason = (error as Error).message;
+    return { entries, articles, diagnostics: [{ file: dir, line: 1, column: 1, severity: 'error', message: `Cannot read the catalog: ${reason}`, code: 'catalog.unreadable', args: { reason } }] };
   }
   const seen = new Map<string, string>();
   for (const name of names) {
@@ -74,7 +80,7 @@ export async function loadCatalog(
     const id = result.article ? result.article.id : result.troubleshooter.id;
     const other = seen.get(id);
     if (other) {
-      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `The id "${id}" is already used by ${other}.` });
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `The id "${id}" is already used by ${other}.`, code: 'catalog.duplicateId', args: { id, other } });
       continue;
     }
     seen.set(id, file);
@@ -86,7 +92,16 @@ export async function loadCatalog(
   for (const entry of entries) {
     for (const ref of articleReferences(entry.troubleshooter)) {
       if (!articleIds.has(ref.article)) {
-        diagnostics.push({ file: entry.file, line: 1, column: 1, severity: 'warning', message: `step "${ref.stepId}": there is no article "${ref.article}" in this catalog.` });
+        const args = { whereStep: ref.stepId, whereField: '', article: ref.article };
+        diagnostics.push({
+          file: entry.file,
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          message: `step "${ref.stepId}": there is no article "${ref.article}" in this catalog.`,
+          code: 'catalog.noArticle',
+          args,
+        });
       }
     }
   }

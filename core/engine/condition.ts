@@ -15,6 +15,8 @@
  * Nesting is bounded (`maxConditionDepth`): parentheses, `not`, lists and and/or chains deeper than
  * that are a located syntax error, never a stack overflow in the parser or evaluator (#11).
  */
+import type { DiagnosticArgs } from '../kernel/diagnostics.ts';
+import type { LintCode } from './lint-messages.ts';
 
 /** Deepest nesting of parentheses, `not`, lists and and/or operands a condition may have. */
 export const maxConditionDepth = 64;
@@ -34,13 +36,16 @@ export type Expr =
   | { kind: 'not'; operand: Expr; pos: number }
   | { kind: 'binary'; op: 'and' | 'or' | '==' | '!=' | 'in'; left: Expr; right: Expr; pos: number };
 
-export type ConditionError = { message: string; pos: number };
+/** `code`/`args`: the same sentence in locales/<lang>/lint.json, for `firstline lint --lang` (the engine itself needs only `message`). */
+export type ConditionError = { message: string; pos: number; code: LintCode; args: DiagnosticArgs };
 export type ParseResult = { ok: true; expr: Expr; refs: Extract<Expr, { kind: 'ref' }>[] } | { ok: false; error: ConditionError };
 
 class ConditionSyntaxError extends Error {
   constructor(
     message: string,
     readonly pos: number,
+    readonly code: LintCode,
+    readonly args: DiagnosticArgs = {},
   ) {
     super(message);
   }
@@ -65,7 +70,7 @@ export function tokenize(text: string): Token[] {
         value += text[i];
         i++;
       }
-      if (i >= text.length) throw new ConditionSyntaxError('This text is missing its closing quote.', start);
+      if (i >= text.length) throw new ConditionSyntaxError('This text is missing its closing quote.', start, 'cond.unclosedQuote');
       i++;
       tokens.push({ kind: 'str', value, pos: start });
     } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(text[i + 1] ?? ''))) {
@@ -77,14 +82,14 @@ export function tokenize(text: string): Token[] {
       while (i < text.length && identPart.test(text[i] as string)) i++;
       tokens.push({ kind: 'ident', value: text.slice(start, i), pos: start });
     } else if (c === '=' || c === '!') {
-      if (text[i + 1] !== '=') throw new ConditionSyntaxError(`Unexpected "${c}"; did you mean "${c}="? (use "not" for negation)`, i);
+      if (text[i + 1] !== '=') throw new ConditionSyntaxError(`Unexpected "${c}"; did you mean "${c}="? (use "not" for negation)`, i, 'cond.singleOperator', { char: c });
       tokens.push({ kind: 'op', value: c === '=' ? '==' : '!=', pos: i });
       i += 2;
     } else if ('()[],.'.includes(c)) {
       tokens.push({ kind: 'op', value: c as '(' | ')' | '[' | ']' | ',' | '.', pos: i });
       i++;
     } else {
-      throw new ConditionSyntaxError(`Unexpected character "${c}".`, i);
+      throw new ConditionSyntaxError(`Unexpected character "${c}".`, i, 'cond.unexpectedCharacter', { char: c });
     }
   }
   tokens.push({ kind: 'end', pos: text.length });
@@ -116,14 +121,14 @@ class Parser {
     const t = this.peek();
     return t.kind === 'op' && t.value === op;
   }
-  private expectOp(op: string, what: string): void {
-    if (!this.isOp(op)) throw new ConditionSyntaxError(`Expected ${what}.`, this.peek().pos);
+  private expectOp(op: string, what: string, code: LintCode): void {
+    if (!this.isOp(op)) throw new ConditionSyntaxError(`Expected ${what}.`, this.peek().pos, code);
     this.i++;
   }
 
   /** Runs `inside` one nesting level deeper; past the limit, a located error instead of recursion. */
   private nested<T>(pos: number, inside: () => T): T {
-    if (this.depth >= maxConditionDepth) throw new ConditionSyntaxError(tooDeep, pos);
+    if (this.depth >= maxConditionDepth) throw new ConditionSyntaxError(tooDeep, pos, 'cond.tooDeep', { max: maxConditionDepth });
     this.depth++;
     try {
       return inside();
@@ -134,7 +139,7 @@ class Parser {
 
   private join(op: 'and' | 'or', left: Expr, right: Expr, pos: number): Expr {
     const height = Math.max(this.heights.get(left) ?? 0, this.heights.get(right) ?? 0) + 1;
-    if (height + this.depth > maxConditionDepth) throw new ConditionSyntaxError(tooDeep, pos);
+    if (height + this.depth > maxConditionDepth) throw new ConditionSyntaxError(tooDeep, pos, 'cond.tooDeep', { max: maxConditionDepth });
     const node: Expr = { kind: 'binary', op, left, right, pos };
     this.heights.set(node, height);
     return node;
@@ -143,7 +148,7 @@ class Parser {
   parse(): Expr {
     const expr = this.or();
     const t = this.peek();
-    if (t.kind !== 'end') throw new ConditionSyntaxError('Expected "and", "or" or the end of the condition here.', t.pos);
+    if (t.kind !== 'end') throw new ConditionSyntaxError('Expected "and", "or" or the end of the condition here.', t.pos, 'cond.expectedEnd');
     return expr;
   }
 
@@ -187,7 +192,7 @@ class Parser {
       const right = this.primary();
       const after = this.peek();
       if ((after.kind === 'op' && (after.value === '==' || after.value === '!=')) || (after.kind === 'ident' && after.value === 'in')) {
-        throw new ConditionSyntaxError('Comparisons cannot be chained; join them with "and" or "or".', after.pos);
+        throw new ConditionSyntaxError('Comparisons cannot be chained; join them with "and" or "or".', after.pos, 'cond.chained');
       }
       return { kind: 'binary', op, left, right, pos: t.pos };
     }
@@ -201,17 +206,17 @@ class Parser {
       case 'num':
         return { kind: 'literal', value: t.value, pos: t.pos };
       case 'end':
-        throw new ConditionSyntaxError('The condition ends too early; a value is missing.', t.pos);
+        throw new ConditionSyntaxError('The condition ends too early; a value is missing.', t.pos, 'cond.endsEarly');
       case 'op':
         if (t.value === '(') {
           return this.nested(t.pos, () => {
             const inner = this.or();
-            this.expectOp(')', 'a closing ")"');
+            this.expectOp(')', 'a closing ")"', 'cond.expectedParen');
             return inner;
           });
         }
         if (t.value === '[') return this.nested(t.pos, () => this.list(t.pos));
-        throw new ConditionSyntaxError(`Unexpected "${t.value}"; expected a value.`, t.pos);
+        throw new ConditionSyntaxError(`Unexpected "${t.value}"; expected a value.`, t.pos, 'cond.unexpectedToken', { token: t.value });
       case 'ident':
         return this.identifier(t);
     }
@@ -222,25 +227,25 @@ class Parser {
     if (!this.isOp(']')) {
       for (;;) {
         const item = this.primary();
-        if (item.kind !== 'literal') throw new ConditionSyntaxError('Lists may only hold text, numbers, true, false or null.', item.pos);
+        if (item.kind !== 'literal') throw new ConditionSyntaxError('Lists may only hold text, numbers, true, false or null.', item.pos, 'cond.listLiterals');
         items.push(item);
         if (!this.isOp(',')) break;
         this.i++;
       }
     }
-    this.expectOp(']', 'a "," or a closing "]"');
+    this.expectOp(']', 'a "," or a closing "]"', 'cond.expectedBracket');
     return { kind: 'list', items, pos };
   }
 
   private identifier(t: Extract<Token, { kind: 'ident' }>): Expr {
     if (t.value === 'true' || t.value === 'false') return { kind: 'literal', value: t.value === 'true', pos: t.pos };
     if (t.value === 'null') return { kind: 'literal', value: null, pos: t.pos };
-    if (keywords.has(t.value)) throw new ConditionSyntaxError(`"${t.value}" needs a value before it.`, t.pos);
+    if (keywords.has(t.value)) throw new ConditionSyntaxError(`"${t.value}" needs a value before it.`, t.pos, 'cond.needsValueBefore', { token: t.value });
     const path = [t.value];
     while (this.isOp('.')) {
       this.i++;
       const part = this.next();
-      if (part.kind !== 'ident') throw new ConditionSyntaxError('Expected a name after ".".', part.pos);
+      if (part.kind !== 'ident') throw new ConditionSyntaxError('Expected a name after ".".', part.pos, 'cond.nameAfterDot');
       path.push(part.value);
     }
     const ref = { kind: 'ref' as const, path, pos: t.pos };
@@ -252,25 +257,25 @@ class Parser {
 
 function checkReferenceShape(ref: Extract<Expr, { kind: 'ref' }>): void {
   const [root, second, third] = ref.path;
-  const bad = (message: string) => new ConditionSyntaxError(message, ref.pos);
+  const bad = (message: string, code: LintCode, args: DiagnosticArgs = {}) => new ConditionSyntaxError(message, ref.pos, code, args);
   switch (root) {
     case 'platform':
     case 'lang':
-      if (ref.path.length !== 1) throw bad(`"${root}" has no fields.`);
+      if (ref.path.length !== 1) throw bad(`"${root}" has no fields.`, 'cond.noFields', { root });
       return;
     case 'answers':
-      if (ref.path.length !== 2) throw bad('Use answers.<step-id>.');
+      if (ref.path.length !== 2) throw bad('Use answers.<step-id>.', 'cond.useAnswers');
       return;
     case 'policy':
-      if (ref.path.length < 2) throw bad('Use policy.<key>.');
+      if (ref.path.length < 2) throw bad('Use policy.<key>.', 'cond.usePolicy');
       return;
     case 'steps':
       if (second === undefined || (third !== 'outcome' && third !== 'result') || (third === 'outcome' && ref.path.length !== 3)) {
-        throw bad('Use steps.<step-id>.outcome or steps.<step-id>.result.<field>.');
+        throw bad('Use steps.<step-id>.outcome or steps.<step-id>.result.<field>.', 'cond.useSteps');
       }
       return;
     default:
-      throw bad(`Unknown name "${ref.path.join('.')}"; use platform, lang, steps.<id>…, answers.<id> or policy.<key>.`);
+      throw bad(`Unknown name "${ref.path.join('.')}"; use platform, lang, steps.<id>…, answers.<id> or policy.<key>.`, 'cond.unknownName', { name: ref.path.join('.') });
   }
 }
 
@@ -280,7 +285,7 @@ export function parseCondition(text: string): ParseResult {
     const expr = parser.parse();
     return { ok: true, expr, refs: parser.refs };
   } catch (error) {
-    if (error instanceof ConditionSyntaxError) return { ok: false, error: { message: error.message, pos: error.pos } };
+    if (error instanceof ConditionSyntaxError) return { ok: false, error: { message: error.message, pos: error.pos, code: error.code, args: error.args } };
     throw error;
   }
 }

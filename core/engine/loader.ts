@@ -15,6 +15,7 @@ import { articleSchema } from './article-schema.ts';
 import { checkArticle } from './article-lint.ts';
 import { maxCatalogFileBytes, readCatalogFile, tooLargeDiagnostic } from './read-catalog-file.ts';
 import { plainYamlError } from './yaml-errors.ts';
+import { coded, type Coded } from './lint-messages.ts';
 
 function createLocator(doc: Document, counter: LineCounter): Locator {
   const pos = (offset: number) => {
@@ -53,37 +54,36 @@ export type ParsedYaml = { ok: true; data: Record<string, unknown>; locator: Loc
  * Parses one YAML document keeping positions. Returns syntax errors as diagnostics; `ok` only
  * when the document parsed and is a mapping. Shared by troubleshooters and author tests.
  */
-export function parseYamlMapping(text: string, file: string, what: string): ParsedYaml {
+export function parseYamlMapping(text: string, file: string, what: 'file.troubleshooterNotMapping' | 'file.testNotMapping'): ParsedYaml {
   const diagnostics: Diagnostic[] = [];
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const add = (severity: Severity, where: { line: number; column: number }, message: string) => diagnostics.push({ file, line: where.line, column: where.column, message, severity });
+  const add = (severity: Severity, where: { line: number; column: number }, finding: Coded) => diagnostics.push({ file, line: where.line, column: where.column, severity, ...finding });
 
   for (const error of doc.errors) {
     const p = counter.linePos(error.pos[0]);
     // The yaml package turns a stack overflow on deeply nested lists/mappings into an error; say what it means.
     const first = error.message.split('\n')[0] ?? '';
-    const plain = /call stack/i.test(error.message)
-      ? { message: 'YAML syntax: the file is nested too deeply (lists or mappings inside each other hundreds of levels deep).' }
-      : plainYamlError({ code: error.code, message: first, line: p.line }, text.split(/\r?\n/)[p.line - 1] ?? '');
+    const plain = /call stack/i.test(error.message) ? coded('yaml.tooDeep') : plainYamlError({ code: error.code, message: first, line: p.line }, text.split(/\r?\n/)[p.line - 1] ?? '');
     diagnostics.push({ file, line: p.line, column: p.col, severity: 'error', ...plain });
   }
   if (doc.errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {
     const p = counter.linePos(warning.pos[0]);
-    add('warning', { line: p.line, column: p.col }, `YAML: ${warning.message.split('\n')[0]}`);
+    add('warning', { line: p.line, column: p.col }, coded('yaml.warning', { parser: warning.message.split('\n')[0] }));
   }
   let data: unknown;
   try {
     // A bounded alias count stops "billion laughs" documents.
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    add('error', { line: 1, column: 1 }, `YAML: ${(error as Error).message}`);
+    const parser = (error as Error).message;
+    add('error', { line: 1, column: 1 }, /alias/i.test(parser) ? coded('yaml.tooManyAliases', { parser }) : coded('yaml.convert', { parser }));
     return { ok: false, diagnostics };
   }
   const locator = createLocator(doc, counter);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    add('error', locator.at([]), `${what} must be a mapping.`);
+    add('error', locator.at([]), coded(what));
     return { ok: false, diagnostics };
   }
   return { ok: true, data: data as Record<string, unknown>, locator, diagnostics };
@@ -93,14 +93,14 @@ export function parseYamlMapping(text: string, file: string, what: string): Pars
 export function loadTroubleshooterText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): LoadResult {
   const result = loadEntryText(text, file, registry, options);
   if (!result.article) return result;
-  return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: 'This file is a knowledge article (kind: article), not a troubleshooter.' }] };
+  return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', ...coded('file.isArticle') }] };
 }
 
 /** Loads either kind of catalog entry; `kind: article` selects the article format. */
 export function loadEntryText(text: string, file: string, registry: ActionRegistry, options: { baseDir?: string } = {}): EntryLoadResult {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxCatalogFileBytes) return { ok: false, diagnostics: [tooLargeDiagnostic(file, bytes)] };
-  const yaml = parseYamlMapping(text, file, 'A troubleshooter file (id, version, title, summary, platforms, category, steps)');
+  const yaml = parseYamlMapping(text, file, 'file.troubleshooterNotMapping');
   if (!yaml.ok) return { ok: false, diagnostics: yaml.diagnostics };
   const { data, locator, diagnostics } = yaml;
   if (data.kind === 'article') {

@@ -18,7 +18,15 @@ export const tooLargeDiagnostic = (file: string, bytes: number | undefined, limi
   column: 1,
   severity: 'error',
   message: `The file is ${bytes === undefined ? 'larger than' : `${bytes} bytes, over`} the ${limit} byte limit for catalog files; split it into several troubleshooters.`,
+  // The sentence in locales/<lang>/lint.json; not imported here, this module is on the app's start path.
+  ...(bytes === undefined ? { code: 'file.tooLargeGrowing', args: { limit } } : { code: 'file.tooLarge', args: { bytes, limit } }),
 });
+
+/** A file that cannot be read; the reason is the system's own sentence. */
+const unreadable = (file: string, error: unknown): Diagnostic => {
+  const reason = (error as Error).message;
+  return { file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${reason}`, code: 'file.unreadable', args: { reason } };
+};
 
 export async function readCatalogFile(file: string, limit = maxCatalogFileBytes): Promise<CatalogFileText> {
   let handle;
@@ -40,7 +48,7 @@ export async function readCatalogFile(file: string, limit = maxCatalogFileBytes)
     const text = Buffer.concat(chunks, length).toString('utf8');
     return { ok: true, text };
   } catch (error) {
-    return { ok: false, diagnostic: { file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` } };
+    return { ok: false, diagnostic: unreadable(file, error) };
   } finally {
     await handle?.close();
   }
@@ -84,7 +92,7 @@ export function readCatalogBytesSync(file: string, limit = maxCatalogFileBytes):
     }
     return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length) };
   } catch (error) {
-    return { ok: false, diagnostic: { file, line: 1, column: 1, severity: 'error', message: `Cannot read the file: ${(error as Error).message}` } };
+    return { ok: false, diagnostic: unreadable(file, error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

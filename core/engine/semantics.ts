@@ -11,7 +11,8 @@ import { lintCondition, type StepFacts } from './condition-lint.ts';
 import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
 import { defaultLang, isLang, langs } from '../kernel/lang.ts';
 import { describePath, issueLocation, whereArgs, type Locator, type PathKey } from './source-diagnostics.ts';
-import { coded } from './lint-messages.ts';
+import { coded, type Coded } from './lint-messages.ts';
+import { inputFinding } from './input-diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
 import { findTemplates, hasTemplate } from './template.ts';
 import { unverifiedFixPaths } from './honesty-lint.ts';
@@ -26,9 +27,9 @@ const translations = langs.filter((lang) => lang !== defaultLang);
 /** `baseDir`: the catalog folder, to check that referenced files exist (omitted for in-memory text). */
 export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Locator, file: string, baseDir?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (severity: Severity, p: readonly PathKey[], message: string | ReturnType<typeof coded>, offset?: number) => {
+  const add = (severity: Severity, p: readonly PathKey[], finding: Coded, offset?: number) => {
     const where = locator.at(p, offset);
-    out.push({ file, line: where.line, column: where.column, severity, ...(typeof message === 'string' ? { message } : message) });
+    out.push({ file, line: where.line, column: where.column, severity, ...finding });
   };
   const at = (p: readonly PathKey[]) => whereArgs(p, data);
   const declaredPolicy = new Set(Array.isArray(data.policy) ? data.policy.filter((k): k is string => typeof k === 'string') : []);
@@ -71,7 +72,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       const near = names.filter((n) => distance(n, name) <= 3);
       const sameNamespace = names.filter((n) => n.split('.')[0] === namespace && !near.includes(n));
       const suggestions = [...near, ...sameNamespace].slice(0, 5);
-      if (suggestions.length === 0 && names.length <= 12) add('error', [...p, 'action'], `${describePath(p, data)}: unknown action "${name}". Known actions: ${names.join(', ')}.`);
+      if (suggestions.length === 0 && names.length <= 12) add('error', [...p, 'action'], coded('action.unknownListed', { ...at(p), name, known: names.join(', ') }));
       else add('error', [...p, 'action'], coded('action.unknown', { ...at(p), name, ...(suggestions.length ? { suggestions } : { hint: 'actions' }) }));
       return;
     }
@@ -81,12 +82,12 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     const declared = Array.isArray(data.platforms) ? data.platforms.filter((x): x is string => typeof x === 'string') : [];
     const unsupported = declared.filter((pl) => !(def.platforms as readonly string[]).includes(pl));
     if (unsupported.length > 0 && !guarded) {
-      add('warning', [...p, 'action'], `${describePath(p, data)}: "${name}" does not run on ${unsupported.join(', ')}; add a when: condition on platform.`);
+      add('warning', [...p, 'action'], coded('action.platform', { ...at(p), name, platforms: unsupported.join(', ') }));
     }
     const withValue = input === undefined ? {} : input;
     walkStrings(withValue, [...p, 'with'], (text, sp) => {
       for (const t of findTemplates(text)) {
-        if (!t.ok) add('error', sp, t.message, t.pos);
+        if (!t.ok) add('error', sp, coded(t.code, t.args), t.pos);
         else checkRefs(t.refs, sp, 0, stepId);
       }
     });
@@ -95,7 +96,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       if (baseDir === undefined || !def.catalogFiles) return;
       for (const rel of def.catalogFiles(parsed.data)) {
         if (!hasTemplate(rel) && !existsSync(path.resolve(baseDir, rel))) {
-          add('error', [...p, 'with'], `${describePath(p, data)}: "${rel}" does not exist next to this troubleshooter (paths are relative to its folder).`);
+          add('error', [...p, 'with'], coded('action.missingFile', { ...at(p), path: rel }));
         }
       }
       return;
@@ -105,10 +106,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       // A templated value is checked again at run time, after substitution.
       const value = issue.path.reduce<unknown>((v, k) => (isObj(v) || Array.isArray(v) ? (v as Obj)[k as string] : undefined), withValue);
       if (typeof value === 'string' && hasTemplate(value)) continue;
-      const where = issueLocation({ ...issue, path: ip }, locator);
-      const field = issue.path.length ? `"${issue.path.join('.')}"` : 'its input';
-      const message = issue.code === 'unrecognized_keys' ? `unknown input ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${field}: ${issue.message}`;
-      out.push({ file, ...where, severity: 'error', message: `${describePath(p, data)}: action "${name}" ${message.replace(/\.?$/, '.')}` });
+      out.push({ file, ...issueLocation({ ...issue, path: ip }, locator), severity: 'error', ...inputFinding(issue, value, { ...at(p), name }, describePath(p, data)) });
     }
   };
 
@@ -117,15 +115,15 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
     if (!isObj(step)) return;
     const p: PathKey[] = ['steps', i];
     const id = typeof step.id === 'string' ? step.id : undefined;
-    if (endedBy !== undefined) add('warning', p, `${describePath(p, data)} never runs: step "${endedBy}" always escalates before it (give it a when: condition).`);
+    if (endedBy !== undefined) add('warning', p, coded('step.neverRuns', { ...at(p), by: endedBy }));
     if (step.type === 'escalate' && step.when === undefined && endedBy === undefined) endedBy = id ?? String(i + 1);
     if (id !== undefined && earlier.has(id)) add('error', [...p, 'id'], coded('step.duplicateId', { id }));
     if (typeof step.when === 'string') {
       const cond = parseCondition(step.when);
-      if (!cond.ok) add('error', [...p, 'when'], `${describePath(p, data)}, when: ${cond.error.message}`, cond.error.pos);
+      if (!cond.ok) add('error', [...p, 'when'], coded('when.problem', { ...at(p), ...cond.error.args, detail: cond.error.code }), cond.error.pos);
       else {
         checkRefs(cond.refs, [...p, 'when'], 0, id);
-        for (const problem of lintCondition(cond.expr, facts)) add('error', [...p, 'when'], `${describePath(p, data)}, when: ${problem.message}`, problem.pos);
+        for (const problem of lintCondition(cond.expr, facts)) add('error', [...p, 'when'], coded('when.problem', { ...at(p), ...problem.args, detail: problem.code }), problem.pos);
       }
     }
     if (step.type === 'check') {
@@ -135,41 +133,41 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
         step.expect.forEach((e, j) => {
           if (!isObj(e)) return;
           const ops = ['equals', 'not-equals', 'in', 'matches', 'gt', 'gte', 'lt', 'lte'].filter((k) => k in e);
-          if (ops.length === 0) add('error', [...p, 'expect', j], `${describePath(p, data)}: this expectation has no test; add equals, not-equals, in, matches, gt, gte, lt or lte.`);
+          if (ops.length === 0) add('error', [...p, 'expect', j], coded('expect.noTest', at(p)));
           if (typeof e.matches === 'string' && !validRegExp(e.matches)) add('error', [...p, 'expect', j, 'matches'], coded('regexp.invalid', { pattern: e.matches }));
         });
       }
     }
     if (step.type === 'ask') {
       const dynamic = typeof step['choices-from'] === 'string';
-      if (step.answer === 'choice' && !Array.isArray(step.choices) && !dynamic) add('error', p, `${describePath(p, data)}: a choice question needs "choices" or "choices-from".`);
-      if (step.answer !== 'choice' && step.choices !== undefined) add('error', [...p, 'choices'], '"choices" only applies when answer is "choice".');
-      if (step.answer !== 'choice' && dynamic) add('error', [...p, 'choices-from'], '"choices-from" only applies when answer is "choice".');
+      if (step.answer === 'choice' && !Array.isArray(step.choices) && !dynamic) add('error', p, coded('ask.needsChoices', at(p)));
+      if (step.answer !== 'choice' && step.choices !== undefined) add('error', [...p, 'choices'], coded('ask.choicesOnlyForChoice'));
+      if (step.answer !== 'choice' && dynamic) add('error', [...p, 'choices-from'], coded('ask.choicesFromOnlyForChoice'));
       if (typeof step['choices-from'] === 'string') {
         for (const t of findTemplates(step['choices-from'])) {
-          if (!t.ok) add('error', [...p, 'choices-from'], t.message, t.pos);
+          if (!t.ok) add('error', [...p, 'choices-from'], coded(t.code, t.args), t.pos);
           else checkRefs(t.refs, [...p, 'choices-from'], 0, id);
         }
       }
       if (typeof step.pattern === 'string' && !validRegExp(step.pattern)) add('error', [...p, 'pattern'], coded('regexp.invalid', { pattern: step.pattern }));
       // With choices-from, the pattern guards the text answer asked when no list could be made.
-      if (step.answer !== 'text' && step.pattern !== undefined && !dynamic) add('error', [...p, 'pattern'], '"pattern" only applies when answer is "text".');
+      if (step.answer !== 'text' && step.pattern !== undefined && !dynamic) add('error', [...p, 'pattern'], coded('ask.patternOnlyForText'));
     }
     const checkTarget = (target: Obj, tp: PathKey[], required: boolean) => {
       const hasUrl = target.url !== undefined;
       const hasPolicy = target['url-from-policy'] !== undefined;
-      if (hasUrl && hasPolicy) add('error', tp, `${describePath(tp, data)}: give either "url" or "url-from-policy", not both.`);
-      if (required && !hasUrl && !hasPolicy) add('error', tp, `${describePath(tp, data)}: a link needs "url" or "url-from-policy".`);
+      if (hasUrl && hasPolicy) add('error', tp, coded('link.urlAndPolicy', at(tp)));
+      if (required && !hasUrl && !hasPolicy) add('error', tp, coded('link.needsUrl', at(tp)));
       const key = target['url-from-policy'];
       if (typeof key === 'string' && !declaredPolicy.has(key)) add('warning', [...tp, 'url-from-policy'], coded('policy.undeclared', { key }));
     };
     if (step.type === 'escalate') {
       if (step.it === undefined && step.reason === undefined) add('error', p, coded('escalate.needsIt', at(p)));
       if (step.employee === undefined) add('warning', p, coded('escalate.noEmployee', at(p)));
-      if (step.it !== undefined && step.reason !== undefined) add('error', [...p, 'reason'], '"reason" is the older name of "it"; give only "it".');
+      if (step.it !== undefined && step.reason !== undefined) add('error', [...p, 'reason'], coded('escalate.reasonAndIt'));
       if (typeof step.cause === 'string') {
         for (const t of findTemplates(step.cause)) {
-          if (!t.ok) add('error', [...p, 'cause'], t.message, t.pos);
+          if (!t.ok) add('error', [...p, 'cause'], coded(t.code, t.args), t.pos);
           else checkRefs(t.refs, [...p, 'cause'], 0, id);
         }
       }
@@ -184,11 +182,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
   });
 
   for (const { index, id } of unverifiedFixPaths(steps, registry)) {
-    add(
-      'warning',
-      ['steps', index],
-      `Step "${id}": when its fix fails or is refused, the run can go on to the end without a re-check of the same condition or an escalation; Firstline would then end it "not fixed" after leading the employee on. Add an escalate step whose when: covers steps.${id}.outcome not in ['passed', 'fixed'].`,
-    );
+    add('warning', ['steps', index], coded('honesty.unverifiedFix', { id }));
   }
 
   walkLocalized(data, [], (value, p) => {
@@ -197,7 +191,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       add('warning', p, coded('text.missingTranslation', { ...at(p), langs: missing.join(', ') }));
     }
   });
-  for (const bare of findBareTemplates(data)) add('warning', bare.path, `${describePath(bare.path, data)}: ${bare.message}`);
+  for (const bare of findBareTemplates(data)) add('warning', bare.path, coded('template.bare', { ...at(bare.path), written: bare.written, suggested: bare.suggested }));
   return out;
 }
 

@@ -4,7 +4,7 @@
  * loader, the semantic checks and author tests; it parses nothing itself, so it imports no YAML.
  */
 import type { z } from 'zod';
-import type { Diagnostic } from '../kernel/diagnostics.ts';
+import type { Diagnostic, DiagnosticArgs } from '../kernel/diagnostics.ts';
 import { defaultLang, isLang, langs } from '../kernel/lang.ts';
 import type { Article } from './article-schema.ts';
 import {
@@ -19,7 +19,8 @@ import {
   troubleshooterSchema,
   type Troubleshooter,
 } from './schema.ts';
-import { didYouMean } from '../util/did-you-mean.ts';
+import { closestNames } from '../util/did-you-mean.ts';
+import { coded, lintTables, type Coded, type LintKey } from './lint-messages.ts';
 
 export type PathKey = string | number;
 
@@ -66,45 +67,93 @@ export function valueAt(data: unknown, p: readonly PathKey[]): unknown {
   return v;
 }
 
-function explainIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  const where = describePath(issue.path as PathKey[], data);
-  const last = issue.path[issue.path.length - 1];
+/** What a value is, for "expected text, found number 1": its kind (worded per language) and, for a scalar, the value. */
+export function foundArgs(value: unknown): DiagnosticArgs {
+  if (value === null) return { foundKind: 'null' };
+  if (Array.isArray(value)) return { foundKind: 'array' };
+  if (typeof value === 'object') return { foundKind: 'object' };
+  return { foundKind: typeof value, foundValue: JSON.stringify(value) };
+}
+
+let rules: Map<string, LintKey> | undefined;
+/** A schema's own rule ("Ids are kebab-case, e.g. …") as its `rule.*` part in locales/<lang>/lint.json, by its English text. */
+export function ruleFor(message: string): LintKey | undefined {
+  rules ??= new Map(
+    Object.entries(lintTables.en)
+      .filter(([key]) => key.startsWith('rule.'))
+      .map(([key, value]) => [value?.message ?? '', key as LintKey]),
+  );
+  return rules.get(message.replace(/\.$/, ''));
+}
+
+/**
+ * What is wrong with a value that is present, by zod issue kind, as a part worded per language
+ * (`detail`: an `issue.*` or `rule.*` key, with its arguments). Undefined for a schema rule that
+ * has no `rule.*` translation yet: the caller then keeps zod's English sentence (and no code, which
+ * test/unit/engine/lint-coverage.test.ts refuses).
+ */
+export function issueDetail(issue: z.core.$ZodIssue, value: unknown): DiagnosticArgs | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { detail: 'issue.quote', ...foundArgs(value) };
+      return { detail: 'issue.expected', expected: issue.expected, ...foundArgs(value) };
+    case 'invalid_value':
+      return { detail: 'issue.oneOf', choices: issue.values.map((v) => JSON.stringify(v)) };
+    case 'too_small': {
+      const minimum = String(issue.minimum);
+      if (issue.origin === 'array' || issue.origin === 'set') return { detail: 'issue.tooFew', minimum };
+      if (issue.origin === 'string') return Number(issue.minimum) > 1 ? { detail: 'issue.tooShort', minimum } : { detail: 'issue.empty' };
+      if (issue.origin === 'number' || issue.origin === 'bigint') return { detail: issue.inclusive === false ? 'issue.greaterThan' : 'issue.atLeast', minimum };
+      return { detail: 'issue.empty' };
+    }
+    case 'too_big': {
+      const maximum = String(issue.maximum);
+      if (issue.origin === 'array' || issue.origin === 'set') return { detail: 'issue.tooMany', maximum };
+      if (issue.origin === 'string') return { detail: 'issue.tooLong', maximum };
+      return { detail: issue.inclusive === false ? 'issue.lessThan' : 'issue.atMost', maximum };
+    }
+    case 'invalid_format': {
+      const rule = ruleFor(issue.message);
+      if (rule) return { detail: rule };
+      return issue.message.startsWith('Invalid') ? { detail: 'issue.format', format: issue.format } : undefined;
+    }
+    case 'not_multiple_of':
+      return { detail: 'issue.multipleOf', divisor: String(issue.divisor) };
+    case 'custom': {
+      const rule = ruleFor(issue.message);
+      if (rule) return { detail: rule };
+      return issue.message === 'Invalid input' ? { detail: 'issue.invalid' } : undefined;
+    }
+    default:
+      return { detail: 'issue.invalid' };
+  }
+}
+
+function explainIssue(issue: z.core.$ZodIssue, data: unknown): Coded | { message: string } {
+  const p = issue.path as PathKey[];
+  const at = whereArgs(p, data);
+  const last = p[p.length - 1];
   switch (issue.code) {
     case 'invalid_type': {
       // zod 4 leaves `input` out of issues by default; read the value from the data instead.
-      const value = valueAt(data, issue.path as PathKey[]);
-      if (value === undefined) {
-        if (last === defaultLang) return `${where}: the English text ("en") is missing; English is required and shown when a translation is missing.`;
-        return `${where}: "${String(last)}" is required.`;
-      }
-      const found = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
-      if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        return `${where}: expected text, found ${found}; put the value in quotes (YAML reads 1.0 as a number and yes as true).`;
-      }
-      return `${where}: expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : issue.expected}, found ${found}.`;
+      if (valueAt(data, p) !== undefined) break;
+      return last === defaultLang ? coded('schema.missingEnglish', at) : coded('schema.required', { ...at, key: String(last) });
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-      const parent = issue.path.length ? `${where}: ` : '';
-      if (issue.keys.every((k) => k.length === 2) && issue.keys.some((k) => !isLang(k))) {
-        return `${parent}unknown language ${keys}; use ${langs.slice(0, -1).join(', ')} or ${langs[langs.length - 1]}.`;
-      }
-      const hint = issue.keys.map((k) => didYouMean(k, knownKeys())).join('');
-      if (hint) return `${parent}unknown key ${keys}.${hint} (Allowed keys are in troubleshooters/schema.json.)`;
-      return `${parent}unknown key ${keys}; check the spelling (allowed keys are in troubleshooters/schema.json).`;
+      if (issue.keys.every((k) => k.length === 2) && issue.keys.some((k) => !isLang(k))) return coded('schema.unknownLanguage', { ...at, keys, options: langs });
+      const suggestions = [...new Set(issue.keys.flatMap((k) => closestNames(k, knownKeys())))];
+      return coded(suggestions.length > 0 ? 'schema.unknownKeyHint' : 'schema.unknownKey', { ...at, keys, suggestions });
     }
     case 'invalid_union':
-      if ('discriminator' in issue && issue.discriminator === 'type') {
-        return `${describePath(issue.path.slice(0, -1) as PathKey[], data)}: unknown step type; use check, ask, info, link or escalate.`;
-      }
-      return `${where}: ${issue.message}.`;
-    case 'invalid_value':
-      return `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
-    case 'too_small':
-      return `${where}: ${issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : 'must not be empty'}.`;
+      if ('discriminator' in issue && issue.discriminator === 'type') return coded('schema.unknownStepType', whereArgs(p.slice(0, -1), data));
+      break;
     default:
-      return `${where}: ${issue.message.replace(/\.?$/, '.')}`;
+      // Every other kind is worded by what is wrong with the value (issueDetail).
+      break;
   }
+  const detail = issueDetail(issue, valueAt(data, p));
+  return detail ? coded('schema.value', { ...at, ...detail }) : { message: `${describePath(p, data)}: ${issue.message.replace(/\.?$/, '.')}` };
 }
 
 /** Where zod reports an issue: unknown keys at the key itself, missing keys at their parent. */
@@ -116,7 +165,7 @@ export function issueLocation(issue: z.core.$ZodIssue, locator: Locator) {
 
 /** Turns schema issues into located diagnostics with author-friendly sentences. */
 export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], data: unknown, locator: Locator, file: string): Diagnostic[] {
-  return issues.map((issue) => ({ file, ...issueLocation(issue, locator), severity: 'error' as const, message: explainIssue(issue, data) }));
+  return issues.map((issue) => ({ file, ...issueLocation(issue, locator), severity: 'error' as const, ...explainIssue(issue, data) }));
 }
 
 let known: Set<string> | undefined;

@@ -6,13 +6,16 @@ import type { PathKey } from './source-diagnostics.ts';
 
 const bare = /(?<!\$)\{\{\s*((?:answers|steps|policy|env|platform)\b[^}]*?)\s*\}\}/g;
 
-export type BareTemplate = { path: PathKey[]; offset: number; message: string };
+/** `written`: the text as written ("{{ answers.x }}"); `suggested`: the template it should be; `message`: the English advice. */
+export type BareTemplate = { path: PathKey[]; offset: number; written: string; suggested: string; message: string };
 
 export function findBareTemplates(data: unknown, path: PathKey[] = []): BareTemplate[] {
   if (typeof data === 'string') {
     return [...data.matchAll(bare)].map((m) => ({
       path,
       offset: m.index ?? 0,
+      written: m[0],
+      suggested: `\${{ ${m[1] ?? ''} }}`,
       message: `"${m[0]}" is passed as literal text, not replaced; write "\${{ ${m[1] ?? ''} }}".`,
     }));
   }

@@ -4,11 +4,15 @@
  * value's type, a template inside text is stringified. Nothing is ever handed to a shell, so an
  * answer like `"; rm -rf ~ #` stays one literal argv element.
  */
+import type { DiagnosticArgs } from '../kernel/diagnostics.ts';
 import { parseCondition, resolveReference, type ConditionScope, type Expr } from './condition.ts';
+import type { LintCode } from './lint-messages.ts';
 
 const templatePattern = /\$\{\{(.*?)\}\}/g;
 
-export type TemplateRef = { ok: true; refs: Extract<Expr, { kind: 'ref' }>[]; pos: number } | { ok: false; message: string; pos: number };
+/** A template that cannot work: `message` in English, `code`/`args` for the same sentence in locales/<lang>/lint.json. */
+export type TemplateProblem = { ok: false; message: string; pos: number; code: LintCode; args: DiagnosticArgs };
+export type TemplateRef = { ok: true; refs: Extract<Expr, { kind: 'ref' }>[]; pos: number } | TemplateProblem;
 
 export const hasTemplate = (text: string) => text.includes('${{');
 
@@ -19,13 +23,16 @@ export function findTemplates(text: string): TemplateRef[] {
     const inner = m[1] as string;
     const innerPos = (m.index ?? 0) + 3;
     const parsed = parseCondition(inner);
-    if (!parsed.ok) out.push({ ok: false, message: `In "\${{${inner}}}": ${parsed.error.message}`, pos: innerPos + parsed.error.pos });
-    else if (parsed.expr.kind !== 'ref') {
-      out.push({ ok: false, message: `"\${{${inner}}}" must be a single reference such as answers.<id>; expressions are not allowed here.`, pos: m.index ?? 0 });
+    if (!parsed.ok) {
+      const args = { ...parsed.error.args, template: `\${{${inner}}}`, cause: parsed.error.code };
+      out.push({ ok: false, message: `In "\${{${inner}}}": ${parsed.error.message}`, pos: innerPos + parsed.error.pos, code: 'template.condition', args });
+    } else if (parsed.expr.kind !== 'ref') {
+      const message = `"\${{${inner}}}" must be a single reference such as answers.<id>; expressions are not allowed here.`;
+      out.push({ ok: false, message, pos: m.index ?? 0, code: 'template.notReference', args: { template: `\${{${inner}}}` } });
     } else out.push({ ok: true, refs: parsed.refs.map((r) => ({ ...r, pos: innerPos + r.pos })), pos: innerPos });
   }
   const stray = text.replace(templatePattern, '').indexOf('${{');
-  if (stray >= 0) out.push({ ok: false, message: 'A "${{" is not closed with "}}".', pos: text.indexOf('${{', stray) });
+  if (stray >= 0) out.push({ ok: false, message: 'A "${{" is not closed with "}}".', pos: text.indexOf('${{', stray), code: 'template.notClosed', args: {} });
   return out;
 }
 

@@ -11,10 +11,10 @@ export type YamlSyntaxError = { code: string; message: string; line: number };
 
 /**
  * The plain sentence for a parser error: coded (worded in en/nl/fr/de from locales/<lang>/lint.json,
- * `message` is the English one, starting "YAML syntax: "), or the parser's own sentence when it is
- * not one of the common ones (then without a code).
+ * `message` is the English one, starting "YAML syntax: "); one that is not among the common ones
+ * keeps the parser's own sentence after a translated "YAML syntax".
  */
-export function plainYamlError(error: YamlSyntaxError, sourceLine: string): { message: string; code?: LintCode; args?: DiagnosticArgs } {
+export function plainYamlError(error: YamlSyntaxError, sourceLine: string): { message: string; code: LintCode; args: DiagnosticArgs } {
   const line = error.line;
   const parser = error.message;
   const key = /^\s*-?\s*([^\s:#][^:#]*?)\s*:/.exec(sourceLine)?.[1];
@@ -43,6 +43,6 @@ export function plainYamlError(error: YamlSyntaxError, sourceLine: string): { me
     case 'BAD_SCALAR_START':
       return is('yaml.reservedFirstCharacter');
     default:
-      return { message: `YAML syntax: ${parser}` };
+      return is('yaml.other');
   }
 }

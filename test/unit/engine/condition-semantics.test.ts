@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateCondition, getPath, parseCondition, resolveReference, tokenize, type ConditionScope } from '../../../core/engine/condition.ts';
+import { lintMessage } from '../../../core/engine/lint-messages.ts';
 
 const scope: ConditionScope = {
   platform: 'darwin',
@@ -239,7 +240,10 @@ describe('when: parser messages', () => {
     ['platform platform', 9, 'Expected "and", "or" or the end of the condition here.'],
     ['platform )', 9, 'Expected "and", "or" or the end of the condition here.'],
   ])('%j: %s', (text, pos, message) => {
-    expect(parseCondition(text)).toEqual({ ok: false, error: { message, pos } });
+    const result = parseCondition(text);
+    expect(result).toMatchObject({ ok: false, error: { message, pos } });
+    // The same sentence is coded for `lint --lang` (locales/<lang>/lint.json); its English wording is this message.
+    if (!result.ok) expect(lintMessage('en', result.error.code, result.error.args)).toBe(message);
   });
 
   it('parses lists of every literal kind, empty lists and nested parentheses', () => {

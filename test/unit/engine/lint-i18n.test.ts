@@ -60,7 +60,9 @@ describe('lint messages in four languages', () => {
         const message = lintTables[lang][code]?.message;
         expect(message, `${lang} ${code}`).toBeTruthy();
         expect(placeholders(message ?? ''), `${lang} ${code}`).toEqual(placeholders(en[code].message));
-        if (lang !== 'en') expect(message, `${lang} ${code} is a translation`).not.toBe(en[code].message);
+        // A part that is only placeholders and punctuation ("{where}: {detail}.") has nothing to translate.
+        const words = /\p{L}/u.test(en[code].message.replace(/\{\w+\}/g, ''));
+        if (lang !== 'en' && words) expect(message, `${lang} ${code} is a translation`).not.toBe(en[code].message);
       }
     }
   });

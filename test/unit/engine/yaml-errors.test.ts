@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlMapping } from '../../../core/engine/loader.ts';
 
 const first = (text: string) => {
-  const result = parseYamlMapping(text, 'x.yaml', 'A troubleshooter file');
+  const result = parseYamlMapping(text, 'x.yaml', 'file.troubleshooterNotMapping');
   expect(result.ok).toBe(false);
   const d = result.diagnostics[0];
   return `${d?.line}:${d?.column} ${d?.message}`;

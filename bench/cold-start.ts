@@ -55,7 +55,7 @@ export function createWorkspace(size: number): Workspace {
 
 type Cpu = { user: number; system: number };
 type Phases = { imported: number; policy: number; catalog: number; store: number };
-type ColdStartReport = { troubleshooters: number; diagnostics: number; cpu: Cpu; phases: Phases; phasesCpu: Phases };
+type ColdStartReport = { troubleshooters: number; unread: number; diagnostics: number; cpu: Cpu; phases: Phases; phasesCpu: Phases };
 type Sample = { wallMs: number; cpuMs: number };
 
 const cpuMs = (cpu: Cpu) => (cpu.user + cpu.system) / 1000;
@@ -68,6 +68,7 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
     const phases: Phases[] = [];
     const cachedPhases: Phases[] = [];
     const cachedPhasesCpu: Phases[] = [];
+    const unread: number[] = [];
     const cacheFile = path.join(ws.dir, 'catalog-cache.json');
     const core = async (args: string[], cached = false): Promise<Sample> => {
       const res = await runNode([...args, ws.catalogDir, ws.dataDir('cold'), ...(cached ? [cacheFile] : [])], ws.env);
@@ -75,6 +76,7 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
       if (args.length === 1 && !cached) phases.push(report.phases);
       if (cached) cachedPhases.push(report.phases);
       if (cached) cachedPhasesCpu.push(report.phasesCpu);
+      if (cached) unread.push(report.unread);
       if (report.troubleshooters !== catalogSize) throw new Error(`catalog loaded ${report.troubleshooters}/${catalogSize} troubleshooters (${report.diagnostics} diagnostics)`);
       return { wallMs: res.ms, cpuMs: cpuMs(report.cpu) };
     };
@@ -111,7 +113,7 @@ export async function benchColdStart(bundled: string): Promise<BenchResult[]> {
         target: `≤ ${targetMs} ms`,
         pass: cachedWall <= targetMs,
         notes: [
-          `cold start (cache warm, every start after the first): core ${med('cached')} ms, bare node ${med('bare')} ms; CPU ${Math.round(diff('cached', (s) => s.cpuMs))} ms more than bare node; inside the child: module load ${cachedPhase((p) => p.imported)} ms, policy ${cachedPhase((p) => p.policy)} ms, catalog ${cachedPhase((p) => p.catalog)} ms (read + SHA-256 of each file; intact entries are trusted, see core/engine/catalog-cache.ts), store ${cachedPhase((p) => p.store)} ms; CPU time inside the child (less sensitive to load): Node boot + module load ${cachedPhase((p) => p.imported, cachedPhasesCpu)} ms, policy ${cachedPhase((p) => p.policy, cachedPhasesCpu)} ms, catalog ${cachedPhase((p) => p.catalog, cachedPhasesCpu)} ms, store ${cachedPhase((p) => p.store, cachedPhasesCpu)} ms.`,
+          `cold start (cache warm, every start after the first): core ${med('cached')} ms, bare node ${med('bare')} ms; CPU ${Math.round(diff('cached', (s) => s.cpuMs))} ms more than bare node; inside the child: module load ${cachedPhase((p) => p.imported)} ms, policy ${cachedPhase((p) => p.policy)} ms, catalog ${cachedPhase((p) => p.catalog)} ms (intact entries are trusted, see core/engine/catalog-cache.ts: a median of ${Math.round(median(unread.slice(1)))} of ${catalogSize} files recognised by their file facts without being read, the others read and hashed), store ${cachedPhase((p) => p.store)} ms; CPU time inside the child (less sensitive to load): Node boot + module load ${cachedPhase((p) => p.imported, cachedPhasesCpu)} ms, policy ${cachedPhase((p) => p.policy, cachedPhasesCpu)} ms, catalog ${cachedPhase((p) => p.catalog, cachedPhasesCpu)} ms, store ${cachedPhase((p) => p.store, cachedPhasesCpu)} ms.`,
         ],
       },
       {

@@ -35,5 +35,5 @@ const phases = { imported, policy: policyDone - imported, catalog: catalogDone -
 // CPU time per phase: far less sensitive than wall time to other processes on a loaded machine.
 const phasesCpu = { imported: importedCpu, policy: policyCpu - importedCpu, catalog: catalogCpu - policyCpu, store: cpuMs() - catalogCpu };
 process.stdout.write(
-  `${JSON.stringify({ troubleshooters: catalog.entries.length, diagnostics: catalog.diagnostics.length, policyIssues: policy.issues.length, history: history.list().length, phases, phasesCpu, cpu: process.cpuUsage() })}\n`,
+  `${JSON.stringify({ troubleshooters: catalog.entries.length, unread: cache?.unread ?? 0, diagnostics: catalog.diagnostics.length, policyIssues: policy.issues.length, history: history.list().length, phases, phasesCpu, cpu: process.cpuUsage() })}\n`,
 );

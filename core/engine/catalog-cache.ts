@@ -4,7 +4,13 @@
  *
  * What is trusted, and why (issue #17, "Performance"): an entry is served, without re-checking
  * it against the schema, when
- *   1. the file's current SHA-256 equals the one recorded when the entry was validated, and
+ *   1. the file's current SHA-256 equals the one recorded when the entry was validated — or, without
+ *      reading the file, its file facts (device, inode, size, modification and change times in
+ *      nanoseconds) equal the ones recorded then. Like git's index, facts are recorded only for a
+ *      file that had not changed for `settledMs` before it was validated, so a write in the same
+ *      clock tick as the validation cannot hide behind an unchanged time stamp ("racy git"). The
+ *      change time cannot be set back by a program (unlike the modification time), so rewriting a
+ *      file with the same size and the old modification time is still noticed; and
  *   2. the cache was written by the same app version, the same validator version
  *      (`catalogValidatorVersion`) and the same set of actions, and
  *   3. the cache file is intact: its header carries the SHA-256 of its body, so a truncated,
@@ -19,7 +25,7 @@
  * Nothing here loads zod or the YAML parser: both are needed only for a file that changed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 
 import path from 'node:path';
 import { DurableTextFile } from '../store/durable-json-file.ts';
@@ -40,7 +46,8 @@ export const catalogValidatorVersion = 2;
 // 3: entries record the SHA-256 of the file's bytes (2 hashed the decoded text).
 export const cacheFormatVersion = 3;
 
-type CachedEntry = { sha256: string; troubleshooter?: Troubleshooter; article?: Article; warnings: Diagnostic[] };
+/** `facts`: the file facts recorded with the entry (see 1. above), absent for a file that had just changed. */
+type CachedEntry = { sha256: string; facts?: string; troubleshooter?: Troubleshooter; article?: Article; warnings: Diagnostic[] };
 type Header = { version: number; key: string; sha256: string };
 
 export type TroubleshooterCache = {
@@ -49,14 +56,30 @@ export type TroubleshooterCache = {
   save(): Promise<void>;
   readonly hits: number;
   readonly misses: number;
+  /** Hits served from the recorded file facts, without reading the file. */
+  readonly unread: number;
 };
+
+/** A file changed less than this long before it was validated is read and hashed at the next start. */
+export const settledMs = 2000;
+
+/** Device, inode, size, modification and change time (ns): what tells that a file is the one validated. */
+function fileFacts(file: string): { facts: string; changedMs: number } | undefined {
+  try {
+    const s = statSync(file, { bigint: true });
+    if (!s.isFile()) return undefined;
+    return { facts: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, changedMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n) };
+  } catch {
+    return undefined;
+  }
+}
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The shape this module itself relies on; the content was validated before it was written. */
 function isEntry(v: unknown): v is CachedEntry {
-  if (!isObject(v) || typeof v.sha256 !== 'string' || !Array.isArray(v.warnings)) return false;
+  if (!isObject(v) || typeof v.sha256 !== 'string' || !Array.isArray(v.warnings) || (v.facts !== undefined && typeof v.facts !== 'string')) return false;
   return isObject(v.troubleshooter) !== isObject(v.article);
 }
 
@@ -88,25 +111,49 @@ export function cacheKey(appVersion: string, registry: ActionRegistry): string {
   return `${appVersion}|validator ${catalogValidatorVersion}|${registry.names().join(',')}`;
 }
 
-export function createTroubleshooterCache(cacheFile: string, options: { appVersion: string; registry: ActionRegistry }): TroubleshooterCache {
+export function createTroubleshooterCache(
+  cacheFile: string,
+  /** `now`: the clock that decides whether a file has settled (tests move it). */
+  options: { appVersion: string; registry: ActionRegistry; now?: () => number },
+): TroubleshooterCache {
   const key = cacheKey(options.appVersion, options.registry);
+  const now = options.now ?? Date.now;
   const previous = readCache(cacheFile, key);
   const next: Record<string, CachedEntry> = {};
   let changed = false;
   let hits = 0;
   let misses = 0;
+  let unread = 0;
+  const serve = (entry: CachedEntry): EntryLoadResult => {
+    hits++;
+    return entry.article ? { ok: true, article: entry.article, diagnostics: entry.warnings } : { ok: true, troubleshooter: entry.troubleshooter!, diagnostics: entry.warnings };
+  };
+  /** The entry with the facts of a file that has settled, or without facts. */
+  const withFacts = (entry: CachedEntry, facts: ReturnType<typeof fileFacts>): CachedEntry => {
+    const rest: CachedEntry = { ...entry };
+    delete rest.facts;
+    return facts && facts.changedMs < now() - settledMs ? { ...rest, facts: facts.facts } : rest;
+  };
 
   return {
     async loadFile(file, registry) {
+      const cached = previous[file];
+      const facts = fileFacts(file);
+      if (cached?.facts !== undefined && cached.facts === facts?.facts) {
+        unread++;
+        next[file] = cached;
+        return serve(cached);
+      }
       // Synchronous on purpose: see readCatalogFileSync. Over-large files are refused unread (#11).
       const read = readCatalogBytesSync(file);
       if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
       const hash = sha256(read.bytes);
-      const cached = previous[file];
       if (cached && cached.sha256 === hash) {
-        hits++;
-        next[file] = cached;
-        return cached.article ? { ok: true, article: cached.article, diagnostics: cached.warnings } : { ok: true, troubleshooter: cached.troubleshooter!, diagnostics: cached.warnings };
+        // The same bytes with other facts (copied, touched, or validated just after a change):
+        // record the facts now, so the next start need not read it.
+        next[file] = withFacts(cached, facts);
+        if (next[file].facts !== cached.facts) changed = true;
+        return serve(cached);
       }
       misses++;
       changed = true;
@@ -115,7 +162,10 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
       await registry.load();
       const result = loadEntryText(read.bytes.toString('utf8'), file, registry, { baseDir: path.dirname(file) });
       if (result.ok) {
-        next[file] = result.article ? { sha256: hash, article: result.article, warnings: result.diagnostics } : { sha256: hash, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
+        const entry: CachedEntry = result.article
+          ? { sha256: hash, article: result.article, warnings: result.diagnostics }
+          : { sha256: hash, troubleshooter: result.troubleshooter, warnings: result.diagnostics };
+        next[file] = withFacts(entry, facts);
       }
       return result;
     },
@@ -129,6 +179,9 @@ export function createTroubleshooterCache(cacheFile: string, options: { appVersi
     },
     get misses() {
       return misses;
+    },
+    get unread() {
+      return unread;
     },
   };
 }

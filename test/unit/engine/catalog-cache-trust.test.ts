@@ -4,12 +4,12 @@
  * another validator, and a cache whose body does not match its checksum are all parsed again.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullActionRegistry } from '../../../core/action-registry.ts';
-import { cacheFormatVersion, cacheKey, catalogValidatorVersion, createTroubleshooterCache, readCache, serializeCache } from '../../../core/engine/catalog-cache.ts';
+import { cacheFormatVersion, cacheKey, catalogValidatorVersion, createTroubleshooterCache, readCache, serializeCache, settledMs } from '../../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
 import { readCatalogFile, readCatalogFileSync } from '../../../core/engine/read-catalog-file.ts';
 
@@ -29,8 +29,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function load(version = '1.0.0') {
-  const cache = createTroubleshooterCache(cacheFile, { appVersion: version, registry });
+async function load(version = '1.0.0', now?: () => number) {
+  const cache = createTroubleshooterCache(cacheFile, { appVersion: version, registry, ...(now ? { now } : {}) });
   const catalog = await loadCatalog(catalogDir, registry, { loadFile: cache.loadFile });
   await cache.save();
   return { cache, catalog };
@@ -100,6 +100,42 @@ describe('validated-catalog cache: what it trusts', () => {
     const again = await load();
     expect([again.cache.hits, again.cache.misses]).toEqual([0, 1]);
     expect((await load()).cache.hits).toBe(1);
+  });
+
+  it('serves a file that has not changed since it was validated from its file facts, without reading it', async () => {
+    const later = () => Date.now() + settledMs + 1000;
+    await load('1.0.0', later);
+    // Facts recorded: the entry is served without a read, so what the cache holds is served.
+    rewriteConsistently((files) => {
+      for (const entry of Object.values(files)) entry.troubleshooter.title.en = 'From the cache';
+    });
+    const warm = await load('1.0.0', later);
+    expect([warm.cache.hits, warm.cache.unread, warm.cache.misses]).toEqual([1, 1, 0]);
+    expect(warm.catalog.entries[0]?.troubleshooter.title.en).toBe('From the cache');
+  });
+
+  it('reads a file rewritten with the same size and its old modification time: the change time gives it away', async () => {
+    const later = () => Date.now() + settledMs + 1000;
+    await load('1.0.0', later);
+    const before = statSync(yamlFile);
+    const text = readFileSync(yamlFile, 'utf8');
+    const edited = text.replace(/title:\s*\{\s*en:\s*(\S)/, (m, c: string) => m.slice(0, -1) + (c === 'Z' ? 'Y' : 'Z'));
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    writeFileSync(yamlFile, edited);
+    utimesSync(yamlFile, before.atime, before.mtime);
+    const again = await load('1.0.0', later);
+    expect([again.cache.unread, again.cache.misses]).toEqual([0, 1]);
+  });
+
+  it('records no facts for a file that changed just before it was validated (it is read and hashed at the next start)', async () => {
+    await load(); // the fixture was copied a moment ago: not settled
+    expect(Object.values(body()).map((e) => (e as { facts?: string }).facts)).toEqual([undefined]);
+    const next = await load('1.0.0', () => Date.now() + settledMs + 1000);
+    expect([next.cache.hits, next.cache.unread, next.cache.misses]).toEqual([1, 0, 0]);
+    // …and once it has settled, its facts are recorded for the start after.
+    expect(Object.values(body()).map((e) => typeof (e as { facts?: string }).facts)).toEqual(['string']);
+    expect((await load()).cache.unread).toBe(1);
   });
 
   it('ignores entries whose shape it cannot serve and keeps the intact ones', async () => {

@@ -164,7 +164,13 @@ function withPolicyPatterns(config: TicketConfig, patterns: readonly string[]): 
 
 /** A store that was repaired or replaced is worth a log line for IT (#11): which file, why, where the bad part went. */
 function storeReportLogger(log: FirstlineOptions['log'], name: string) {
-  return (report: StoreReport) => log.warn(report.reason === 'invalid-entries' ? `${name}: invalid entries moved aside, the rest kept` : `${name}: unreadable file moved aside`, { ...report });
+  const message = (reason: StoreReport['reason']) =>
+    reason === 'invalid-entries'
+      ? `${name}: invalid entries moved aside, the rest kept`
+      : reason === 'torn-journal'
+        ? `${name}: the last change was cut off by a crash and never confirmed; kept aside, the rest kept`
+        : `${name}: unreadable file moved aside`;
+  return (report: StoreReport) => log.warn(message(report.reason), { ...report });
 }
 
 /** The About state of a synced source; "refused"/"offline" without a cached copy say that nothing is in use. */

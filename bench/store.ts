@@ -1,9 +1,10 @@
 /**
- * 4. Store growth: the time of one run-history append (app/history.ts, the product's own store
- * with its fsync'd atomic write) when the file holds 100 entries vs. 10,000. History is bounded
- * (core/report historyLimit), so a 10,000-entry file is trimmed by its first append and every
- * later append writes the bounded list: the figure is that steady state, the one-off first
- * append is reported next to it.
+ * 4. Store growth: the time of one run-history append (app/history.ts, the product's own store:
+ * one fsync'd journal line per change, folded into history.json every 100 changes) when the file
+ * holds 100 entries vs. 10,000. History is bounded (core/report historyLimit), so a 10,000-entry
+ * file is trimmed by its first append: the figure is the steady state at the bound. It is
+ * amortised: the median append plus one hundredth of a compaction (the full rewrite every 100
+ * appends), so the rewrite is not hidden by the median.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,11 @@ import { alternate, median, round, timeMs } from './lib/stats.ts';
 
 const small = 100;
 const large = 10_000;
-const rounds = 15;
+// Appends cost about a millisecond now: enough rounds that one slow fsync on a shared disk does not move the median.
+const rounds = 31;
 const target = 3;
+/** app/history.ts folds its journal into history.json after this many appends. */
+const compactEvery = 100;
 
 let counter = 0;
 function record(): RunHistoryRecord {
@@ -57,14 +61,25 @@ export async function benchStore(): Promise<BenchResult> {
       () => timeMs(() => few.record(record())),
       0,
     );
-    const ratio = median(samples.a.map((a, i) => a / samples.b[i]!));
+    // A compaction costs what a whole-file write did: measure it (after one more line each) and spread it.
+    const compactions = await alternate(
+      3,
+      async () => (await many.record(record()), timeMs(() => many.compact())),
+      async () => (await few.record(record()), timeMs(() => few.compact())),
+      0,
+    );
+    const appendMany = median(samples.a);
+    const appendFew = median(samples.b);
+    const compactMany = median(compactions.a);
+    const compactFew = median(compactions.b);
+    const ratio = (appendMany + compactMany / compactEvery) / (appendFew + compactFew / compactEvery);
     return {
       metric: `Store growth: one history append, ${large.toLocaleString('en')} vs ${small} entries stored (ratio)`,
       figure: ratio.toFixed(2),
       target: `≤ ${target}`,
       pass: ratio <= target,
       notes: [
-        `store: history is bounded at ${historyLimit} (the 10,000-entry file kept ${kept} after its first append); median of ${rounds} alternating appends: ${round(median(samples.a))} ms at ${kept} entries vs ${round(median(samples.b))} ms at ~${small}; each append is an fsync'd temp file + rename + directory fsync. First append after opening: ${round(firstLarge)} ms (trims ${large.toLocaleString('en')} → ${kept}) vs ${round(firstSmall)} ms.`,
+        `store: history is bounded at ${historyLimit} (the 10,000-entry file kept ${kept} after its first append); each append is one fsync'd journal line. Median of ${rounds} alternating appends: ${round(appendMany)} ms at ${kept} entries vs ${round(appendFew)} ms at ~${small}; the compaction every ${compactEvery} appends (fsync'd temp file + rename + directory fsync of history.json) takes ${round(compactMany)} ms vs ${round(compactFew)} ms and is counted as 1/${compactEvery} of it per append (plain median ratio ${(appendMany / appendFew).toFixed(2)}). First append after opening: ${round(firstLarge)} ms (trims ${large.toLocaleString('en')} → ${kept}) vs ${round(firstSmall)} ms.`,
       ],
     };
   } finally {

@@ -12,7 +12,8 @@ import { learningToText, reportToCsv, reportToJson, reportToText } from '../../c
 import { buildLearning, parseActivity, parseOutbox } from '../../core/report/learn.ts';
 import type { CommandIo } from '../command.ts';
 import { appDataDir } from '../data-dir.ts';
-import { openRunSchema } from '../../app/history.ts';
+import { openRunSchema, readHistoryJson } from '../../app/history.ts';
+import { journalPathFor } from '../../core/store/journal.ts';
 
 export const reportUsage = `Usage: firstline report [--json|--csv] [--history <file>]
   Without --history: $FIRSTLINE_HISTORY_FILE, else history.json in this machine's Firstline data folder.
@@ -46,13 +47,14 @@ export async function reportCommand(argv: readonly string[], io: CommandIo, opti
   const explicit = values.history ?? process.env.FIRSTLINE_HISTORY_FILE ?? options.defaultHistoryFile;
   const file = explicit ?? path.join(appDataDir(), 'history.json');
   let json: unknown;
-  if (explicit === undefined && !existsSync(file)) {
+  if (explicit === undefined && !existsSync(file) && !existsSync(journalPathFor(file))) {
     // Nothing run on this machine yet: an empty report, not an error.
     io.err(`No runs recorded on this machine yet (${file} does not exist).`);
     json = { runs: [] };
   } else {
     try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
+      // history.json and the changes in its journal (history.journal.jsonl) not yet folded into it.
+      json = readHistoryJson(file);
     } catch (error) {
       io.err(`Cannot read the run history ${file}: ${(error as Error).message}`);
       return 1;

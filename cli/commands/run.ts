@@ -158,6 +158,9 @@ async function recordCliRun(events: readonly RunEvent[], category: string, dataD
   try {
     const history = await createRunHistory({ dataDir });
     await history.record({ ...record, via: 'cli' });
+    // A one-shot process: leave one complete history.json behind. If that fails, the run is still
+    // in the journal next to it, which the app and `firstline report` read.
+    await history.compact().catch(() => undefined);
   } catch (error) {
     io.err(`Run history not written (${path.join(dataDir, 'history.json')}): ${(error as Error).message}`);
   }

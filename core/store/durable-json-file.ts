@@ -19,7 +19,8 @@ import type { Adapter } from 'lowdb';
 
 let tempCounter = 0;
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** Makes a rename, creation or deletion in `dir` durable; a no-op where the OS cannot open a directory (Windows). */
+export async function fsyncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

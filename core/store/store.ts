@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import { DurableJSONFile } from './durable-json-file.ts';
 
-export type StoreCorruptReason = 'empty' | 'invalid-json' | 'wrong-shape' | 'unreadable' | 'invalid-entries';
+/** `torn-journal`: the last line of a journal (journal.ts) was cut off by a killed writer; that change was never confirmed. */
+export type StoreCorruptReason = 'empty' | 'invalid-json' | 'wrong-shape' | 'unreadable' | 'invalid-entries' | 'torn-journal';
 
 export type StoreReport = {
   kind: 'store-corrupt';
@@ -95,7 +96,7 @@ export type OpenStoreOptions<T> = {
   onReport?: (report: StoreReport) => void;
 };
 
-function stamp(date: Date): string {
+export function stamp(date: Date): string {
   // File-name safe on every OS (no ':').
   return date.toISOString().replace(/[-:]/g, '').replace('.', '');
 }
@@ -126,7 +127,7 @@ async function moveAside(file: string, now: Date): Promise<string | null> {
 }
 
 /** Writes the invalid items next to the store (never overwriting an earlier file); null when that fails. */
-async function writeAside(file: string, now: Date, dropped: readonly DroppedItem[]): Promise<string | null> {
+export async function writeAside(file: string, now: Date, dropped: readonly DroppedItem[]): Promise<string | null> {
   const dir = path.dirname(file);
   const name = path.basename(file, '.json');
   const body = `${JSON.stringify({ from: path.basename(file), at: now.toISOString(), items: dropped }, null, 2)}\n`;

@@ -5,12 +5,13 @@
  * it. The opening is put two minutes before the run (the injected clock), so a report measured from
  * the run's start instead (a second or so) cannot pass.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFirstline, type Firstline } from '../../../app/compose.ts';
+import { readHistoryJson } from '../../../app/history.ts';
 import { reportCommand } from '../../../cli/commands/report.ts';
 import { startBrowserHost, type BrowserHost } from '../../../host/server.ts';
 import { createLogger } from '../../../core/log.ts';
@@ -116,7 +117,7 @@ describe('time from opening Firstline to a fix', () => {
     const page = await openPage(h);
     await runQuickFix(h);
     await page.close();
-    const record = (JSON.parse(readFileSync(historyFile, 'utf8')) as { runs: Array<{ openedAt?: string; outcome: string }> }).runs[0];
+    const record = (readHistoryJson(historyFile) as { runs: Array<{ openedAt?: string; outcome: string }> }).runs[0];
     expect(record).toMatchObject({ outcome: 'resolved', openedAt: openedAt.toISOString() });
     const { timeToFix } = await report(historyFile);
     expect(timeToFix).toMatchObject({ fixes: 1, measuredFromOpening: 1 });
@@ -130,7 +131,7 @@ describe('time from opening Firstline to a fix', () => {
     const page = await openPage(h);
     await page.close();
     await runQuickFix(h);
-    const record = (JSON.parse(readFileSync(historyFile, 'utf8')) as { runs: Array<Record<string, unknown>> }).runs[0];
+    const record = (readHistoryJson(historyFile) as { runs: Array<Record<string, unknown>> }).runs[0];
     expect(record).toMatchObject({ outcome: 'resolved' });
     expect(record).not.toHaveProperty('openedAt');
     const { timeToFix } = await report(historyFile);

@@ -1,9 +1,9 @@
 /** The run history keeps what issue 15's report needs: the opening time and the "Was this helpful?" answer. */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRunHistory, historyRecord } from '../../../app/history.ts';
+import { createRunHistory, historyRecord, readHistoryJson } from '../../../app/history.ts';
 import type { RunEvent } from '../../../core/engine/events.ts';
 import type { RunHistoryRecord } from '../../../core/report/types.ts';
 
@@ -28,7 +28,7 @@ describe('run history for what IT learns', () => {
     expect(await history.markHelpful('r1', true)).toBe(true);
     expect(await history.markHelpful('nope', true)).toBe(false);
     expect(told.map((r) => r.helpful)).toEqual([false, true]);
-    const saved = JSON.parse(await readFile(path.join(dir, 'history.json'), 'utf8')) as { runs: RunHistoryRecord[] };
+    const saved = readHistoryJson(path.join(dir, 'history.json')) as { runs: RunHistoryRecord[] };
     expect(saved.runs[0]?.helpful).toBe(true);
   });
 });

@@ -12,7 +12,7 @@
  * changes are moved aside the same way (`invalid-entries`); the others still count.
  *
  * Compaction folds the journal into the snapshot (a durable rewrite, then the journal is removed):
- * when the store opens with a journal, after `compactAfter` lines, after a failed append (which may
+ * after the store opened with a journal (in the background), after `compactAfter` lines, after a failed append (which may
  * have left a partial line the next one would be glued to), and on `compact()`. It writes exactly
  * the changes whose lines are written (not changes still queued in memory), so a crash between
  * the rewrite and the removal replays the journal's own lines on the state they ended in. `apply`
@@ -35,7 +35,10 @@ export type JournaledStore<T, Op> = {
   readonly data: T;
   /** Applies the change at once (visible to readers) and resolves when its line is on disk; taken back if it cannot be saved. */
   append(op: Op): Promise<void>;
-  /** Folds the journal into the JSON file now (for a short-lived process, so the file it leaves is complete). */
+  /**
+   * Folds the journal into the JSON file after the writes already queued (for a short-lived
+   * process, so the file it leaves is complete); with nothing to fold it only waits for them.
+   */
   compact(): Promise<void>;
 };
 
@@ -184,7 +187,10 @@ export async function openJournaledStore<T, Op>(options: OpenJournaledStoreOptio
     return next;
   };
 
-  if (needsCompaction) await serial(compactNow).catch(() => undefined);
+  // The fold at open runs behind the caller's back (it is a whole-file rewrite, not needed to read):
+  // the store is usable at once and the first append queues after it. A failure leaves
+  // needsCompaction set, so that append tries again first.
+  if (needsCompaction) void serial(compactNow).catch(() => undefined);
 
   const store: JournaledStore<T, Op> = {
     file: options.file,
@@ -203,7 +209,7 @@ export async function openJournaledStore<T, Op>(options: OpenJournaledStoreOptio
         throw error;
       }
     },
-    compact: () => serial(compactNow),
+    compact: () => serial(() => (needsCompaction || journalExists || lines > 0 ? compactNow() : Promise.resolve())),
   };
   return { store, reports };
 }

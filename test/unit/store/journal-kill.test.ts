@@ -72,6 +72,8 @@ describe('run history survives kill -9 mid-append', () => {
         const reports: StoreReport[] = [];
         const history = await createRunHistory({ dataDir, onStoreReport: (r) => reports.push(r) });
         reasons.push(...reports.map((r) => r.reason));
+        // Let this process's fold at open finish before the next child writes: one writer at a time.
+        await history.compact();
         const ids = history
           .list()
           .map((r) => Number(r.runId.slice(4)))

@@ -7,12 +7,12 @@ import type { DiagnosticArgs } from '../kernel/diagnostics.ts';
 import { coded, type Coded } from './lint-messages.ts';
 import { issueDetail } from './source-diagnostics.ts';
 
-/** `place`: the step's and action's arguments (whereStep/whereField, name); `where`: the same in English, for a rule without translation. */
-export function inputFinding(issue: z.core.$ZodIssue, value: unknown, place: DiagnosticArgs, where: string): Coded | { message: string } {
+/** `place`: the step's and action's arguments (whereStep/whereField, name). */
+export function inputFinding(issue: z.core.$ZodIssue, value: unknown, place: DiagnosticArgs): Coded {
   if (issue.code === 'unrecognized_keys') return coded('action.unknownInput', { ...place, keys: issue.keys.map((k) => `"${k}"`).join(', ') });
   const field = issue.path.join('.');
   if (issue.code === 'invalid_type' && value === undefined && field) return coded('action.inputRequired', { ...place, field });
   const detail = issueDetail(issue, value);
   if (detail) return coded(field ? 'action.input' : 'action.inputWhole', { ...place, field, ...detail });
-  return { message: `${where}: action "${String(place.name)}" ${field ? `"${field}"` : 'its input'}: ${issue.message.replace(/\.?$/, '.')}` };
+  return coded('action.untranslatedRule', { ...place, field: field || '(with:)', rule: issue.message.replace(/\.$/, '') });
 }

@@ -10,7 +10,7 @@ import { parseCondition, type Expr } from './condition.ts';
 import { lintCondition, type StepFacts } from './condition-lint.ts';
 import type { Diagnostic, Severity } from '../kernel/diagnostics.ts';
 import { defaultLang, isLang, langs } from '../kernel/lang.ts';
-import { describePath, issueLocation, whereArgs, type Locator, type PathKey } from './source-diagnostics.ts';
+import { issueLocation, whereArgs, type Locator, type PathKey } from './source-diagnostics.ts';
 import { coded, type Coded } from './lint-messages.ts';
 import { inputFinding } from './input-diagnostics.ts';
 import type { ActionRegistry } from './registry.ts';
@@ -106,7 +106,7 @@ export function checkSemantics(data: Obj, registry: ActionRegistry, locator: Loc
       // A templated value is checked again at run time, after substitution.
       const value = issue.path.reduce<unknown>((v, k) => (isObj(v) || Array.isArray(v) ? (v as Obj)[k as string] : undefined), withValue);
       if (typeof value === 'string' && hasTemplate(value)) continue;
-      out.push({ file, ...issueLocation({ ...issue, path: ip }, locator), severity: 'error', ...inputFinding(issue, value, { ...at(p), name }, describePath(p, data)) });
+      out.push({ file, ...issueLocation({ ...issue, path: ip }, locator), severity: 'error', ...inputFinding(issue, value, { ...at(p), name }) });
     }
   };
 

@@ -20,7 +20,7 @@ import {
   type Troubleshooter,
 } from './schema.ts';
 import { closestNames } from '../util/did-you-mean.ts';
-import { coded, lintTables, type Coded, type LintKey } from './lint-messages.ts';
+import { coded, fill, lintTables, type Coded, type LintKey } from './lint-messages.ts';
 
 export type PathKey = string | number;
 
@@ -81,7 +81,7 @@ export function ruleFor(message: string): LintKey | undefined {
   rules ??= new Map(
     Object.entries(lintTables.en)
       .filter(([key]) => key.startsWith('rule.'))
-      .map(([key, value]) => [value?.message ?? '', key as LintKey]),
+      .map(([key, value]) => [fill(value?.message ?? '', {}), key as LintKey]),
   );
   return rules.get(message.replace(/\.$/, ''));
 }
@@ -89,8 +89,8 @@ export function ruleFor(message: string): LintKey | undefined {
 /**
  * What is wrong with a value that is present, by zod issue kind, as a part worded per language
  * (`detail`: an `issue.*` or `rule.*` key, with its arguments). Undefined for a schema rule that
- * has no `rule.*` translation yet: the caller then keeps zod's English sentence (and no code, which
- * test/unit/engine/lint-coverage.test.ts refuses).
+ * has no `rule.*` translation yet: the caller then words zod's English sentence inside a translated
+ * frame (test/unit/engine/lint-i18n.test.ts refuses a schema rule without its translation).
  */
 export function issueDetail(issue: z.core.$ZodIssue, value: unknown): DiagnosticArgs | undefined {
   switch (issue.code) {
@@ -129,7 +129,7 @@ export function issueDetail(issue: z.core.$ZodIssue, value: unknown): Diagnostic
   }
 }
 
-function explainIssue(issue: z.core.$ZodIssue, data: unknown): Coded | { message: string } {
+function explainIssue(issue: z.core.$ZodIssue, data: unknown): Coded {
   const p = issue.path as PathKey[];
   const at = whereArgs(p, data);
   const last = p[p.length - 1];
@@ -153,7 +153,7 @@ function explainIssue(issue: z.core.$ZodIssue, data: unknown): Coded | { message
       break;
   }
   const detail = issueDetail(issue, valueAt(data, p));
-  return detail ? coded('schema.value', { ...at, ...detail }) : { message: `${describePath(p, data)}: ${issue.message.replace(/\.?$/, '.')}` };
+  return detail ? coded('schema.value', { ...at, ...detail }) : coded('schema.untranslatedRule', { ...at, rule: issue.message.replace(/\.$/, '') });
 }
 
 /** Where zod reports an issue: unknown keys at the key itself, missing keys at their parent. */

@@ -55,7 +55,8 @@ export function createSearch(items: readonly TroubleshooterSummary[]): Search {
   return (query) => ranked(query).items;
 }
 
-export function createRankedSearch(items: readonly TroubleshooterSummary[]): RankedSearch {
+/** MiniSearch's index of the items: titles and every language's words, typo-tolerant. */
+function buildIndex(items: readonly TroubleshooterSummary[]): MiniSearch<Doc> {
   const index = new MiniSearch<Doc>({
     fields: ['title', ...langs],
     processTerm: (term) => normalize(term),
@@ -68,6 +69,16 @@ export function createRankedSearch(items: readonly TroubleshooterSummary[]): Ran
       ...(Object.fromEntries(langs.map((lang) => [lang, item.searchText[lang] ?? ''])) as Record<Lang, string>),
     })),
   );
+  return index;
+}
+
+/**
+ * The index is built by the first search, not when the items arrive: the home screen shows its
+ * tiles without it, so its first render does not wait for a search nobody has typed yet.
+ */
+export function createRankedSearch(items: readonly TroubleshooterSummary[]): RankedSearch {
+  let built: MiniSearch<Doc> | undefined;
+  const indexed = (): MiniSearch<Doc> => (built ??= buildIndex(items));
   const byId = new Map(items.map((item) => [item.id, item]));
   // Every typed word that matched counts: a fix matching both "wifi" and "disconnects" weakly
   // must not beat one matching "wifi" strongly (AND would drop the latter entirely), and a fix
@@ -87,6 +98,7 @@ export function createRankedSearch(items: readonly TroubleshooterSummary[]): Ran
       .map(normalize)
       .filter((word) => word.length > 0);
     const groups = wordGroups(words);
+    const index = indexed();
     const typed = (combineWith: 'AND' | 'OR') => index.search(q, { processTerm: normalize, combineWith });
     let hits = groups.length ? byCoverage(index.search(queryTree(groups), { processTerm: normalize }), groups) : [];
     if (hits.length === 0) hits = typed('AND');

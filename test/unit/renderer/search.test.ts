@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { describe, expect, it, vi } from 'vitest';
 import type { TroubleshooterSummary } from '../../../contract/index.ts';
 import { createRankedSearch, createSearch, orderTiles } from '../../../renderer/src/search.ts';
 
@@ -109,5 +110,21 @@ describe('ranking a fix against a how-to article', () => {
     // "friert" also means Teams freezing (synonym → teams); the computer that freezes still wins on "Rechner".
     expect(first('Rechner friert ein')).toBe('slow');
     expect(first('Teams friert ein')).toBe('teams');
+  });
+});
+
+describe('the search index', () => {
+  it('is built by the first search, once, not when the fixes arrive', () => {
+    const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
+    try {
+      const ranked = createRankedSearch(catalog);
+      expect(ranked('  ').items).toEqual([]);
+      expect(addAll).not.toHaveBeenCalled();
+      expect(ids(ranked('printr').items)[0]).toBe('printer');
+      expect(ids(ranked('wachtwort').items)[0]).toBe('password');
+      expect(addAll).toHaveBeenCalledTimes(1);
+    } finally {
+      addAll.mockRestore();
+    }
   });
 });

@@ -70,7 +70,8 @@ export function parseYamlMapping(text: string, file: string, what: 'file.trouble
   if (doc.errors.length > 0) return { ok: false, diagnostics };
   for (const warning of doc.warnings) {
     const p = counter.linePos(warning.pos[0]);
-    add('warning', { line: p.line, column: p.col }, coded('yaml.warning', { parser: warning.message.split('\n')[0] }));
+    const parser = warning.message.split('\n')[0] ?? '';
+    add('warning', { line: p.line, column: p.col }, coded(warning.code === 'TAG_RESOLVE_FAILED' ? 'yaml.unknownTag' : 'yaml.warning', { parser }));
   }
   let data: unknown;
   try {
@@ -78,7 +79,8 @@ export function parseYamlMapping(text: string, file: string, what: 'file.trouble
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     const parser = (error as Error).message;
-    add('error', { line: 1, column: 1 }, /alias/i.test(parser) ? coded('yaml.tooManyAliases', { parser }) : coded('yaml.convert', { parser }));
+    const code = /excessive alias/i.test(parser) ? 'yaml.tooManyAliases' : /unresolved alias/i.test(parser) ? 'yaml.unknownAlias' : 'yaml.convert';
+    add('error', { line: 1, column: 1 }, coded(code, { parser }));
     return { ok: false, diagnostics };
   }
   const locator = createLocator(doc, counter);

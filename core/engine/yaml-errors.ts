@@ -42,6 +42,8 @@ export function plainYamlError(error: YamlSyntaxError, sourceLine: string): { me
       return is('yaml.secondDocument');
     case 'BAD_SCALAR_START':
       return is('yaml.reservedFirstCharacter');
+    case 'BAD_DQ_ESCAPE':
+      return is('yaml.badEscape');
     default:
       return is('yaml.other');
   }

@@ -69,7 +69,7 @@ function render(lang: Lang, args: DiagnosticArgs): Record<string, string | numbe
   const place = typeof step === 'string' ? text(lang, 'where.step', { step }) : typeof step === 'number' ? text(lang, 'where.stepNumber', { number: step }) : undefined;
   out.where = place !== undefined ? (field ? `${place}, ${field}` : place) : typeof field === 'string' && field ? field : text(lang, 'where.top');
   // `at`: "<where>: " before a sentence that needs no place at the top level.
-  out.at = place !== undefined || (typeof field === 'string' && field) ? `${out.where}: ` : '';
+  out.at = place !== undefined || (typeof field === 'string' && field) ? text(lang, 'where.at', { where: out.where }) : '';
   const names = Array.isArray(args.suggestions) ? args.suggestions : [];
   out.hint =
     names.length > 0

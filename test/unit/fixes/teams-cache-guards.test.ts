@@ -45,6 +45,21 @@ describe('checkBase', () => {
     mkdirSync(at('Caches', 'Desktop'));
     expect(await checkBase('linux', [root], location(at('Caches'), '*'))).toEqual({ refused: at('Caches') });
   });
+
+  // Written out here on purpose: dropping a name from the product's list must fail this test.
+  const personalFolders = [
+    ...['Documents', 'My Documents', 'Desktop', 'Downloads', 'Pictures', 'My Pictures', 'Music', 'My Music', 'Videos', 'My Videos', 'Movies'],
+    ...['OneDrive', 'Dropbox', 'Google Drive', 'iCloud Drive', 'Public', 'Favorites', 'Contacts', 'Applications', 'Library', 'AppData'],
+    ...['.ssh', '.gnupg', '.config', '.local'],
+    ...['Documenten', 'Bureaublad', 'Afbeeldingen', 'Muziek', "Video's", 'Bureau', 'Téléchargements', 'Dokumente', 'Bilder', 'Schreibtisch'],
+  ];
+
+  it.each(personalFolders)('refuses a "*" base that holds a folder named %s (in any case), and accepts it without', async (name) => {
+    mkdirSync(at('Caches', 'GPUCache'), { recursive: true });
+    expect(await checkBase('linux', [root], location(at('Caches'), '*'))).toEqual({ real: at('Caches') });
+    mkdirSync(at('Caches', name.toUpperCase()));
+    expect(await checkBase('linux', [root], location(at('Caches'), '*'))).toEqual({ refused: at('Caches') });
+  });
 });
 
 describe('confined', () => {

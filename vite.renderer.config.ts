@@ -12,12 +12,27 @@ const cspMetaCheck: Plugin = {
   },
 };
 
+/**
+ * The window's locale files carry a description per text for translators; the window only uses
+ * the message (locale-messages.ts). Dropping the descriptions from the bundle makes the one
+ * language the window downloads at start ~60% smaller (English: 42 KB of JavaScript → ~17 KB).
+ */
+export const messagesOnly: Plugin = {
+  name: 'firstline-messages-only',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]locales[\\/][^\\/]+[\\/]app\.json$/.test(id)) return null;
+    const file = JSON.parse(code) as Record<string, { message: string }>;
+    return { code: JSON.stringify(Object.fromEntries(Object.entries(file).map(([key, text]) => [key, { message: text.message }]))), map: null };
+  },
+};
+
 // Vite over electron-vite: one well-kept tool for the renderer (which the browser host also
 // serves) and a plain library build for main/preload; no extra abstraction to learn or pin.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), cspMetaCheck],
+  plugins: [messagesOnly, react(), cspMetaCheck],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

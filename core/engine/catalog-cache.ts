@@ -144,7 +144,7 @@ export function createTroubleshooterCache(
         next[file] = cached;
         return serve(cached);
       }
-      // Synchronous on purpose: see readCatalogFileSync. Over-large files are refused unread (#11).
+      // Synchronous on purpose: see readCatalogBytesSync. Over-large files are refused unread (#11).
       const read = readCatalogBytesSync(file);
       if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
       const hash = sha256(read.bytes);

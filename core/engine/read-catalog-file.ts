@@ -55,18 +55,10 @@ export async function readCatalogFile(file: string, limit = maxCatalogFileBytes)
 }
 
 /**
- * The same read, synchronous: for the validated-catalog cache at start, where 200 files read one
- * by one through the thread pool cost ≈3× the CPU of plain reads (`npm run bench -- start`). The
- * built-in catalog is a local folder in the install, so the reads are short.
- */
-export function readCatalogFileSync(file: string, limit = maxCatalogFileBytes): CatalogFileText {
-  const read = readCatalogBytesSync(file, limit);
-  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
-}
-
-/**
- * The bytes, not decoded: the cache compares their SHA-256 with the one it recorded and decodes
- * only a file that changed.
+ * The same read, synchronous and not decoded: for the validated-catalog cache at start, where 200
+ * files read one by one through the thread pool cost ≈3× the CPU of plain reads (`npm run bench --
+ * start`); the built-in catalog is a local folder in the install, so the reads are short. The
+ * cache compares the bytes' SHA-256 with the one it recorded and decodes only a file that changed.
  */
 export function readCatalogBytesSync(file: string, limit = maxCatalogFileBytes): { ok: true; bytes: Buffer } | { ok: false; diagnostic: Diagnostic } {
   let fd: number | undefined;

@@ -11,7 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullActionRegistry } from '../../../core/action-registry.ts';
 import { cacheFormatVersion, cacheKey, catalogValidatorVersion, createTroubleshooterCache, readCache, serializeCache, settledMs } from '../../../core/engine/catalog-cache.ts';
 import { loadCatalog } from '../../../core/engine/catalog-dir.ts';
-import { readCatalogFile, readCatalogFileSync } from '../../../core/engine/read-catalog-file.ts';
+import { readCatalogBytesSync, readCatalogFile, type CatalogFileText } from '../../../core/engine/read-catalog-file.ts';
+
+/** The cache's synchronous read, decoded, to compare with the asynchronous one. */
+function readCatalogFileSync(file: string, limit?: number): CatalogFileText {
+  const read = readCatalogBytesSync(file, limit);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+}
 
 const fixture = path.resolve(import.meta.dirname, '../../fixtures/app-catalog');
 const registry = fullActionRegistry();
@@ -161,7 +167,7 @@ describe('validated-catalog cache: what it trusts', () => {
   });
 });
 
-describe('readCatalogFileSync (the cache reads built-in files synchronously)', () => {
+describe('readCatalogBytesSync (the cache reads built-in files synchronously)', () => {
   it('reads what readCatalogFile reads and refuses what it refuses, with the same diagnostics', async () => {
     const small = path.join(dir, 'small.yaml');
     const big = path.join(dir, 'big.yaml');
